@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Newsroom.Publishing;
+using Newsroom.Rendering;
+using Newsroom.Rules;
+using Newsroom.Storage;
+
+namespace Newsroom.Articles;
+
+public static class ArticleServices
+{
+    /// <summary>The article engine and everything it needs: rules, rendering, storage and files.</summary>
+    public static IServiceCollection AddArticleEngine(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddRules().AddRendering().AddStorage().AddPublishing();
+        services.AddSingleton<ArticleGenerator>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Newsroom.Configuration;
+
+namespace Newsroom.Publishing;
+
+public static class PublishingServices
+{
+    public static IServiceCollection AddPublishing(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<OutputOptions>(OutputOptions.SectionName);
+        services.AddSingleton<ArticleFiles>();
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Newsroom.Rules;
+using Newsroom.Snapshots;
+
+namespace Newsroom.Rendering;
+
+// What the templates see (Scriban renames members to snake_case). Only figures of the data or of the findings go in,
+// and the breakout and crowding parts only when their rule fired, so the text cannot claim what the data does not show.
+internal sealed record ArticleModel(
+    string Scope,
+    bool IsMarket,
+    string Profile,
+    string? Source,
+    string AsOfTime,
+    string AsOfDate,
+    WindowModel Day,
+    IReadOnlyList<WindowModel> Windows,
+    string Side,
+    string OtherSide,
+    decimal SideAmount,
+    decimal SideShare,
+    decimal OtherAmount,
+    decimal OtherShare,
+    TimingModel? Timing,
+    IReadOnlyList<DisagreementModel> Disagreements,
+    IReadOnlyList<LeaderModel> Leaders,
+    IReadOnlyList<VenueModel> Venues,
+    BreakoutModel? Breakout,
+    CrowdingModel? Crowding,
+    IReadOnlyList<string> AlsoFired)
+{
+    public static ArticleModel From(Assessment assessment, Snapshot snapshot)
+    {
+        var day = assessment.Windows.Day;
+        var primary = assessment.Fired(assessment.Profile);
+        var side = assessment.Profile == Profiles.TwoSided ? day.Larger : primary?.Side ?? day.Larger;
+        var timing = assessment.Fired(Observations.Timing);
+        var disagreement = assessment.Fired(Observations.Disagreement);
+        var breakout = assessment.Fired(Profiles.RangeBreakout);
+        var crowding = assessment.Fired(Profiles.CrowdedPositioning);
+        var exchangeWindow = assessment.LeadingExchanges.Count > 0 ? assessment.LeadingExchanges[0].Window : Window.Day;
+
+        return new ArticleModel(
+            assessment.Scope,
+            assessment.IsMarket,
+            assessment.Profile,
+            snapshot.Source,
+            snapshot.AsOf.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            snapshot.AsOf.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            WindowModel.From(Window.Day, day, day.Total),
+            assessment.Windows.Present.Select(p => WindowModel.From(p.Window, p.Figures, day.Total)).ToList(),
+            side.Key(),
+            side.Opposite().Key(),
+            day.Of(side),
+            day.SharePercent(side),
+            day.Of(side.Opposite()),
+            day.SharePercent(side.Opposite()),
+            timing is { Kind: { } kind, Window: { } window }
+                ? new TimingModel(kind, window.Hours(), timing.Value($"share{window.Key()}"), timing.ValueOrNull("share1h"))
+                : null,
+            disagreement?.Figures.Select(f => new DisagreementModel(WindowOf(f).Hours(), disagreement.Side!.Value.Key(), f.Value)).ToList() ?? [],
+            assessment.LeadingCoins.Select(c => new LeaderModel(c.Symbol, c.Windows.Day.Total, c.Windows.Day.Larger.Key(), c.Windows.Day.SharePercent(c.Windows.Day.Larger))).ToList(),
+            assessment.LeadingExchanges.Select(e => new VenueModel(e.Name, e.Figures.Total)).ToList(),
+            breakout is null ? null : new BreakoutModel(assessment.ContextCoin!.Symbol, breakout.Value("priceChangePercent"), breakout.Side!.Value.Key(), breakout.Value("sharePercent")),
+            crowding is null ? null : new CrowdingModel(
+                assessment.ContextCoin!.Symbol, crowding.Side!.Value.Key(), crowding.Value("sharePercent"),
+                crowding.ValueOrNull("longShortRatio"), crowding.ValueOrNull("fundingRatePercent"), crowding.ValueOrNull("openInterest")),
+            Profiles.ByPriority.Where(p => p != assessment.Profile && assessment.Fired(p) is not null).ToList())
+        {
+            VenueHours = exchangeWindow.Hours(),
+        };
+    }
+
+    public int VenueHours { get; init; }
+
+    // Per-window figures of a finding are named "share" + window key, e.g. "share1h".
+    private static Window WindowOf(Figure figure) =>
+        Snapshots.Windows.TryParse(figure.Name["share".Length..], out var window) ? window : throw new InvalidOperationException($"'{figure.Name}' names no window.");
+}
+
+internal sealed record WindowModel(int Hours, decimal Total, decimal Longs, decimal Shorts, decimal LongShare, decimal ShortShare, decimal ShareOfDay)
+{
+    public static WindowModel From(Window window, Liquidations figures, decimal dayTotal) => new(
+        window.Hours(), figures.Total, figures.Longs, figures.Shorts, figures.LongSharePercent, figures.ShortSharePercent,
+        dayTotal == 0 ? 0 : figures.Total / dayTotal * 100);
+}
+
+internal sealed record TimingModel(string Kind, int Hours, decimal Share, decimal? HourShare);
+
+internal sealed record DisagreementModel(int Hours, string Side, decimal Share);
+
+internal sealed record LeaderModel(string Symbol, decimal Total, string Side, decimal Share);
+
+internal sealed record VenueModel(string Name, decimal Total);
+
+internal sealed record BreakoutModel(string Symbol, decimal Change, string Side, decimal Share);
+
+internal sealed record CrowdingModel(string Symbol, string Side, decimal Share, decimal? LongShortRatio, decimal? Funding, decimal? OpenInterest);

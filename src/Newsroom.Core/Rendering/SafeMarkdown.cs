@@ -1,0 +1,35 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Newsroom.Rendering;
+
+/// <summary>
+/// Markdown to HTML that cannot carry script: raw HTML is escaped, and a link or image whose address is not
+/// http, https or mailto is reduced to its text (Markdig's DisableHtml alone still emits javascript: links).
+/// </summary>
+public static class SafeMarkdown
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+    private static readonly string[] AllowedSchemes = [Uri.UriSchemeHttp, Uri.UriSchemeHttps, Uri.UriSchemeMailto];
+
+    public static string ToHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !IsAllowed(l.Url)).ToList())
+        {
+            link.ReplaceBy(new LiteralInline(PlainText(link)));
+        }
+        foreach (var link in document.Descendants<AutolinkInline>().Where(l => !IsAllowed(l.IsEmail ? "mailto:" + l.Url : l.Url)).ToList())
+        {
+            link.ReplaceBy(new LiteralInline(link.Url));
+        }
+        return document.ToHtml(Pipeline);
+    }
+
+    private static bool IsAllowed(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && AllowedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
+
+    private static string PlainText(ContainerInline container) =>
+        string.Concat(container.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+}

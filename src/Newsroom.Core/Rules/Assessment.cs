@@ -1,0 +1,24 @@
+using Newsroom.Snapshots;
+
+namespace Newsroom.Rules;
+
+/// <summary>The verdict on one scope (the whole market or one coin): its profile and every finding behind it.</summary>
+/// <param name="Scope"><see cref="MarketScope"/> or a coin's symbol.</param>
+/// <param name="ContextCoin">The coin whose price and positioning the breakout and crowding rules read, if any.</param>
+public sealed record Assessment(
+    string Scope,
+    string Profile,
+    WindowSet Windows,
+    CoinFigures? ContextCoin,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<CoinFigures> LeadingCoins,
+    IReadOnlyList<ExchangeFigures> LeadingExchanges)
+{
+    public const string MarketScope = "market";
+
+    public bool IsMarket => Scope == MarketScope;
+
+    public bool IsNewsworthy => Profile != Profiles.None;
+
+    public Finding? Fired(string rule) => Findings.FirstOrDefault(f => f.Rule == rule && f.Fired);
+}

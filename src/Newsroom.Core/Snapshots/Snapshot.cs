@@ -1,0 +1,47 @@
+namespace Newsroom.Snapshots;
+
+/// <summary>Aggregated liquidation statistics at one moment: the engine's only input, whatever the source.</summary>
+public sealed record Snapshot(
+    DateTimeOffset AsOf,
+    string? Source,
+    WindowSet Market,
+    IReadOnlyList<ExchangeFigures> Exchanges,
+    IReadOnlyList<CoinFigures> Coins);
+
+public sealed record ExchangeFigures(string Name, Window Window, Liquidations Figures);
+
+public sealed record CoinFigures(string Symbol, WindowSet Windows, MarketContext Context);
+
+/// <summary>Price and positioning around a coin; every field is optional and rules that need one stay silent without it.</summary>
+public sealed record MarketContext(
+    IReadOnlyDictionary<Window, decimal> PriceChangePercent,
+    decimal? OpenInterestUsd,
+    decimal? FundingRate,
+    decimal? LongShortRatio)
+{
+    public static MarketContext Empty { get; } = new(new Dictionary<Window, decimal>(), null, null, null);
+
+    public bool IsEmpty => PriceChangePercent.Count == 0 && OpenInterestUsd is null && FundingRate is null && LongShortRatio is null;
+}
+
+/// <summary>The figures of the windows a source provided; the 24h window is always there.</summary>
+public sealed class WindowSet
+{
+    private readonly SortedDictionary<Window, Liquidations> _byWindow;
+
+    public WindowSet(IEnumerable<KeyValuePair<Window, Liquidations>> windows)
+    {
+        _byWindow = new SortedDictionary<Window, Liquidations>(windows.ToDictionary());
+        if (!_byWindow.ContainsKey(Window.Day))
+        {
+            throw new ArgumentException("The 24h window is required.", nameof(windows));
+        }
+    }
+
+    public Liquidations Day => _byWindow[Window.Day];
+
+    /// <summary>The windows present, shortest first.</summary>
+    public IEnumerable<(Window Window, Liquidations Figures)> Present => _byWindow.Select(pair => (pair.Key, pair.Value));
+
+    public Liquidations? Get(Window window) => _byWindow.GetValueOrDefault(window);
+}

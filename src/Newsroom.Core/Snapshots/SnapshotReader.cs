@@ -1,0 +1,405 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Newsroom.Snapshots;
+
+/// <summary>
+/// Reads the snapshot JSON format and validates it completely: every problem is reported at once,
+/// each naming the JSON path and the offending value, and nothing is returned unless all of it is valid.
+/// </summary>
+public static partial class SnapshotReader
+{
+    /// <summary>Published figures are rounded, so totals and nested windows may disagree by this much.</summary>
+    public const decimal Tolerance = 0.005m;
+
+    private static readonly string[] TopLevelFields = ["asOf", "source", "market", "exchanges", "coins"];
+    private static readonly string[] WindowFields = ["longs", "shorts", "total"];
+    private static readonly string[] ExchangeFields = ["name", "window", "longs", "shorts", "total"];
+    private static readonly string[] CoinFields = ["symbol", "windows", "priceChangePercent", "openInterestUsd", "fundingRate", "longShortRatio"];
+
+    public static Snapshot Read(string json, DateTimeOffset now)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new SnapshotValidationException([$"(document): not well-formed JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}"]);
+        }
+
+        using (document)
+        {
+            var errors = new List<string>();
+            var snapshot = ReadSnapshot(document.RootElement, now, errors);
+            if (errors.Count > 0 || snapshot is null)
+            {
+                throw new SnapshotValidationException(errors);
+            }
+            return snapshot;
+        }
+    }
+
+    private static Snapshot? ReadSnapshot(JsonElement root, DateTimeOffset now, List<string> errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"(document): {Show(root)} is not an object");
+            return null;
+        }
+        RejectUnknownFields(root, "", TopLevelFields, errors);
+
+        var asOf = ReadAsOf(root, now, errors);
+        var source = ReadOptionalString(root, "source", "source", errors);
+        var market = root.TryGetProperty("market", out var marketElement)
+            ? ReadWindowSet(marketElement, "market", errors)
+            : Missing<WindowSet>("market", errors);
+        var exchanges = ReadArray(root, "exchanges", ReadExchange, errors);
+        var coins = ReadArray(root, "coins", ReadCoin, errors);
+        CheckExchangesUnique(exchanges, errors);
+        CheckSymbolsUnique(coins, errors);
+
+        return asOf is { } at && market is not null && errors.Count == 0
+            ? new Snapshot(at, source, market, exchanges, coins)
+            : null;
+    }
+
+    private static DateTimeOffset? ReadAsOf(JsonElement root, DateTimeOffset now, List<string> errors)
+    {
+        if (!root.TryGetProperty("asOf", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return Missing<DateTimeOffset?>("asOf", errors);
+        }
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            errors.Add($"asOf: {Show(element)} is not a date-time string");
+            return null;
+        }
+        var text = element.GetString()!;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            errors.Add($"asOf: {Show(element)} is not an ISO 8601 date-time");
+            return null;
+        }
+        if (!UtcOffset().IsMatch(text))
+        {
+            errors.Add($"asOf: {Show(element)} has no UTC offset (end it with Z or +hh:mm)");
+            return null;
+        }
+        var utc = parsed.ToUniversalTime();
+        if (utc > now)
+        {
+            errors.Add($"asOf: {Show(element)} is in the future (now {now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})");
+            return null;
+        }
+        return utc;
+    }
+
+    private static WindowSet? ReadWindowSet(JsonElement element, string path, List<string> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}: {Show(element)} is not an object");
+            return null;
+        }
+        var windows = new Dictionary<Window, Liquidations>();
+        foreach (var property in element.EnumerateObject())
+        {
+            var windowPath = $"{path}.{property.Name}";
+            if (!Windows.TryParse(property.Name, out var window))
+            {
+                errors.Add($"{windowPath}: unknown window (expected 1h, 4h, 12h or 24h)");
+                continue;
+            }
+            if (ReadLiquidations(property.Value, windowPath, WindowFields, errors) is { } figures)
+            {
+                windows[window] = figures;
+            }
+        }
+        if (!element.TryGetProperty(Window.Day.Key(), out _))
+        {
+            errors.Add($"{path}.24h: missing (the 24h window is required)");
+            return null;
+        }
+        CheckNesting(windows, path, errors);
+        return windows.ContainsKey(Window.Day) ? new WindowSet(windows) : null;
+    }
+
+    private static Liquidations? ReadLiquidations(JsonElement element, string path, string[] knownFields, List<string> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}: {Show(element)} is not an object");
+            return null;
+        }
+        RejectUnknownFields(element, path, knownFields, errors);
+        var longs = ReadRequiredAmount(element, "longs", path, errors);
+        var shorts = ReadRequiredAmount(element, "shorts", path, errors);
+        var total = element.TryGetProperty("total", out var totalElement) && totalElement.ValueKind != JsonValueKind.Null
+            ? ReadAmount(totalElement, $"{path}.total", errors)
+            : null;
+        if (longs is not { } l || shorts is not { } s)
+        {
+            return null;
+        }
+        if (total is { } t && !WithinTolerance(t, l + s))
+        {
+            errors.Add($"{path}.total: {Show(totalElement)} differs from longs + shorts ({Plain(l + s)}) by more than 0.5%");
+        }
+        return new Liquidations(l, s, total);
+    }
+
+    private static void CheckNesting(Dictionary<Window, Liquidations> windows, string path, List<string> errors)
+    {
+        var present = Windows.All.Where(windows.ContainsKey).ToList();
+        foreach (var (shorter, longer) in present.Zip(present.Skip(1)))
+        {
+            foreach (var (field, pick) in new (string, Func<Liquidations, decimal>)[] { ("longs", f => f.Longs), ("shorts", f => f.Shorts), ("total", f => f.Total) })
+            {
+                var small = pick(windows[shorter]);
+                var large = pick(windows[longer]);
+                if (small > large * (1 + Tolerance))
+                {
+                    errors.Add($"{path}.{shorter.Key()}.{field}: {Plain(small)} is larger than {path}.{longer.Key()}.{field} ({Plain(large)}); a shorter window cannot hold more than a longer one");
+                }
+            }
+        }
+    }
+
+    private static ExchangeFigures? ReadExchange(JsonElement element, string path, List<string> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}: {Show(element)} is not an object");
+            return null;
+        }
+        var name = ReadRequiredName(element, "name", path, errors);
+        Window? window = null;
+        if (!element.TryGetProperty("window", out var windowElement))
+        {
+            errors.Add($"{path}.window: missing");
+        }
+        else if (windowElement.ValueKind != JsonValueKind.String || !Windows.TryParse(windowElement.GetString()!, out var parsed))
+        {
+            errors.Add($"{path}.window: {Show(windowElement)} is not a window (expected 1h, 4h, 12h or 24h)");
+        }
+        else
+        {
+            window = parsed;
+        }
+        var figures = ReadLiquidations(element, path, ExchangeFields, errors);
+        return name is not null && window is { } w && figures is not null ? new ExchangeFigures(name, w, figures) : null;
+    }
+
+    private static CoinFigures? ReadCoin(JsonElement element, string path, List<string> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}: {Show(element)} is not an object");
+            return null;
+        }
+        RejectUnknownFields(element, path, CoinFields, errors);
+        var symbol = ReadRequiredName(element, "symbol", path, errors);
+        var windows = element.TryGetProperty("windows", out var windowsElement)
+            ? ReadWindowSet(windowsElement, $"{path}.windows", errors)
+            : Missing<WindowSet>($"{path}.windows", errors);
+        var context = ReadContext(element, path, errors);
+        return symbol is not null && windows is not null ? new CoinFigures(symbol, windows, context) : null;
+    }
+
+    private static MarketContext ReadContext(JsonElement coin, string path, List<string> errors)
+    {
+        var priceChange = new Dictionary<Window, decimal>();
+        if (coin.TryGetProperty("priceChangePercent", out var changes) && changes.ValueKind != JsonValueKind.Null)
+        {
+            if (changes.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add($"{path}.priceChangePercent: {Show(changes)} is not an object");
+            }
+            else
+            {
+                foreach (var property in changes.EnumerateObject())
+                {
+                    var changePath = $"{path}.priceChangePercent.{property.Name}";
+                    if (!Windows.TryParse(property.Name, out var window))
+                    {
+                        errors.Add($"{changePath}: unknown window (expected 1h, 4h, 12h or 24h)");
+                    }
+                    else if (ReadNumber(property.Value, changePath, errors) is { } change)
+                    {
+                        if (change <= -100)
+                        {
+                            errors.Add($"{changePath}: {Show(property.Value)} is not a possible price change (a price cannot fall 100% or more)");
+                        }
+                        priceChange[window] = change;
+                    }
+                }
+            }
+        }
+        var openInterest = ReadOptional(coin, "openInterestUsd", path, ReadAmount, errors);
+        var funding = ReadOptional(coin, "fundingRate", path, ReadNumber, errors);
+        var ratio = ReadOptional(coin, "longShortRatio", path, ReadNumber, errors);
+        if (ratio is <= 0)
+        {
+            errors.Add($"{path}.longShortRatio: {Plain(ratio.Value)} is not positive");
+        }
+        return new MarketContext(priceChange, openInterest, funding, ratio);
+    }
+
+    private static void CheckExchangesUnique(IReadOnlyList<ExchangeFigures> exchanges, List<string> errors)
+    {
+        var seen = new Dictionary<(string, Window), int>();
+        for (var i = 0; i < exchanges.Count; i++)
+        {
+            var key = (exchanges[i].Name.ToUpperInvariant(), exchanges[i].Window);
+            if (!seen.TryAdd(key, i))
+            {
+                errors.Add($"exchanges[{i}]: \"{exchanges[i].Name}\" {exchanges[i].Window.Key()} repeats exchanges[{seen[key]}]");
+            }
+        }
+    }
+
+    private static void CheckSymbolsUnique(IReadOnlyList<CoinFigures> coins, List<string> errors)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < coins.Count; i++)
+        {
+            if (!seen.TryAdd(coins[i].Symbol, i))
+            {
+                errors.Add($"coins[{i}].symbol: \"{coins[i].Symbol}\" is a duplicate of coins[{seen[coins[i].Symbol]}].symbol");
+            }
+        }
+    }
+
+    private static IReadOnlyList<T> ReadArray<T>(JsonElement root, string name, Func<JsonElement, string, List<string>, T?> readItem, List<string> errors)
+        where T : class
+    {
+        if (!root.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add($"{name}: {Show(array)} is not an array");
+            return [];
+        }
+        var items = new List<T>();
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            if (readItem(element, $"{name}[{index++}]", errors) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+        return items;
+    }
+
+    private static string? ReadRequiredName(JsonElement element, string field, string path, List<string> errors)
+    {
+        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return Missing<string>($"{path}.{field}", errors);
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add($"{path}.{field}: {Show(value)} is not a string");
+            return null;
+        }
+        var text = value.GetString()!.Trim();
+        if (text.Length == 0)
+        {
+            errors.Add($"{path}.{field}: {Show(value)} is empty");
+            return null;
+        }
+        return text;
+    }
+
+    private static string? ReadOptionalString(JsonElement element, string field, string path, List<string> errors)
+    {
+        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add($"{path}: {Show(value)} is not a string");
+            return null;
+        }
+        return string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString()!.Trim();
+    }
+
+    private static decimal? ReadRequiredAmount(JsonElement element, string field, string path, List<string> errors) =>
+        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null
+            ? ReadAmount(value, $"{path}.{field}", errors)
+            : Missing<decimal?>($"{path}.{field}", errors);
+
+    private static decimal? ReadOptional(JsonElement element, string field, string path, Func<JsonElement, string, List<string>, decimal?> read, List<string> errors) =>
+        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null
+            ? read(value, $"{path}.{field}", errors)
+            : null;
+
+    private static decimal? ReadAmount(JsonElement element, string path, List<string> errors)
+    {
+        var amount = ReadNumber(element, path, errors);
+        if (amount < 0)
+        {
+            errors.Add($"{path}: {Show(element)} is negative");
+            return null;
+        }
+        return amount;
+    }
+
+    private static decimal? ReadNumber(JsonElement element, string path, List<string> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Number)
+        {
+            errors.Add($"{path}: {Show(element)} is not a number");
+            return null;
+        }
+        if (!element.TryGetDecimal(out var value))
+        {
+            errors.Add($"{path}: {Show(element)} is out of range");
+            return null;
+        }
+        return value;
+    }
+
+    private static void RejectUnknownFields(JsonElement element, string path, string[] known, List<string> errors)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                var fieldPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                errors.Add($"{fieldPath}: unknown field (expected {string.Join(", ", known)})");
+            }
+        }
+    }
+
+    private static T? Missing<T>(string path, List<string> errors)
+    {
+        errors.Add($"{path}: missing");
+        return default;
+    }
+
+    private static bool WithinTolerance(decimal a, decimal b) => Math.Abs(a - b) <= Tolerance * Math.Max(a, b);
+
+    private static string Plain(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Show(JsonElement element)
+    {
+        var text = element.ValueKind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            _ => element.GetRawText(),
+        };
+        return text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
+    }
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex UtcOffset();
+}

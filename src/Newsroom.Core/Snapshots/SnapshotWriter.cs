@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Newsroom.Snapshots;
+
+/// <summary>Writes a snapshot back in the input format, always in the same order, so equal data gives equal bytes and hash.</summary>
+public static class SnapshotWriter
+{
+    public static byte[] ToUtf8Json(Snapshot snapshot)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            Write(json, snapshot);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>A short, stable fingerprint of the data: the same snapshot always has the same one.</summary>
+    public static string Fingerprint(byte[] canonicalJson) => Convert.ToHexStringLower(SHA256.HashData(canonicalJson))[..16];
+
+    public static void Write(Utf8JsonWriter json, Snapshot snapshot)
+    {
+        json.WriteStartObject();
+        json.WriteString("asOf", snapshot.AsOf.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        if (snapshot.Source is not null)
+        {
+            json.WriteString("source", snapshot.Source);
+        }
+        json.WritePropertyName("market");
+        WriteWindows(json, snapshot.Market);
+        json.WriteStartArray("exchanges");
+        foreach (var exchange in snapshot.Exchanges)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", exchange.Name);
+            json.WriteString("window", exchange.Window.Key());
+            WriteFigures(json, exchange.Figures);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("coins");
+        foreach (var coin in snapshot.Coins)
+        {
+            WriteCoin(json, coin);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    public static void WriteCoin(Utf8JsonWriter json, CoinFigures coin)
+    {
+        json.WriteStartObject();
+        json.WriteString("symbol", coin.Symbol);
+        json.WritePropertyName("windows");
+        WriteWindows(json, coin.Windows);
+        var context = coin.Context;
+        if (context.PriceChangePercent.Count > 0)
+        {
+            json.WriteStartObject("priceChangePercent");
+            foreach (var window in Windows.All.Where(context.PriceChangePercent.ContainsKey))
+            {
+                json.WriteNumber(window.Key(), context.PriceChangePercent[window]);
+            }
+            json.WriteEndObject();
+        }
+        WriteOptional(json, "openInterestUsd", context.OpenInterestUsd);
+        WriteOptional(json, "fundingRate", context.FundingRate);
+        WriteOptional(json, "longShortRatio", context.LongShortRatio);
+        json.WriteEndObject();
+    }
+
+    private static void WriteWindows(Utf8JsonWriter json, WindowSet windows)
+    {
+        json.WriteStartObject();
+        foreach (var (window, figures) in windows.Present)
+        {
+            json.WriteStartObject(window.Key());
+            WriteFigures(json, figures);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteFigures(Utf8JsonWriter json, Liquidations figures)
+    {
+        json.WriteNumber("longs", figures.Longs);
+        json.WriteNumber("shorts", figures.Shorts);
+        WriteOptional(json, "total", figures.PublishedTotal);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Text.Json;
+using Newsroom.Articles;
+using Newsroom.Sources;
+
+namespace Newsroom.Cli;
+
+/// <summary><c>newsroom generate [--input FILE | --sample NAME] [--json]</c>: one run of the article engine.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    {
+        var input = new Option<FileInfo>("--input") { Description = "A snapshot file (JSON, see README) instead of the embedded sample." };
+        var sample = new Option<string>("--sample") { Description = $"Which embedded sample to use: {string.Join(", ", SampleSnapshots.Names)} (default {SampleSnapshots.Default})." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a report." };
+        var command = new Command("generate", "Classify a snapshot, write its articles and print where they went.") { input, sample, json };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var (snapshotJson, origin) = ReadSnapshot(parsed.GetValue(input), parsed.GetValue(sample));
+            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
+            await host.StartAsync(cancellationToken);
+            var result = await host.Services.GetRequiredService<ArticleGenerator>().GenerateAsync(snapshotJson, cancellationToken);
+            await output.WriteAsync(parsed.GetValue(json) ? Json(result) : Report(result, origin));
+            await host.StopAsync(cancellationToken);
+            return NewsroomCli.Done;
+        });
+        return command;
+    }
+
+    private static (string Json, string Origin) ReadSnapshot(FileInfo? input, string? sample)
+    {
+        if (input is not null && sample is not null)
+        {
+            throw new UsageException("--input and --sample cannot be used together");
+        }
+        if (input is not null)
+        {
+            return input.Exists
+                ? (File.ReadAllText(input.FullName), input.FullName)
+                : throw new UsageException($"--input: \"{input.FullName}\" does not exist");
+        }
+        var name = sample ?? SampleSnapshots.Default;
+        try
+        {
+            return (SampleSnapshots.Read(name), $"embedded sample \"{name}\"");
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    private static string Report(GenerationResult result, string origin)
+    {
+        var report = new System.Text.StringBuilder();
+        report.AppendLine(System.FormattableString.Invariant($"Snapshot as of {result.Snapshot.AsOf:yyyy-MM-dd HH:mm} UTC from {origin}"));
+        report.AppendLine($"Market profile: {result.Market.Profile}");
+        foreach (var finding in result.Market.Findings)
+        {
+            report.AppendLine($"  {(finding.Fired ? "+" : "-")} {finding.Rule,-20} {finding.Summary}");
+        }
+        var newsworthyCoins = result.Coins.Where(c => c.IsNewsworthy).ToList();
+        if (result.Coins.Count > 0)
+        {
+            var named = newsworthyCoins.Count == 0 ? "none newsworthy" : string.Join(", ", newsworthyCoins.Select(c => $"{c.Scope} {c.Profile}"));
+            report.AppendLine($"Coins: {named} ({result.Coins.Count - newsworthyCoins.Count} of {result.Coins.Count} below the thresholds)");
+        }
+        if (result.Articles.Count == 0)
+        {
+            report.AppendLine("Nothing newsworthy: no article written.");
+            return report.ToString();
+        }
+        report.AppendLine("Articles:");
+        foreach (var (article, outcome, files) in result.Articles)
+        {
+            report.AppendLine($"  {outcome.ToString().ToLowerInvariant()} {article.StoryKey} v{article.Version} ({article.Status}): {article.Headline}");
+            report.AppendLine($"    id {article.Id}");
+            foreach (var file in files)
+            {
+                report.AppendLine($"    {file}");
+            }
+        }
+        return report.ToString();
+    }
+
+    private static string Json(GenerationResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ArticleJson.Options.Encoder }))
+        {
+            json.WriteStartObject();
+            json.WriteString("profile", result.Market.Profile);
+            json.WritePropertyName("findings");
+            JsonSerializer.Serialize(json, result.Market.Findings, ArticleJson.Options);
+            json.WriteStartArray("articles");
+            foreach (var (article, outcome, files) in result.Articles)
+            {
+                json.WriteStartObject();
+                ArticleJson.WriteArticle(json, article);
+                json.WriteString("outcome", outcome.ToString().ToLowerInvariant());
+                json.WriteStartArray("files");
+                files.ToList().ForEach(json.WriteStringValue);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Newsroom.Rendering;
+using Newsroom.Snapshots;
+
+namespace Newsroom.Cli;
+
+/// <summary>The command line. Exit codes: 0 done, 2 invalid input or configuration, 1 anything else.</summary>
+public static class NewsroomCli
+{
+    public const int Done = 0;
+    public const int Failed = 1;
+    public const int Invalid = 2;
+
+    /// <param name="configure">Extra configuration on top of appsettings.json and the environment (tests use it).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure = null)
+    {
+        var root = new RootCommand("Newsroom writes market-news articles from crypto-derivatives liquidation data.")
+        {
+            GenerateCommand.Create(output, configure),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"newsroom: {parseError.Message}");
+            }
+            await error.WriteLineAsync("Run 'newsroom --help' for usage.");
+            return Invalid;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return await ReportAsync(e, error);
+        }
+    }
+
+    /// <summary>Builds the host the commands run in: appsettings.json from the working directory, then the environment.</summary>
+    internal static IHost BuildHost(Action<IConfigurationBuilder>? configure, Action<HostApplicationBuilder> addServices)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        configure?.Invoke(builder.Configuration);
+        // Standard output belongs to the command's result (it may be JSON); logs go to standard error.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        addServices(builder);
+        return builder.Build();
+    }
+
+    private static async Task<int> ReportAsync(Exception exception, TextWriter error)
+    {
+        switch (exception)
+        {
+            case SnapshotValidationException invalid:
+                await error.WriteLineAsync($"newsroom: invalid snapshot, nothing written ({invalid.Errors.Count} problem{(invalid.Errors.Count == 1 ? "" : "s")}):");
+                await WriteLinesAsync(error, invalid.Errors);
+                return Invalid;
+            case OptionsValidationException options:
+                await error.WriteLineAsync("newsroom: invalid configuration:");
+                await WriteLinesAsync(error, options.Failures);
+                return Invalid;
+            case AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException):
+                await error.WriteLineAsync("newsroom: invalid configuration:");
+                await WriteLinesAsync(error, aggregate.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures));
+                return Invalid;
+            case UsageException usage:
+                await error.WriteLineAsync($"newsroom: {usage.Message}");
+                return Invalid;
+            case RenderException or FactCheckException:
+                await error.WriteLineAsync($"newsroom: no article written: {exception.Message}");
+                return Failed;
+            case OperationCanceledException:
+                await error.WriteLineAsync("newsroom: cancelled");
+                return Failed;
+            default:
+                await error.WriteLineAsync($"newsroom: {exception.GetType().Name}: {exception.Message}");
+                return Failed;
+        }
+    }
+
+    private static async Task WriteLinesAsync(TextWriter error, IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            await error.WriteLineAsync($"  {line}");
+        }
+    }
+}
+
+/// <summary>A mistake in how the command was called (a missing file, an unknown sample): exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+using Newsroom.Cli;
+
+return await NewsroomCli.RunAsync(args, Console.Out, Console.Error);
