@@ -18,11 +18,11 @@ public static class SafeMarkdown
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>().Where(l => !IsAllowed(l.Url)).ToList())
         {
-            link.ReplaceBy(new LiteralInline(PlainText(link)));
+            link.ReplaceBy(new LiteralInline(PlainText(link)), copyChildren: false);
         }
         foreach (var link in document.Descendants<AutolinkInline>().Where(l => !IsAllowed(l.IsEmail ? "mailto:" + l.Url : l.Url)).ToList())
         {
-            link.ReplaceBy(new LiteralInline(link.Url));
+            link.ReplaceBy(new LiteralInline(link.Url), copyChildren: false);
         }
         return document.ToHtml(Pipeline);
     }

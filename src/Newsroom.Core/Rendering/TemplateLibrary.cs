@@ -29,14 +29,15 @@ public sealed class TemplateLibrary
     /// <summary>Changes whenever any template's text changes; stored with each article.</summary>
     public string Version { get; }
 
-    public static TemplateLibrary LoadEmbedded()
+    public static TemplateLibrary LoadEmbedded() => Parse(EmbeddedSources());
+
+    /// <summary>The text of the templates compiled in from <c>templates/</c>, by name (e.g. "short-squeeze/lead").</summary>
+    public static Dictionary<string, string> EmbeddedSources()
     {
         var assembly = typeof(TemplateLibrary).Assembly;
-        var sources = assembly.GetManifestResourceNames()
+        return assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(Extension, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
             .ToDictionary(n => n[ResourcePrefix.Length..^Extension.Length], n => ReadResource(assembly, n));
-        return Parse(sources);
     }
 
     /// <summary>Parses every template and checks that each profile has every part; any problem stops start-up.</summary>

@@ -60,7 +60,7 @@ public static class SnapshotWriter
             json.WriteStartObject("priceChangePercent");
             foreach (var window in Windows.All.Where(context.PriceChangePercent.ContainsKey))
             {
-                json.WriteNumber(window.Key(), context.PriceChangePercent[window]);
+                json.WriteNumber(window.Key(), Normalized(context.PriceChangePercent[window]));
             }
             json.WriteEndObject();
         }
@@ -84,8 +84,8 @@ public static class SnapshotWriter
 
     private static void WriteFigures(Utf8JsonWriter json, Liquidations figures)
     {
-        json.WriteNumber("longs", figures.Longs);
-        json.WriteNumber("shorts", figures.Shorts);
+        json.WriteNumber("longs", Normalized(figures.Longs));
+        json.WriteNumber("shorts", Normalized(figures.Shorts));
         WriteOptional(json, "total", figures.PublishedTotal);
     }
 
@@ -93,7 +93,10 @@ public static class SnapshotWriter
     {
         if (value is { } v)
         {
-            json.WriteNumber(name, v);
+            json.WriteNumber(name, Normalized(v));
         }
     }
+
+    // 330700000.0 and 330700000 are the same figure; dropping trailing zeros makes them the same bytes.
+    private static decimal Normalized(decimal value) => value / 1.0000000000000000000000000000m;
 }

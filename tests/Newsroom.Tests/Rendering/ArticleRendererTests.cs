@@ -1,0 +1,221 @@
+using Newsroom.Rendering;
+using Newsroom.Tests.Golden;
+
+namespace Newsroom.Tests.Rendering;
+
+public class ArticleRendererTests
+{
+    private const string SeedKey = "market/short-squeeze/2026-11-24T12:00Z";
+
+    private static RenderedArticle Render(string sample, string? storyKey = null, TemplateLibrary? templates = null, string? scope = null)
+    {
+        var snapshot = TestData.Sample(sample);
+        var classifier = TestData.Classifier();
+        var assessment = scope is null ? classifier.AssessMarket(snapshot) : classifier.AssessCoin(snapshot.Coins.Single(c => c.Symbol == scope));
+        return TestData.Renderer(templates).Render(assessment, snapshot, storyKey ?? $"{assessment.Scope}/{assessment.Profile}/test");
+    }
+
+    [Test]
+    public void TheSeedArticleMatchesItsGoldenMarkdownAndHtml()
+    {
+        var article = Render("seed", SeedKey);
+
+        GoldenFile.AssertMatches("seed.md", $"# {article.Headline}\n\n{article.Markdown}");
+        GoldenFile.AssertMatches("seed.html", article.Html);
+    }
+
+    [Test]
+    public void TheSeedArticleStatesEveryWindowAsPublished()
+    {
+        var markdown = Render("seed", SeedKey).Markdown;
+
+        Assert.That(markdown, Does.Contain("**Last hour:** $6.90 million liquidated (longs $819.85K, shorts $6.08 million)"));
+        Assert.That(markdown, Does.Contain("**Last 4 hours:** $31.71 million liquidated (longs $3.70 million, shorts $28.02 million)"));
+        Assert.That(markdown, Does.Contain("**Last 12 hours:** $274.82 million liquidated (longs $49.95 million, shorts $224.86 million)"));
+        Assert.That(markdown, Does.Contain("**Last 24 hours:** $397.04 million liquidated (longs $66.34 million, shorts $330.70 million)"));
+        Assert.That(markdown, Does.Contain("The 12-hour window carried most of the damage, 69.2% of the 24-hour total"));
+    }
+
+    [Test]
+    public void TheSeedArticleHasEverySectionOfTheReference()
+    {
+        var article = Render("seed", SeedKey);
+
+        Assert.That(article.Headline, Does.Contain("$397.04 million").Or.Contain("$330.70 million").Or.Contain("83.3%"));
+        Assert.That(article.Markdown, Does.StartWith("Forced buying swept the crypto derivatives market in the 24 hours to 12:00 UTC on 24 November 2026."));
+        Assert.That(article.Markdown, Does.Contain("## Breakdown by timeframe"));
+        Assert.That(article.Markdown, Does.Contain("## What it signals"));
+        Assert.That(article.Markdown, Does.Contain("## Bottom line"));
+        Assert.That(article.Markdown, Does.Contain("*Not investment advice."));
+        Assert.That(article.Markdown, Does.Contain("*Generated automatically by Newsroom from liquidation data as of 12:00 UTC, 24 November 2026."));
+    }
+
+    [Test]
+    public void ClaimsNeedTheirRuleToHaveFired()
+    {
+        var markdown = Render("seed", SeedKey).Markdown;
+
+        Assert.That(markdown, Does.Not.Contain("range").IgnoreCase);
+        Assert.That(markdown, Does.Not.Contain("crowded").IgnoreCase);
+        Assert.That(markdown, Does.Not.Contain("Not every window"), "no disagreement in the seed");
+    }
+
+    [Test]
+    public void AWindowThatDisagreesIsSaid()
+    {
+        var markdown = Render("long-squeeze").Markdown;
+
+        Assert.That(markdown, Does.Contain("In the last hour, shorts made up 70.6% of liquidations, against a 24-hour picture dominated by longs."));
+    }
+
+    [Test]
+    public void TheMarketArticleNamesTheLeaders()
+    {
+        var markdown = Render("long-squeeze").Markdown;
+
+        Assert.That(markdown, Does.Contain("BTC led with $227.90 million liquidated, 82.8% of it from longs, followed by ETH ($170.90 million) and SOL ($44.60 million)."));
+        Assert.That(markdown, Does.Contain("By exchange, Binance saw the most over the last 24 hours, $234.60 million, ahead of Bybit ($173.60 million) and OKX ($102.80 million)."));
+    }
+
+    [Test]
+    public void ACoinArticleIsAboutItsCoin()
+    {
+        var article = Render("long-squeeze", scope: "ETH");
+
+        Assert.That(article.Headline + article.Markdown, Does.Contain("ETH"));
+        Assert.That(article.Markdown, Does.Contain("$149.60 million"), "ETH's own longs");
+        Assert.That(article.Markdown, Does.Not.Contain("## Where it hit"));
+    }
+
+    [TestCase("range-breakout", "BTC rose 7.2%", "7.2% rise in BTC")]
+    [TestCase("crowded-positioning", "long/short ratio", "funding")]
+    public void ContextClaimsAppearWhenTheirRuleFired(string sample, string oneOf, string orOther)
+    {
+        var markdown = Render(sample).Markdown;
+
+        Assert.That(markdown, Does.Contain(oneOf).Or.Contain(orOther));
+    }
+
+    [Test]
+    public void TheSameStoryAlwaysReadsTheSame()
+    {
+        var first = Render("seed", SeedKey);
+        var second = Render("seed", SeedKey);
+
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void DifferentStoriesDoNotAllReadAlike()
+    {
+        var headlines = Enumerable.Range(0, 20).Select(i => Render("seed", $"market/short-squeeze/2026-11-{i:00}").Headline).ToHashSet();
+        var leads = Enumerable.Range(0, 20).Select(i => Render("seed", $"market/short-squeeze/2026-11-{i:00}").Markdown.Split('\n')[0]).ToHashSet();
+
+        Assert.That(headlines, Has.Count.GreaterThanOrEqualTo(3));
+        Assert.That(leads, Has.Count.GreaterThanOrEqualTo(3));
+    }
+
+    [TestCase("{{ no_such_figure }}", "no_such_figure")]
+    [TestCase("{{ day.no_such_member }}", "no_such_member")]
+    public void AnUnknownVariableIsAnError(string text, string named)
+    {
+        var templates = TestData.TemplatesWith("short-squeeze/lead", $"Shorts were liquidated. {text}");
+
+        var error = Assert.Throws<RenderException>(() => Render("seed", SeedKey, templates));
+
+        Assert.That(error.Template, Is.EqualTo("short-squeeze/lead#1"));
+        Assert.That(error.Message, Does.Contain(named));
+    }
+
+    [TestCase("{{ if false }}never{{ end }}", "rendered nothing")]
+    [TestCase("Shorts {{ \"{{\" }} day.shorts }}", "the text contains \"{{\"")]
+    [TestCase("Shorts were NaN.", "the text contains \"NaN\"")]
+    [TestCase("Shorts lost $0.00 million.", "the text contains \"$0.00 million\"")]
+    public void UnusableTextIsAnError(string lead, string problem)
+    {
+        var templates = TestData.TemplatesWith("short-squeeze/lead", lead);
+
+        var error = Assert.Throws<RenderException>(() => Render("seed", SeedKey, templates));
+
+        Assert.That(error.Message, Is.EqualTo($"template short-squeeze/lead#1: {problem}"));
+    }
+
+    [Test]
+    public void AnEmptySectionIsAnError()
+    {
+        var article = TemplateLibrary.EmbeddedSources()["article"] + "\n## Outlook\n";
+
+        var error = Assert.Throws<RenderException>(() => Render("seed", SeedKey, TestData.TemplatesWith("article", article)));
+
+        Assert.That(error.Message, Is.EqualTo("template article#1: section \"Outlook\" is empty"));
+    }
+
+    [Test]
+    public void AFigureThatIsNotInTheDataFailsTheFactCheck()
+    {
+        var templates = TestData.TemplatesWith("short-squeeze/lead", "Liquidations neared $400 million, with shorts at {{ day.short_share | pct }}.");
+
+        var error = Assert.Throws<FactCheckException>(() => Render("seed", SeedKey, templates));
+
+        Assert.That(error.Unmatched, Is.EqualTo(new[] { "\"$400 million\" matches no figure of the data" }));
+    }
+
+    [Test]
+    public void ATemplateThatDoesNotParseStopsLoading()
+    {
+        var error = Assert.Throws<RenderException>(() => TestData.TemplatesWith("two-sided/signal", "Both sides {{ if }} burned."));
+
+        Assert.That(error.Template, Is.EqualTo("two-sided/signal#1"));
+    }
+
+    [Test]
+    public void AMissingPartStopsLoading()
+    {
+        var sources = TemplateLibrary.EmbeddedSources();
+        sources.Remove("long-squeeze/bottom-line");
+
+        var error = Assert.Throws<RenderException>(() => TemplateLibrary.Parse(sources));
+
+        Assert.That(error.Message, Is.EqualTo("template long-squeeze/bottom-line: template missing"));
+    }
+
+    [Test]
+    public void TheTemplateVersionFollowsTheirText()
+    {
+        var embedded = TemplateLibrary.LoadEmbedded();
+        var edited = TestData.TemplatesWith("two-sided/signal", "Both sides were burned.");
+
+        Assert.That(TemplateLibrary.LoadEmbedded().Version, Is.EqualTo(embedded.Version));
+        Assert.That(edited.Version, Is.Not.EqualTo(embedded.Version));
+    }
+
+    [Test]
+    public void NoSentenceOfTheReferenceArticleIsCopied()
+    {
+        var reference = Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../../../shared/reference/seed-article.txt");
+        if (!File.Exists(reference))
+        {
+            Assert.Ignore("shared/reference is not beside this checkout");
+        }
+        var seedPhrases = Phrases(File.ReadAllText(reference)).ToHashSet();
+
+        foreach (var (name, text) in TemplateLibrary.EmbeddedSources())
+        {
+            var copied = Phrases(System.Text.RegularExpressions.Regex.Replace(text, @"\{\{.*?\}\}", " | ")).Where(seedPhrases.Contains).ToList();
+            Assert.That(copied, Is.Empty, $"templates/{name} repeats the reference article");
+        }
+    }
+
+    // Runs of six words; a placeholder breaks a run, so only literal wording is compared.
+    private static IEnumerable<string> Phrases(string text)
+    {
+        foreach (var segment in text.ToLowerInvariant().Split('|'))
+        {
+            var words = System.Text.RegularExpressions.Regex.Matches(segment, "[a-z0-9]+").Select(m => m.Value).ToArray();
+            for (var i = 0; i + 6 <= words.Length; i++)
+            {
+                yield return string.Join(' ', words[i..(i + 6)]);
+            }
+        }
+    }
+}

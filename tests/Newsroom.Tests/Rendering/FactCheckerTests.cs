@@ -1,0 +1,33 @@
+using Newsroom.Rendering;
+using Newsroom.Rules;
+using Newsroom.Snapshots;
+
+namespace Newsroom.Tests.Rendering;
+
+public class FactCheckerTests
+{
+    private static FigureSet Allowed()
+    {
+        var set = new FigureSet();
+        set.Add(new Liquidations(66_340_000, 330_700_000, 397_040_000));
+        set.Add(new Liquidations(819_850, 6_080_000, 6_900_000));
+        set.Add(new Figure("priceChangePercent", -7.24m, Unit.Percent));
+        return set;
+    }
+
+    [TestCase("Positions worth $397.04 million were liquidated.")]
+    [TestCase("Nearly $397 million was liquidated.")]
+    [TestCase("Longs lost $819.85K and shorts $6.08M.")]
+    [TestCase("Shorts took 83.3% of the total, or 83 percent.")]
+    [TestCase("Bitcoin fell 7.2% on the day.")]
+    [TestCase("No figures at all.")]
+    public void FiguresOfTheDataPassAtTheirPrintedPrecision(string text) =>
+        Assert.That(FactChecker.Unmatched(text, Allowed()), Is.Empty);
+
+    [TestCase("Liquidations near $400 million.", "\"$400 million\" matches no figure of the data")]
+    [TestCase("Shorts took $330.71 million.", "\"$330.71 million\" matches no figure of the data")]
+    [TestCase("Shorts took 85% of it.", "\"85%\" matches no figure of the data")]
+    [TestCase("A $1.2 billion day.", "\"$1.2 billion\" matches no figure of the data")]
+    public void AFigureNotInTheDataIsQuoted(string text, string expected) =>
+        Assert.That(FactChecker.Unmatched(text, Allowed()), Is.EqualTo(new[] { expected }));
+}
