@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Collections.Concurrent;
 using Newsroom.Rules;
 using Newsroom.Snapshots;
 using Scriban;
@@ -13,11 +13,10 @@ public sealed record RenderedArticle(string Headline, string Markdown, string Ht
 /// Renders an assessment into a checked article: the profile's parts, then the article around them, then Markdown
 /// to HTML, then the fact check. Any failure throws and nothing comes out: there is no half-good article.
 /// </summary>
-public sealed partial class ArticleRenderer(TemplateLibrary templates)
+public sealed class ArticleRenderer(TemplateLibrary templates)
 {
-    // Built-in functions are costly to build (about 4x a render), so one set serves every render.
-    private static readonly ScriptObject Builtins = new TemplateContext().BuiltinObject;
-    private static readonly ScriptObject Functions = CreateFunctions();
+    // A TemplateContext is costly to build and caches member accessors, so contexts are reused: one per concurrent render.
+    private readonly ConcurrentBag<TemplateContext> _contexts = [];
 
     public string TemplateVersion => templates.Version;
 
@@ -27,10 +26,13 @@ public sealed partial class ArticleRenderer(TemplateLibrary templates)
         model.Import(ArticleModel.From(assessment, snapshot));
 
         var parts = new ScriptObject();
+        var rendered = new List<(string Template, string Text)>();
         foreach (var part in TemplateLibrary.Parts)
         {
             var template = templates.Pick($"{assessment.Profile}/{part}", storyKey);
-            parts[part.Replace('-', '_')] = CheckText(template.Name, Render(template, model, cancellationToken));
+            var text = NotEmpty(template.Name, Render(template, model, cancellationToken));
+            parts[part.Replace('-', '_')] = text;
+            rendered.Add((template.Name, text));
         }
         var headline = (string)parts["headline"]!;
         if (headline.Contains('\n', StringComparison.Ordinal))
@@ -40,10 +42,14 @@ public sealed partial class ArticleRenderer(TemplateLibrary templates)
         model["parts"] = parts;
 
         var article = templates.Get(TemplateLibrary.Article);
-        var markdown = CheckText(article.Name, Render(article, model, cancellationToken)) + "\n";
+        var markdown = NotEmpty(article.Name, Render(article, model, cancellationToken)) + "\n";
+        // The article holds every part, so one look at it and the headline finds leftovers from any template.
+        var copy = $"{headline}\n{markdown}";
+        var figures = FactChecker.Scan(copy);
+        CheckLeftovers(copy, figures, rendered.Append((article.Name, markdown)));
         CheckSections(article.Name, markdown);
 
-        var unmatched = FactChecker.Unmatched($"{headline}\n{markdown}", FigureSet.For(assessment));
+        var unmatched = FactChecker.Unmatched(figures, FigureSet.For(assessment));
         if (unmatched.Count > 0)
         {
             throw new FactCheckException(assessment.Scope, unmatched);
@@ -58,18 +64,10 @@ public sealed partial class ArticleRenderer(TemplateLibrary templates)
         return Render(templates.Get(TemplateLibrary.Page), model, CancellationToken.None);
     }
 
-    private static string Render(NamedTemplate template, ScriptObject model, CancellationToken cancellationToken)
+    private string Render(NamedTemplate template, ScriptObject model, CancellationToken cancellationToken)
     {
-        var context = new TemplateContext(Builtins)
-        {
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            LoopLimit = 1_000,
-            RecursiveLimit = 20,
-            LimitToString = 100_000,
-            CancellationToken = cancellationToken,
-        };
-        context.PushGlobal(Functions);
+        var context = _contexts.TryTake(out var pooled) ? pooled : CreateContext();
+        context.CancellationToken = cancellationToken;
         context.PushGlobal(model);
         try
         {
@@ -79,19 +77,43 @@ public sealed partial class ArticleRenderer(TemplateLibrary templates)
         {
             throw new RenderException(template.Name, e.OriginalMessage);
         }
+        finally
+        {
+            // Reset drops the model and the output but keeps the built-ins and functions.
+            context.Reset();
+            _contexts.Add(context);
+        }
     }
 
-    private static string CheckText(string template, string text)
+    private static TemplateContext CreateContext()
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        builtins.Import("money", new Func<decimal, string>(Numbers.Money));
+        builtins.Import("pct", new Func<decimal, string>(Numbers.Percent));
+        builtins.Import("rate", new Func<decimal, string>(Numbers.Rate));
+        builtins.Import("ratio", new Func<decimal, string>(Numbers.Ratio));
+        return new TemplateContext(builtins)
         {
-            throw new RenderException(template, "rendered nothing");
-        }
-        if (Leftover().Match(text) is { Success: true } leftover)
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            LoopLimit = 1_000,
+            RecursiveLimit = 20,
+            LimitToString = 100_000,
+        };
+    }
+
+    private static string NotEmpty(string template, string text) =>
+        string.IsNullOrWhiteSpace(text) ? throw new RenderException(template, "rendered nothing") : text;
+
+    private static void CheckLeftovers(string text, List<PrintedFigure> figures, IEnumerable<(string Template, string Text)> sources)
+    {
+        var found = Leftovers.FirstOrDefault(token => text.Contains(token, StringComparison.Ordinal))
+            ?? figures.FirstOrDefault(f => f is { IsPercent: false, Value: 0, Unit: > 1 }).Text;
+        if (found is not null)
         {
-            throw new RenderException(template, $"the text contains \"{leftover.Value}\"");
+            var source = sources.First(s => s.Text.Contains(found, StringComparison.Ordinal)).Template;
+            throw new RenderException(source, $"the text contains \"{found}\"");
         }
-        return text;
     }
 
     private static void CheckSections(string template, string markdown)
@@ -115,17 +137,6 @@ public sealed partial class ArticleRenderer(TemplateLibrary templates)
         }
     }
 
-    private static ScriptObject CreateFunctions()
-    {
-        var functions = new ScriptObject();
-        functions.Import("money", new Func<decimal, string>(Numbers.Money));
-        functions.Import("pct", new Func<decimal, string>(Numbers.Percent));
-        functions.Import("rate", new Func<decimal, string>(Numbers.Rate));
-        functions.Import("ratio", new Func<decimal, string>(Numbers.Ratio));
-        return functions;
-    }
-
-    // Placeholders that survived, values that are not numbers, and amounts that round to nothing.
-    [GeneratedRegex(@"\{\{|\}\}|\{%|%\}|\bNaN\b|\bInfinity\b|∞|\$0\.0+\s?(?:K|million|billion)", RegexOptions.IgnoreCase)]
-    private static partial Regex Leftover();
+    // Placeholders that survived and values that are not numbers; amounts that round to nothing ("$0.00 million") too.
+    private static readonly string[] Leftovers = ["{{", "}}", "{%", "%}", "NaN", "Infinity", "∞"];
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Newsroom.Rules;
 using Newsroom.Snapshots;
 
@@ -9,55 +7,142 @@ namespace Newsroom.Rendering;
 /// Every money figure and percentage in a text must equal, at the precision it is printed with, a figure of the data
 /// or one the rules derived. "$397 million" and "$397.04 million" both match 397,040,000; "$400 million" does not.
 /// </summary>
-public static partial class FactChecker
+public static class FactChecker
 {
-    public static IReadOnlyList<string> Unmatched(string text, FigureSet allowed)
+    // Longest first, so "million" is not read as "M" followed by letters.
+    private static readonly (string Word, decimal Unit)[] Units =
+    [
+        ("thousand", 1e3m), ("million", 1e6m), ("billion", 1e9m), ("trillion", 1e12m),
+        ("bn", 1e9m), ("mn", 1e6m), ("K", 1e3m), ("M", 1e6m), ("B", 1e9m), ("T", 1e12m),
+    ];
+
+    private static readonly string[] PercentWords = ["%", " %", " percent", " per cent"];
+
+    internal static readonly decimal[] PowersOfTen = [1m, 10m, 100m, 1e3m, 1e4m, 1e5m, 1e6m, 1e7m, 1e8m, 1e9m, 1e10m];
+
+    public static IReadOnlyList<string> Unmatched(string text, FigureSet allowed) => Unmatched(Scan(text), allowed);
+
+    internal static IReadOnlyList<string> Unmatched(List<PrintedFigure> figures, FigureSet allowed)
     {
         var unmatched = new List<string>();
-        foreach (Match match in MoneyPattern().Matches(text))
+        foreach (var figure in figures)
         {
-            var (printed, decimals) = ReadNumber(match);
-            var unit = UnitOf(match.Groups["unit"].Value);
-            if (!allowed.Usd.Any(v => Math.Round(v / unit, decimals, MidpointRounding.AwayFromZero) == printed))
+            // Copy states a direction in words ("fell 6.2%"), so a percentage matches a figure of either sign.
+            var candidates = figure.IsPercent ? allowed.Percent : allowed.Usd;
+            if (!candidates.Any(v => figure.ReadsAs(figure.IsPercent ? Math.Abs(v) : v)))
             {
-                unmatched.Add($"\"{match.Value.Trim()}\" matches no figure of the data");
-            }
-        }
-        foreach (Match match in PercentPattern().Matches(text))
-        {
-            var (printed, decimals) = ReadNumber(match);
-            // Copy states direction in words ("fell 6.2%"), so a percentage matches a figure of either sign.
-            if (!allowed.Percent.Any(v => Math.Round(Math.Abs(v), decimals, MidpointRounding.AwayFromZero) == printed))
-            {
-                unmatched.Add($"\"{match.Value.Trim()}\" matches no figure of the data");
+                unmatched.Add($"\"{figure.Text}\" matches no figure of the data");
             }
         }
         return unmatched;
     }
 
-    private static (decimal Value, int Decimals) ReadNumber(Match match)
+    /// <summary>The money figures ("$6.08 million", "$819.85K") and percentages ("83.3%") in a text, in one pass.</summary>
+    internal static List<PrintedFigure> Scan(string text)
     {
-        var whole = match.Groups["int"].Value.Replace(",", "", StringComparison.Ordinal);
-        var fraction = match.Groups["frac"].Value;
-        var value = decimal.Parse(fraction.Length == 0 ? whole : $"{whole}.{fraction}", CultureInfo.InvariantCulture);
-        return (value, fraction.Length);
+        var figures = new List<PrintedFigure>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var isMoney = text[i] == '$' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
+            var startsNumber = char.IsAsciiDigit(text[i]) && (i == 0 || !(char.IsAsciiLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or ',' or '$'));
+            if (!isMoney && !startsNumber)
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            var (value, decimals, end) = ReadNumber(text, isMoney ? i + 1 : i);
+            if (isMoney)
+            {
+                var (unit, unitEnd) = ReadUnit(text, end);
+                figures.Add(new PrintedFigure(text[start..unitEnd], value, decimals, unit, IsPercent: false));
+                i = unitEnd;
+            }
+            else if (PercentWordAt(text, end) is { } word)
+            {
+                figures.Add(new PrintedFigure(text[start..(end + word.Length)], value, decimals, 1, IsPercent: true));
+                i = end + word.Length;
+            }
+            else
+            {
+                i = end;
+            }
+        }
+        return figures;
     }
 
-    private static decimal UnitOf(string unit) => unit.ToUpperInvariant() switch
+    /// <summary>Digits, thousands separated by commas or not, and an optional decimal part.</summary>
+    private static (decimal Value, int Decimals, int End) ReadNumber(string text, int i)
     {
-        "" => 1m,
-        "K" or "THOUSAND" => 1_000m,
-        "M" or "MN" or "MILLION" => 1_000_000m,
-        "B" or "BN" or "BILLION" => 1_000_000_000m,
-        "T" or "TRILLION" => 1_000_000_000_000m,
-        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "unknown money unit"),
-    };
+        // Digits beyond 18 would overflow; such a figure matches nothing anyway and is reported.
+        var (digits, count, decimals) = (0L, 0, 0);
+        for (; i < text.Length && (char.IsAsciiDigit(text[i]) || (text[i] == ',' && IsThreeDigits(text, i + 1))); i++)
+        {
+            if (text[i] != ',' && count++ < 18)
+            {
+                digits = (digits * 10) + (text[i] - '0');
+            }
+        }
+        if (i + 1 < text.Length && text[i] == '.' && char.IsAsciiDigit(text[i + 1]))
+        {
+            for (i++; i < text.Length && char.IsAsciiDigit(text[i]); i++)
+            {
+                if (count++ < 18 && decimals < PowersOfTen.Length - 1)
+                {
+                    digits = (digits * 10) + (text[i] - '0');
+                    decimals++;
+                }
+            }
+        }
+        return (digits / PowersOfTen[decimals], decimals, i);
+    }
 
-    [GeneratedRegex(@"\$(?<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<frac>\d+))?(?:\s?(?<unit>thousand|million|billion|trillion|bn|mn|[KMBT])\b)?", RegexOptions.IgnoreCase)]
-    private static partial Regex MoneyPattern();
+    /// <summary>A unit right after the amount ("$6.08M") or after one space ("$6.08 million"); none means dollars.</summary>
+    private static (decimal Unit, int End) ReadUnit(string text, int i)
+    {
+        var start = i < text.Length && text[i] == ' ' ? i + 1 : i;
+        foreach (var (word, unit) in Units)
+        {
+            if (IsWordAt(text, start, word))
+            {
+                return (unit, start + word.Length);
+            }
+        }
+        return (1, i);
+    }
 
-    [GeneratedRegex(@"(?<![\d.,])(?<int>\d+)(?:\.(?<frac>\d+))?\s?(?:%|percent\b|per cent\b)", RegexOptions.IgnoreCase)]
-    private static partial Regex PercentPattern();
+    private static string? PercentWordAt(string text, int i)
+    {
+        foreach (var word in PercentWords)
+        {
+            if (IsWordAt(text, i, word))
+            {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsWordAt(string text, int i, string word) =>
+        i + word.Length <= text.Length
+        && text.AsSpan(i, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase)
+        && (i + word.Length == text.Length || !char.IsAsciiLetter(text[i + word.Length]));
+
+    private static bool IsThreeDigits(string text, int i) =>
+        i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
+        && (i + 3 == text.Length || !char.IsAsciiDigit(text[i + 3]));
+}
+
+/// <param name="Unit">What one printed unit is worth: 1e6 for "million", 1 for a plain amount or a percentage.</param>
+internal readonly record struct PrintedFigure(string Text, decimal Value, int Decimals, decimal Unit, bool IsPercent)
+{
+    // "$6.08 million" stands for any amount in [6.075, 6.085) million: what rounding half away from zero to the
+    // printed decimals gives for a non-negative value.
+    private readonly decimal _low = (Value - (0.5m / FactChecker.PowersOfTen[Decimals])) * Unit;
+    private readonly decimal _high = (Value + (0.5m / FactChecker.PowersOfTen[Decimals])) * Unit;
+
+    public bool ReadsAs(decimal value) => value >= _low && value < _high;
 }
 
 /// <summary>The figures a text may state: the data of its scope and what the rules derived from it.</summary>
@@ -89,7 +174,8 @@ public sealed class FigureSet
         {
             set.Add(exchange.Figures);
         }
-        foreach (var figure in assessment.Findings.SelectMany(f => f.Figures.Concat(f.Thresholds)))
+        // Thresholds are settings, not facts about the market: copy never states them.
+        foreach (var figure in assessment.Findings.SelectMany(f => f.Figures))
         {
             set.Add(figure);
         }

@@ -16,13 +16,13 @@ public static class SafeMarkdown
     public static string ToHtml(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        foreach (var link in document.Descendants<LinkInline>().Where(l => !IsAllowed(l.Url)).ToList())
+        var unsafeLinks = document.Descendants<Inline>()
+            .Where(inline => inline is LinkInline link ? !IsAllowed(link.Url) : inline is AutolinkInline auto && !IsAllowed(auto.IsEmail ? "mailto:" + auto.Url : auto.Url))
+            .ToList();
+        foreach (var link in unsafeLinks)
         {
-            link.ReplaceBy(new LiteralInline(PlainText(link)), copyChildren: false);
-        }
-        foreach (var link in document.Descendants<AutolinkInline>().Where(l => !IsAllowed(l.IsEmail ? "mailto:" + l.Url : l.Url)).ToList())
-        {
-            link.ReplaceBy(new LiteralInline(link.Url), copyChildren: false);
+            var text = link is LinkInline container ? PlainText(container) : ((AutolinkInline)link).Url;
+            link.ReplaceBy(new LiteralInline(text), copyChildren: false);
         }
         return document.ToHtml(Pipeline);
     }

@@ -7,7 +7,7 @@ public sealed record Liquidations(decimal Longs, decimal Shorts, decimal? Publis
     public decimal Total => PublishedTotal ?? Longs + Shorts;
 
     /// <summary>Longs as a percentage of longs + shorts, so that the two shares always add up to 100.</summary>
-    public decimal LongSharePercent => Longs + Shorts == 0 ? 0 : Longs / (Longs + Shorts) * 100;
+    public decimal LongSharePercent { get; } = Longs + Shorts == 0 ? 0 : Longs / (Longs + Shorts) * 100;
 
     public decimal ShortSharePercent => Longs + Shorts == 0 ? 0 : 100 - LongSharePercent;
 

@@ -52,6 +52,8 @@ public static class NewsroomCli
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        // A failed start (a bad setting) is reported once, plainly, by the command; not as a logged stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         addServices(builder);
         return builder.Build();
     }

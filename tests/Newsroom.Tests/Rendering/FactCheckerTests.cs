@@ -20,7 +20,9 @@ public class FactCheckerTests
     [TestCase("Longs lost $819.85K and shorts $6.08M.")]
     [TestCase("Shorts took 83.3% of the total, or 83 percent.")]
     [TestCase("Bitcoin fell 7.2% on the day.")]
-    [TestCase("No figures at all.")]
+    [TestCase("No figures at all, only a 12-hour window and 24 hours.")]
+    [TestCase("Shorts: $330,700,000, or 83.3 per cent.")]
+    [TestCase("Longs $66.34mn; shorts $0.3307 billion.")]
     public void FiguresOfTheDataPassAtTheirPrintedPrecision(string text) =>
         Assert.That(FactChecker.Unmatched(text, Allowed()), Is.Empty);
 
@@ -28,6 +30,8 @@ public class FactCheckerTests
     [TestCase("Shorts took $330.71 million.", "\"$330.71 million\" matches no figure of the data")]
     [TestCase("Shorts took 85% of it.", "\"85%\" matches no figure of the data")]
     [TestCase("A $1.2 billion day.", "\"$1.2 billion\" matches no figure of the data")]
+    [TestCase("Shorts took 12.5 percent.", "\"12.5 percent\" matches no figure of the data")]
+    [TestCase("Total: $397,050,000.", "\"$397,050,000\" matches no figure of the data")]
     public void AFigureNotInTheDataIsQuoted(string text, string expected) =>
         Assert.That(FactChecker.Unmatched(text, Allowed()), Is.EqualTo(new[] { expected }));
 }

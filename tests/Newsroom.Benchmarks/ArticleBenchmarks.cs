@@ -1,0 +1,67 @@
+using BenchmarkDotNet.Attributes;
+using Markdig;
+using Microsoft.Extensions.Options;
+using Newsroom.Rendering;
+using Newsroom.Rules;
+using Newsroom.Snapshots;
+using Newsroom.Sources;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Newsroom.Benchmarks;
+
+/// <summary>
+/// One article through rules, render, Markdown and fact check, against the floor: the same templates rendered from the
+/// same model by a bare Scriban context (importing the model, as Template.Render(model) does), plus one Markdig conversion.
+/// Targets: at most 100 µs median, at most 1.5× the floor.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class ArticleBenchmarks
+{
+    private const string StoryKey = "market/short-squeeze/2026-11-24T12:00Z";
+    private readonly Classifier _classifier = new(Options.Create(new RulesOptions()));
+    private readonly TemplateLibrary _templates = TemplateLibrary.LoadEmbedded();
+    private readonly Snapshot _snapshot = SnapshotReader.Read(SampleSnapshots.Read("seed"), DateTimeOffset.UtcNow);
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+    private ArticleRenderer _renderer = null!;
+    private TemplateContext _context = null!;
+    private object _data = null!;
+    private ScriptObject _model = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _renderer = new ArticleRenderer(_templates);
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        builtins.Import("money", new Func<decimal, string>(Numbers.Money));
+        builtins.Import("pct", new Func<decimal, string>(Numbers.Percent));
+        _context = new TemplateContext(builtins);
+        _data = ArticleModel.From(_classifier.AssessMarket(_snapshot), _snapshot);
+    }
+
+    [Benchmark(Baseline = true)]
+    public string Floor()
+    {
+        _model = new ScriptObject();
+        _model.Import(_data);
+        var parts = new ScriptObject();
+        foreach (var part in TemplateLibrary.Parts)
+        {
+            parts[part.Replace('-', '_')] = RenderBare(_templates.Pick($"short-squeeze/{part}", StoryKey));
+        }
+        _model["parts"] = parts;
+        return Markdown.ToHtml(RenderBare(_templates.Get(TemplateLibrary.Article)), _pipeline);
+    }
+
+    [Benchmark]
+    public string Article() => _renderer.Render(_classifier.AssessMarket(_snapshot), _snapshot, StoryKey).Html;
+
+    private string RenderBare(NamedTemplate template)
+    {
+        _context.PushGlobal(_model);
+        var text = template.Template.Render(_context);
+        _context.Reset();
+        return text;
+    }
+}

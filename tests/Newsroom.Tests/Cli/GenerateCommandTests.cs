@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Newsroom.Cli;
+
+namespace Newsroom.Tests.Cli;
+
+public class GenerateCommandTests
+{
+    private Workspace _workspace = null!;
+
+    [SetUp]
+    public void CreateWorkspace() => _workspace = new Workspace();
+
+    [TearDown]
+    public void DeleteWorkspace() => _workspace.Dispose();
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, params (string Key, string Value)[] settings)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await NewsroomCli.RunAsync(args, output, error, configuration => configuration.AddInMemoryCollection(
+            new Dictionary<string, string?>
+            {
+                ["Newsroom:Storage:DataDirectory"] = _workspace.DataDirectory,
+                ["Newsroom:Output:Directory"] = _workspace.OutputDirectory,
+                ["Logging:LogLevel:Default"] = "Warning",
+            }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))));
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Test]
+    public async Task GenerateWithoutInputUsesTheEmbeddedSeedAndSaysWhereTheArticleWent()
+    {
+        var (exitCode, output, error) = await RunAsync(["generate"]);
+
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("embedded sample \"seed\""));
+        Assert.That(output, Does.Contain("Market profile: short-squeeze"));
+        Assert.That(output, Does.Contain("+ short-squeeze        shorts 83.3% of $397.04 million in 24h; needs 75% and $150.00 million"));
+        var markdownFile = Path.Combine(_workspace.OutputDirectory, "2026-11-24-1200-market-short-squeeze.md");
+        Assert.That(output, Does.Contain(markdownFile));
+        Assert.That(File.Exists(markdownFile), Is.True);
+        Assert.That(error, Is.Empty);
+    }
+
+    [Test]
+    public async Task JsonOutputIsOneObjectACmsCanRead()
+    {
+        var (exitCode, output, _) = await RunAsync(["generate", "--sample", "long-squeeze", "--json"]);
+
+        Assert.That(exitCode, Is.EqualTo(0));
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.That(root.GetProperty("profile").GetString(), Is.EqualTo("long-squeeze"));
+        Assert.That(root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "long-squeeze").GetProperty("fired").GetBoolean(), Is.True);
+        var articles = root.GetProperty("articles").EnumerateArray().ToList();
+        Assert.That(articles.Select(a => a.GetProperty("scope").GetString()), Is.EqualTo(new[] { "market", "BTC", "ETH" }));
+        foreach (var field in new[] { "id", "storyKey", "scope", "profile", "version", "status", "asOf", "headline", "markdown", "html", "files" })
+        {
+            Assert.That(articles[0].TryGetProperty(field, out _), Is.True, $"articles[0].{field}");
+        }
+        Assert.That(articles[0].GetProperty("status").GetString(), Is.EqualTo("draft"));
+        Assert.That(articles[0].GetProperty("asOf").GetString(), Is.EqualTo("2026-11-20T08:00:00+00:00"));
+        Assert.That(articles[0].GetProperty("files").EnumerateArray().Select(f => f.GetString()), Has.All.Matches<string>(File.Exists));
+    }
+
+    [Test]
+    public async Task NothingNewsworthyIsStillSuccess()
+    {
+        var (exitCode, output, _) = await RunAsync(["generate", "--sample", "quiet", "--json"]);
+
+        Assert.That(exitCode, Is.EqualTo(0));
+        using var json = JsonDocument.Parse(output);
+        Assert.That(json.RootElement.GetProperty("profile").GetString(), Is.EqualTo("none"));
+        Assert.That(json.RootElement.GetProperty("articles").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task InvalidInputExitsWith2AndNamesFieldAndValue()
+    {
+        var input = Path.Combine(_workspace.Root, "bad.json");
+        await File.WriteAllTextAsync(input, """{ "asOf": "2026-11-24T12:00:00Z", "market": { "4h": { "longs": 1, "shorts": -5 }, "24h": { "longs": 10, "shorts": 20 } } }""");
+
+        var (exitCode, output, error) = await RunAsync(["generate", "--input", input]);
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("market.4h.shorts: -5 is negative"));
+        Assert.That(error, Does.Not.Contain("   at "), "no stack trace for a user mistake");
+        Assert.That(output, Is.Empty);
+        Assert.That(Directory.Exists(_workspace.DataDirectory), Is.False, "nothing written");
+    }
+
+    [TestCase("--input", "/no/such/snapshot.json", "--input: \"/no/such/snapshot.json\" does not exist")]
+    [TestCase("--sample", "nope", "--sample: no sample named \"nope\" (there are: crowded-positioning, long-squeeze, quiet, range-breakout, seed, two-sided)")]
+    [TestCase("--frobnicate", "1", "Unrecognized command or argument '--frobnicate'")]
+    public async Task AMistakeInTheCommandExitsWith2(string option, string value, string message)
+    {
+        var (exitCode, _, error) = await RunAsync(["generate", option, value]);
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error, Does.Contain(message));
+    }
+
+    [TestCase("Newsroom:Rules:DominantSharePercent", "120", "Newsroom:Rules:DominantSharePercent: 120 is not allowed")]
+    [TestCase("Newsroom:Rules:Market:MinimumTotal24h", "0", "Newsroom:Rules:Market:MinimumTotal24h: 0 is not allowed")]
+    [TestCase("Newsroom:Rules:DominantSharePercent", "lots", "Newsroom:Rules:DominantSharePercent")]
+    [TestCase("Newsroom:Rules:DominantShare", "80", "DominantShare")]
+    public async Task ABadSettingStopsTheProgramNamingTheKey(string key, string value, string message)
+    {
+        var (exitCode, _, error) = await RunAsync(["generate"], (key, value));
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("invalid configuration"));
+        Assert.That(error, Does.Contain(message));
+        Assert.That(Directory.Exists(_workspace.DataDirectory), Is.False, "nothing written");
+    }
+
+    [Test]
+    public async Task TheProgramRunsAsAProcessWithSettingsFromTheEnvironment()
+    {
+        var (exitCode, output, error) = await RunProcessAsync(["generate", "--sample", "two-sided"], ("Newsroom__Output__Directory", Path.Combine(_workspace.Root, "out")));
+
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("created market/two-sided/2026-11-18T16:00Z v1 (draft)"));
+        Assert.That(File.Exists(Path.Combine(_workspace.Root, "out", "2026-11-18-1600-market-two-sided.md")), Is.True);
+        Assert.That(File.Exists(Path.Combine(_workspace.Root, "data", "newsroom.db")), Is.True, "the default data directory, relative to the working directory");
+    }
+
+    [Test]
+    public async Task ABadSettingInTheEnvironmentIsReportedWithoutAStackTrace()
+    {
+        var (exitCode, output, error) = await RunProcessAsync(["generate"], ("Newsroom__Rules__Coin__MinimumTotal24h", "-1"));
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error, Is.EqualTo("""
+            newsroom: invalid configuration:
+              Newsroom:Rules:Coin:MinimumTotal24h: -1 is not allowed (The field MinimumTotal24h must be between 1 and 1000000000000.)
+
+            """));
+        Assert.That(output, Is.Empty);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunProcessAsync(string[] args, params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "newsroom.dll"), .. args])
+        {
+            WorkingDirectory = _workspace.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}
