@@ -44,9 +44,8 @@ public static partial class SnapshotReader
 
     private static Snapshot? ReadSnapshot(JsonElement root, DateTimeOffset now, List<string> errors)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        if (!IsObject(root, "(document)", errors))
         {
-            errors.Add($"(document): {Show(root)} is not an object");
             return null;
         }
         RejectUnknownFields(root, "", TopLevelFields, errors);
@@ -99,9 +98,8 @@ public static partial class SnapshotReader
 
     private static WindowSet? ReadWindowSet(JsonElement element, string path, List<string> errors)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (!IsObject(element, path, errors))
         {
-            errors.Add($"{path}: {Show(element)} is not an object");
             return null;
         }
         var windows = new Dictionary<Window, Liquidations>();
@@ -129,9 +127,8 @@ public static partial class SnapshotReader
 
     private static Liquidations? ReadLiquidations(JsonElement element, string path, string[] knownFields, List<string> errors)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (!IsObject(element, path, errors))
         {
-            errors.Add($"{path}: {Show(element)} is not an object");
             return null;
         }
         RejectUnknownFields(element, path, knownFields, errors);
@@ -170,9 +167,8 @@ public static partial class SnapshotReader
 
     private static ExchangeFigures? ReadExchange(JsonElement element, string path, List<string> errors)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (!IsObject(element, path, errors))
         {
-            errors.Add($"{path}: {Show(element)} is not an object");
             return null;
         }
         var name = ReadRequiredName(element, "name", path, errors);
@@ -195,9 +191,8 @@ public static partial class SnapshotReader
 
     private static CoinFigures? ReadCoin(JsonElement element, string path, List<string> errors)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (!IsObject(element, path, errors))
         {
-            errors.Add($"{path}: {Show(element)} is not an object");
             return null;
         }
         RejectUnknownFields(element, path, CoinFields, errors);
@@ -214,11 +209,7 @@ public static partial class SnapshotReader
         var priceChange = new Dictionary<Window, decimal>();
         if (coin.TryGetProperty("priceChangePercent", out var changes) && changes.ValueKind != JsonValueKind.Null)
         {
-            if (changes.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add($"{path}.priceChangePercent: {Show(changes)} is not an object");
-            }
-            else
+            if (IsObject(changes, $"{path}.priceChangePercent", errors))
             {
                 foreach (var property in changes.EnumerateObject())
                 {
@@ -365,6 +356,15 @@ public static partial class SnapshotReader
             return null;
         }
         return value;
+    }
+
+    private static bool IsObject(JsonElement element, string path, List<string> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}: {Show(element)} is not an object");
+        }
+        return element.ValueKind == JsonValueKind.Object;
     }
 
     private static void RejectUnknownFields(JsonElement element, string path, string[] known, List<string> errors)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Newsroom.Articles;
 using Newsroom.Sources;
+using Newsroom.Storage;
 
 namespace Newsroom.Cli;
 
@@ -20,7 +21,8 @@ internal static class GenerateCommand
             using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
             await host.StartAsync(cancellationToken);
             var result = await host.Services.GetRequiredService<ArticleGenerator>().GenerateAsync(snapshotJson, cancellationToken);
-            await output.WriteAsync(parsed.GetValue(json) ? Json(result) : Report(result, origin));
+            var database = host.Services.GetRequiredService<ArticleStore>().DatabasePath;
+            await output.WriteAsync(parsed.GetValue(json) ? Json(result) : Report(result, origin, database));
             await host.StopAsync(cancellationToken);
             return NewsroomCli.Done;
         });
@@ -50,7 +52,7 @@ internal static class GenerateCommand
         }
     }
 
-    private static string Report(GenerationResult result, string origin)
+    private static string Report(GenerationResult result, string origin, string database)
     {
         var report = new System.Text.StringBuilder();
         report.AppendLine(System.FormattableString.Invariant($"Snapshot as of {result.Snapshot.AsOf:yyyy-MM-dd HH:mm} UTC from {origin}"));
@@ -70,7 +72,7 @@ internal static class GenerateCommand
             report.AppendLine("Nothing newsworthy: no article written.");
             return report.ToString();
         }
-        report.AppendLine("Articles:");
+        report.AppendLine($"Articles (stored in {database}):");
         foreach (var (article, outcome, files) in result.Articles)
         {
             report.AppendLine($"  {outcome.ToString().ToLowerInvariant()} {article.StoryKey} v{article.Version} ({article.Status}): {article.Headline}");
