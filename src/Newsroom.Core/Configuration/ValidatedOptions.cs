@@ -12,21 +12,22 @@ public static class ValidatedOptions
     /// Binds <typeparamref name="T"/> from its section and validates its data annotations at start. Every failure,
     /// including an unknown key or a value of the wrong type, names the full key, e.g. "Newsroom:Rules:DominantSharePercent".
     /// </summary>
-    public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string sectionName)
+    /// <param name="rejectUnknownKeys">False for a section other features share, whose other keys are not this type's.</param>
+    public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string sectionName, bool rejectUnknownKeys = true)
         where T : class
     {
         services.AddSingleton<IValidateOptions<T>>(new KeyedDataAnnotationsValidator<T>(sectionName));
         return services.AddOptions<T>()
-            .Configure<IConfiguration>((options, configuration) => Bind(configuration, sectionName, options))
+            .Configure<IConfiguration>((options, configuration) => Bind(configuration, sectionName, options, rejectUnknownKeys))
             .ValidateOnStart();
     }
 
-    private static void Bind<T>(IConfiguration configuration, string sectionName, T options)
+    private static void Bind<T>(IConfiguration configuration, string sectionName, T options, bool rejectUnknownKeys)
         where T : class
     {
         try
         {
-            configuration.GetSection(sectionName).Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+            configuration.GetSection(sectionName).Bind(options, binder => binder.ErrorOnUnknownConfiguration = rejectUnknownKeys);
         }
         catch (InvalidOperationException e)
         {
@@ -53,7 +54,8 @@ public static class ValidatedOptions
             {
                 foreach (var member in result.MemberNames)
                 {
-                    var value = type.GetProperty(member)?.GetValue(target);
+                    // A cross-field rule names its member by path ("File:Path"); follow it to the value.
+                    var value = member.Split(':').Aggregate((object?)target, (owner, name) => owner?.GetType().GetProperty(name)?.GetValue(owner));
                     failures.Add($"{path}:{member}: {Show(value)} is not allowed ({result.ErrorMessage})");
                 }
             }

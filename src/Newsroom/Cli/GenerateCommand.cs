@@ -17,19 +17,20 @@ internal static class GenerateCommand
         var command = new Command("generate", "Classify a snapshot, write its articles and print where they went.") { input, sample, json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var (snapshotJson, origin) = ReadSnapshot(parsed.GetValue(input), parsed.GetValue(sample));
-            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
+            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine().AddSources());
             await host.StartAsync(cancellationToken);
-            var result = await host.Services.GetRequiredService<ArticleGenerator>().GenerateAsync(snapshotJson, cancellationToken);
+            var snapshot = await ReadSnapshotAsync(host.Services, parsed.GetValue(input), parsed.GetValue(sample), cancellationToken);
+            var result = await host.Services.GetRequiredService<ArticleGenerator>().GenerateAsync(snapshot.Json, cancellationToken);
             var database = host.Services.GetRequiredService<ArticleStore>().DatabasePath;
-            await output.WriteAsync(parsed.GetValue(json) ? Json(result) : Report(result, origin, database));
+            await output.WriteAsync(parsed.GetValue(json) ? Json(result) : Report(result, snapshot, database));
             await host.StopAsync(cancellationToken);
             return NewsroomCli.Done;
         });
         return command;
     }
 
-    private static (string Json, string Origin) ReadSnapshot(FileInfo? input, string? sample)
+    /// <summary>--input or --sample when given, else the configured source (Newsroom:Source).</summary>
+    private static async Task<FetchedSnapshot> ReadSnapshotAsync(IServiceProvider services, FileInfo? input, string? sample, CancellationToken cancellationToken)
     {
         if (input is not null && sample is not null)
         {
@@ -38,24 +39,26 @@ internal static class GenerateCommand
         if (input is not null)
         {
             return input.Exists
-                ? (File.ReadAllText(input.FullName), input.FullName)
+                ? new FetchedSnapshot(await File.ReadAllTextAsync(input.FullName, cancellationToken), input.FullName, [])
                 : throw new UsageException($"--input: \"{input.FullName}\" does not exist");
         }
-        var name = sample ?? SampleSnapshots.Default;
-        try
+        if (sample is not null)
         {
-            return (SampleSnapshots.Read(name), $"embedded sample \"{name}\"");
+            return SampleSnapshots.Names.Contains(sample)
+                ? new FetchedSnapshot(SampleSnapshots.Read(sample), $"embedded sample \"{sample}\"", [])
+                : throw new UsageException($"--sample: no sample named \"{sample}\" (there are: {string.Join(", ", SampleSnapshots.Names)})");
         }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message.Split(" (Parameter")[0]);
-        }
+        return await services.GetRequiredService<ISnapshotSource>().FetchAsync(cancellationToken);
     }
 
-    private static string Report(GenerationResult result, string origin, string database)
+    private static string Report(GenerationResult result, FetchedSnapshot snapshot, string database)
     {
         var report = new System.Text.StringBuilder();
-        report.AppendLine(System.FormattableString.Invariant($"Snapshot as of {result.Snapshot.AsOf:yyyy-MM-dd HH:mm} UTC from {origin}"));
+        report.AppendLine(System.FormattableString.Invariant($"Snapshot as of {result.Snapshot.AsOf:yyyy-MM-dd HH:mm} UTC from {snapshot.Origin}"));
+        foreach (var note in snapshot.Notes)
+        {
+            report.AppendLine($"  note: {note}");
+        }
         report.AppendLine($"Market profile: {result.Market.Profile}");
         foreach (var finding in result.Market.Findings)
         {

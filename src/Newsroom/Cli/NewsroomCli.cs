@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Newsroom.Rendering;
 using Newsroom.Snapshots;
+using Newsroom.Sources;
 
 namespace Newsroom.Cli;
 
@@ -77,6 +78,9 @@ public static class NewsroomCli
             case UsageException usage:
                 await error.WriteLineAsync($"newsroom: {usage.Message}");
                 return Invalid;
+            case SourceException source:
+                await error.WriteLineAsync($"newsroom: no snapshot, nothing written: {source.Message}");
+                return Failed;
             case RenderException or FactCheckException:
                 await error.WriteLineAsync($"newsroom: no article written: {exception.Message}");
                 return Failed;

@@ -117,6 +117,40 @@ public class GenerateCommandTests
     }
 
     [Test]
+    public async Task WithoutInputItReadsTheConfiguredSource()
+    {
+        var file = Path.Combine(_workspace.Root, "replay.json");
+        await File.WriteAllTextAsync(file, Newsroom.Sources.SampleSnapshots.Read("two-sided"));
+
+        var (exitCode, output, error) = await RunAsync(["generate"], ("Newsroom:Source", "File"), ("Newsroom:File:Path", file));
+
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain($"from {file}"));
+        Assert.That(output, Does.Contain("Market profile: two-sided"));
+    }
+
+    [TestCase("CoinGlass", "Newsroom:CoinGlass:ApiKey: (empty) is not allowed (required when Newsroom:Source is CoinGlass")]
+    [TestCase("File", "Newsroom:File:Path: (empty) is not allowed (required when Newsroom:Source is File)")]
+    [TestCase("Kafka", "Newsroom:Source: \"Kafka\" is not allowed")]
+    public async Task ASourceWithoutItsSettingsStopsStartUpNamingTheKey(string source, string message)
+    {
+        var (exitCode, _, error) = await RunAsync(["generate"], ("Newsroom:Source", source));
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error, Does.Contain(message));
+    }
+
+    [Test]
+    public async Task AnUnreadableSourceFailsTheRunAndWritesNothing()
+    {
+        var (exitCode, _, error) = await RunAsync(["generate"], ("Newsroom:Source", "File"), ("Newsroom:File:Path", "/no/such/replay.json"));
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("newsroom: no snapshot, nothing written: Newsroom:File:Path: cannot read \"/no/such/replay.json\""));
+        Assert.That(Directory.Exists(_workspace.DataDirectory), Is.False);
+    }
+
+    [Test]
     public async Task TheProgramRunsAsAProcessWithSettingsFromTheEnvironment()
     {
         var (exitCode, output, error) = await RunProcessAsync(["generate", "--sample", "two-sided"], ("Newsroom__Output__Directory", Path.Combine(_workspace.Root, "out")));

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Newsroom.Snapshots;
+using Polly.Timeout;
+using Refit;
+
+namespace Newsroom.Sources.CoinGlass;
+
+/// <summary>
+/// One cycle against CoinGlass: four exchange-list calls (required: the market windows and the per-exchange rows) and
+/// one coins-markets page (optional: coins and their context). Five requests, well inside the smallest plan's 30 a minute.
+/// A required call that fails fails the run; an optional one that fails or is refused leaves its part out, with a note.
+/// </summary>
+public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesOptions> options, TimeProvider time, ILogger<CoinGlassSource> logger) : ISnapshotSource
+{
+    private const string AllExchanges = "All";
+
+    public async Task<FetchedSnapshot> FetchAsync(CancellationToken cancellationToken)
+    {
+        var asOf = time.GetUtcNow();
+        var windows = new List<(Window Window, List<ExchangeLiquidation> Rows)>();
+        foreach (var window in Windows.All)
+        {
+            var endpoint = $"exchange-list?range={window.Key()}";
+            var rows = await CallAsync(endpoint, () => api.GetExchangeListAsync(window.Key(), cancellationToken));
+            if (!rows.Any(r => r.Exchange == AllExchanges))
+            {
+                throw new SourceException($"CoinGlass {endpoint}: data has no \"{AllExchanges}\" row (the market total)");
+            }
+            windows.Add((window, rows));
+        }
+
+        var notes = new List<string>();
+        List<CoinMarket> coins = [];
+        try
+        {
+            coins = await CallAsync("coins-markets", () => api.GetCoinsMarketsAsync(options.Value.CoinGlass.Coins, 1, cancellationToken));
+        }
+        catch (SourceException e)
+        {
+            notes.Add($"coins left out: {e.Message}");
+            LogLeftOut(logger, e.Message);
+        }
+        return new FetchedSnapshot(Write(asOf, windows, coins), "CoinGlass API v4", notes);
+    }
+
+    private static async Task<List<T>> CallAsync<T>(string endpoint, Func<Task<Envelope<List<T>>>> call)
+    {
+        try
+        {
+            var envelope = await call();
+            return envelope.Data ?? throw new SourceException($"CoinGlass {endpoint}: data: missing");
+        }
+        catch (ApiException e) when (e.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new SourceException($"CoinGlass {endpoint}: refused by the plan or the key (HTTP {(int)e.StatusCode}): {Message(e)}", e);
+        }
+        catch (ApiException e) when (e.InnerException is JsonException json)
+        {
+            throw new SourceException($"CoinGlass {endpoint}: unexpected answer at {json.Path ?? "(document)"}: {json.Message}", e);
+        }
+        catch (ApiException e)
+        {
+            throw new SourceException($"CoinGlass {endpoint}: HTTP {(int)e.StatusCode}: {Message(e)}", e);
+        }
+        catch (Exception e) when (e is TimeoutRejectedException || e.InnerException is TimeoutRejectedException)
+        {
+            throw new SourceException($"CoinGlass {endpoint}: no answer within the time budget", e);
+        }
+        catch (Exception e) when (e is HttpRequestException or ApiRequestException)
+        {
+            throw new SourceException($"CoinGlass {endpoint}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The business message ("Upgrade plan") when the body has one.</summary>
+    private static string Message(ApiException e)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(e.Content ?? "");
+            return document.RootElement.TryGetProperty("msg", out var msg) ? msg.ToString() : e.ReasonPhrase ?? "";
+        }
+        catch (JsonException)
+        {
+            return e.ReasonPhrase ?? "";
+        }
+    }
+
+    /// <summary>The snapshot in the public format, so it goes through the same validation as any other input.</summary>
+    private static string Write(DateTimeOffset asOf, List<(Window Window, List<ExchangeLiquidation> Rows)> windows, List<CoinMarket> coins)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("asOf", asOf.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            json.WriteString("source", "CoinGlass");
+            json.WriteStartObject("market");
+            foreach (var (window, rows) in windows)
+            {
+                var all = rows.First(r => r.Exchange == AllExchanges);
+                json.WriteStartObject(window.Key());
+                WriteFigures(json, all.LongLiquidationUsd, all.ShortLiquidationUsd, all.LiquidationUsd);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteStartArray("exchanges");
+            foreach (var (window, rows) in windows)
+            {
+                foreach (var row in rows.Where(r => r.Exchange != AllExchanges))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", row.Exchange);
+                    json.WriteString("window", window.Key());
+                    WriteFigures(json, row.LongLiquidationUsd, row.ShortLiquidationUsd, row.LiquidationUsd);
+                    json.WriteEndObject();
+                }
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("coins");
+            foreach (var coin in coins)
+            {
+                WriteCoin(json, coin);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteCoin(Utf8JsonWriter json, CoinMarket coin)
+    {
+        json.WriteStartObject();
+        json.WriteString("symbol", coin.Symbol);
+        json.WriteStartObject("windows");
+        foreach (var (window, longs, shorts) in new (Window, decimal?, decimal?)[]
+        {
+            (Window.OneHour, coin.LongLiquidationUsd1h, coin.ShortLiquidationUsd1h),
+            (Window.FourHours, coin.LongLiquidationUsd4h, coin.ShortLiquidationUsd4h),
+            (Window.TwelveHours, coin.LongLiquidationUsd12h, coin.ShortLiquidationUsd12h),
+            (Window.Day, coin.LongLiquidationUsd24h, coin.ShortLiquidationUsd24h),
+        })
+        {
+            if (longs is { } l && shorts is { } s)
+            {
+                json.WriteStartObject(window.Key());
+                WriteFigures(json, l, s, total: null);
+                json.WriteEndObject();
+            }
+        }
+        json.WriteEndObject();
+        var changes = new (Window, decimal?)[]
+        {
+            (Window.OneHour, coin.PriceChangePercent1h), (Window.FourHours, coin.PriceChangePercent4h),
+            (Window.TwelveHours, coin.PriceChangePercent12h), (Window.Day, coin.PriceChangePercent24h),
+        }.Where(c => c.Item2 is not null).ToList();
+        if (changes.Count > 0)
+        {
+            json.WriteStartObject("priceChangePercent");
+            changes.ForEach(c => json.WriteNumber(c.Item1.Key(), c.Item2!.Value));
+            json.WriteEndObject();
+        }
+        WriteOptional(json, "openInterestUsd", coin.OpenInterestUsd);
+        // CoinGlass quotes funding in percent per interval (0.01 = 0.01%); the snapshot format wants a fraction. (inferred, see liquidation-data.md)
+        WriteOptional(json, "fundingRate", coin.AvgFundingRateByOi / 100);
+        WriteOptional(json, "longShortRatio", coin.LongShortRatio24h);
+        json.WriteEndObject();
+    }
+
+    private static void WriteFigures(Utf8JsonWriter json, decimal longs, decimal shorts, decimal? total)
+    {
+        json.WriteNumber("longs", longs);
+        json.WriteNumber("shorts", shorts);
+        WriteOptional(json, "total", total);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "CoinGlass: {Reason}")]
+    private static partial void LogLeftOut(ILogger logger, string reason);
+}

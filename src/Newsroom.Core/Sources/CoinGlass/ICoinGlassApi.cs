@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Refit;
+
+namespace Newsroom.Sources.CoinGlass;
+
+/// <summary>The CoinGlass API v4 calls Newsroom makes (docs.coinglass.com); the client is generated at build time.</summary>
+public interface ICoinGlassApi
+{
+    /// <summary>Per exchange for one window; the row "All" is the whole market.</summary>
+    [Get("/api/futures/liquidation/exchange-list")]
+    Task<Envelope<List<ExchangeLiquidation>>> GetExchangeListAsync([AliasAs("range")] string range, CancellationToken cancellationToken);
+
+    /// <summary>Per coin, all four windows plus price and positioning (Standard plan and above).</summary>
+    [Get("/api/futures/coins-markets")]
+    Task<Envelope<List<CoinMarket>>> GetCoinsMarketsAsync([AliasAs("per_page")] int perPage, [AliasAs("page")] int page, CancellationToken cancellationToken);
+}
+
+/// <summary>Every answer: success is HTTP 200 and code "0"; <see cref="CoinGlassHandler"/> turns other codes into HTTP statuses.</summary>
+public sealed record Envelope<T>(
+    [property: JsonPropertyName("code"), JsonRequired, JsonConverter(typeof(CodeConverter))] string Code,
+    [property: JsonPropertyName("msg")] string? Msg,
+    [property: JsonPropertyName("data")] T? Data);
+
+public sealed record ExchangeLiquidation(
+    [property: JsonPropertyName("exchange"), JsonRequired] string Exchange,
+    [property: JsonPropertyName("liquidation_usd")] decimal? LiquidationUsd,
+    [property: JsonPropertyName("long_liquidation_usd"), JsonRequired] decimal LongLiquidationUsd,
+    [property: JsonPropertyName("short_liquidation_usd"), JsonRequired] decimal ShortLiquidationUsd);
+
+public sealed record CoinMarket(
+    [property: JsonPropertyName("symbol"), JsonRequired] string Symbol,
+    [property: JsonPropertyName("long_liquidation_usd_1h")] decimal? LongLiquidationUsd1h,
+    [property: JsonPropertyName("short_liquidation_usd_1h")] decimal? ShortLiquidationUsd1h,
+    [property: JsonPropertyName("long_liquidation_usd_4h")] decimal? LongLiquidationUsd4h,
+    [property: JsonPropertyName("short_liquidation_usd_4h")] decimal? ShortLiquidationUsd4h,
+    [property: JsonPropertyName("long_liquidation_usd_12h")] decimal? LongLiquidationUsd12h,
+    [property: JsonPropertyName("short_liquidation_usd_12h")] decimal? ShortLiquidationUsd12h,
+    [property: JsonPropertyName("long_liquidation_usd_24h"), JsonRequired] decimal LongLiquidationUsd24h,
+    [property: JsonPropertyName("short_liquidation_usd_24h"), JsonRequired] decimal ShortLiquidationUsd24h,
+    [property: JsonPropertyName("price_change_percent_1h")] decimal? PriceChangePercent1h,
+    [property: JsonPropertyName("price_change_percent_4h")] decimal? PriceChangePercent4h,
+    [property: JsonPropertyName("price_change_percent_12h")] decimal? PriceChangePercent12h,
+    [property: JsonPropertyName("price_change_percent_24h")] decimal? PriceChangePercent24h,
+    [property: JsonPropertyName("open_interest_usd")] decimal? OpenInterestUsd,
+    [property: JsonPropertyName("avg_funding_rate_by_oi")] decimal? AvgFundingRateByOi,
+    [property: JsonPropertyName("long_short_ratio_24h")] decimal? LongShortRatio24h);
+
+/// <summary>The documentation says code is a string ("0"); some answers carry a number. Both read as a string.</summary>
+public sealed class CodeConverter : JsonConverter<string>
+{
+    public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString()!,
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+        _ => throw new JsonException($"code: expected a string or a number, found {reader.TokenType}"),
+    };
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}

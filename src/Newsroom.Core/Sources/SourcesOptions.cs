@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Newsroom.Sources;
+
+/// <summary>Which source feeds the engine (Newsroom:Source) and the settings of each; switching is configuration only.</summary>
+public sealed class SourcesOptions : IValidatableObject
+{
+    public const string SectionName = "Newsroom";
+
+    [AllowedValues(SourceKinds.Sample, SourceKinds.File, SourceKinds.CoinGlass)]
+    public string Source { get; init; } = SourceKinds.Sample;
+
+    [Required]
+    public SampleSourceOptions Sample { get; init; } = new();
+
+    [Required]
+    public FileSourceOptions File { get; init; } = new();
+
+    [Required]
+    public CoinGlassOptions CoinGlass { get; init; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Source == SourceKinds.Sample && !SampleSnapshots.Names.Contains(Sample.Name))
+        {
+            yield return new ValidationResult($"no such sample (there are: {string.Join(", ", SampleSnapshots.Names)})", ["Sample:Name"]);
+        }
+        if (Source == SourceKinds.File && string.IsNullOrWhiteSpace(File.Path))
+        {
+            yield return new ValidationResult("required when Newsroom:Source is File", ["File:Path"]);
+        }
+        if (Source == SourceKinds.CoinGlass && string.IsNullOrWhiteSpace(CoinGlass.ApiKey))
+        {
+            yield return new ValidationResult("required when Newsroom:Source is CoinGlass; set it in the environment (Newsroom__CoinGlass__ApiKey) or user secrets", ["CoinGlass:ApiKey"]);
+        }
+    }
+}
+
+public static class SourceKinds
+{
+    public const string Sample = "Sample";
+    public const string File = "File";
+    public const string CoinGlass = "CoinGlass";
+}
+
+public sealed class SampleSourceOptions
+{
+    [Required(AllowEmptyStrings = false)]
+    public string Name { get; init; } = SampleSnapshots.Default;
+}
+
+public sealed class FileSourceOptions
+{
+    public string? Path { get; init; }
+}
+
+public sealed class CoinGlassOptions
+{
+    [Url]
+    public string BaseUrl { get; init; } = "https://open-api-v4.coinglass.com";
+
+    /// <summary>A secret: from the environment or user secrets, never a committed file; never logged.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>How many coins coins-markets returns (one page); the rest of the market is in the totals.</summary>
+    [Range(1, 1000)]
+    public int Coins { get; init; } = 100;
+
+    /// <summary>One attempt's limit; a slow answer is retried like a failed one.</summary>
+    [Range(1, 120)]
+    public int AttemptTimeoutSeconds { get; init; } = 10;
+
+    /// <summary>All attempts of one call together, backoff included.</summary>
+    [Range(1, 600)]
+    public int TotalTimeoutSeconds { get; init; } = 45;
+
+    [Range(0, 10)]
+    public int Retries { get; init; } = 3;
+
+    /// <summary>The first backoff; each retry doubles it, with jitter. A Retry-After header takes precedence.</summary>
+    [Range(0, 60_000)]
+    public int FirstRetryDelayMilliseconds { get; init; } = 1_000;
+}

@@ -1,0 +1,314 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newsroom.Snapshots;
+using Newsroom.Sources;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace Newsroom.Tests.Sources;
+
+/// <summary>The CoinGlass source against a real HTTP server on 127.0.0.1, answering as the v4 documentation shows.</summary>
+public class CoinGlassSourceTests
+{
+    private const string ApiKey = "cg-test-key-8d1f0e5a";
+    private WireMockServer _server = null!;
+    private ServiceProvider _services = null!;
+    private readonly ConcurrentQueue<string> _logs = new();
+
+    [SetUp]
+    public void Start()
+    {
+        // WireMock's Urls say "localhost"; the client must use the address the server is bound to.
+        var url = $"http://127.0.0.1:{FreePort()}";
+        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [url] });
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Newsroom:Source"] = "CoinGlass",
+            ["Newsroom:CoinGlass:BaseUrl"] = url,
+            ["Newsroom:CoinGlass:ApiKey"] = ApiKey,
+            ["Newsroom:CoinGlass:Retries"] = "2",
+            ["Newsroom:CoinGlass:FirstRetryDelayMilliseconds"] = "10",
+            ["Newsroom:CoinGlass:AttemptTimeoutSeconds"] = "1",
+            ["Newsroom:CoinGlass:TotalTimeoutSeconds"] = "10",
+        }).Build();
+        _services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            // The real clock: the resilience pipeline waits and times out through the registered TimeProvider.
+            .AddSingleton(TimeProvider.System)
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new CollectingLoggerProvider(_logs)))
+            .AddSources()
+            .BuildServiceProvider();
+    }
+
+    [TearDown]
+    public void Stop()
+    {
+        _services.Dispose();
+        _server.Stop();
+        _server.Dispose();
+    }
+
+    [Test]
+    public async Task AFullCycleBecomesAValidSnapshot()
+    {
+        AnswerAllWindows();
+        Answer("/api/futures/coins-markets", CoinsMarkets);
+
+        var fetched = await Source().FetchAsync(CancellationToken.None);
+        var snapshot = SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow);
+
+        Assert.That(snapshot.AsOf, Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));
+        Assert.That(snapshot.Market.Day, Is.EqualTo(new Liquidations(66340000m, 330700000m, 397040000m)));
+        Assert.That(snapshot.Market.Get(Window.OneHour), Is.EqualTo(new Liquidations(819850m, 6080000m, 6899850m)));
+        Assert.That(snapshot.Exchanges.Where(e => e.Window == Window.Day).Select(e => e.Name), Is.EqualTo(new[] { "Binance", "Bybit" }));
+        var btc = snapshot.Coins.Single(c => c.Symbol == "BTC");
+        Assert.That(btc.Windows.Day, Is.EqualTo(new Liquidations(17793322.595016m, 9725970.37863m)));
+        Assert.That(btc.Context.PriceChangePercent[Window.Day], Is.EqualTo(1.06m));
+        Assert.That(btc.Context.OpenInterestUsd, Is.EqualTo(55002072334.9376m));
+        Assert.That(btc.Context.LongShortRatio, Is.EqualTo(1.0313m));
+        Assert.That(fetched.Notes, Is.Empty);
+        Assert.That(_server.LogEntries, Has.Count.EqualTo(5), "one cycle is five requests");
+    }
+
+    [Test]
+    public async Task EveryRequestCarriesTheKeyAndNoLogLineDoes()
+    {
+        AnswerAllWindows();
+        Answer("/api/futures/coins-markets", CoinsMarkets);
+
+        await Source().FetchAsync(CancellationToken.None);
+
+        Assert.That(_server.LogEntries.Select(e => e.RequestMessage.Headers!["CG-API-KEY"].Single()), Has.All.EqualTo(ApiKey));
+        Assert.That(_logs, Is.Not.Empty);
+        Assert.That(_logs, Has.None.Contains(ApiKey));
+        Assert.That(_logs, Has.Some.Contains("requests used 7 of 30 this minute"));
+    }
+
+    [Test]
+    public async Task ACodeSentAsANumberIsAccepted()
+    {
+        AnswerAllWindows(codeAsNumber: true);
+        Answer("/api/futures/coins-markets", CoinsMarkets);
+
+        var fetched = await Source().FetchAsync(CancellationToken.None);
+
+        Assert.That(SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).Market.Day.Total, Is.EqualTo(397040000m));
+    }
+
+    [Test]
+    public async Task AnOptionalCallRefusedByThePlanIsLeftOutWithANote()
+    {
+        AnswerAllWindows();
+        Answer("/api/futures/coins-markets", """{ "code": "401", "msg": "Upgrade plan", "data": null }""");
+
+        var fetched = await Source().FetchAsync(CancellationToken.None);
+
+        Assert.That(SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).Coins, Is.Empty);
+        Assert.That(fetched.Notes.Single(), Is.EqualTo("coins left out: CoinGlass coins-markets: refused by the plan or the key (HTTP 401): Upgrade plan"));
+        Assert.That(Requests("/api/futures/coins-markets"), Is.EqualTo(1), "a plan answer is not retried");
+    }
+
+    [Test]
+    public async Task ARequiredCallRefusedFailsTheRunWithoutRetrying()
+    {
+        Answer("/api/futures/liquidation/exchange-list", """{ "code": "403", "msg": "interval not allowed", "details": { "upgrade_required": "STANDARD" } }""");
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Is.EqualTo("CoinGlass exchange-list?range=1h: refused by the plan or the key (HTTP 403): interval not allowed"));
+        Assert.That(Requests("/api/futures/liquidation/exchange-list"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task RateLimitAnswersAreRetriedHonouringRetryAfter()
+    {
+        _server.Given(Request.Create().WithPath("/api/futures/liquidation/exchange-list").WithParam("range", "1h").UsingGet())
+            .InScenario("limited").WillSetStateTo("waited")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithBody("""{ "code": "429", "msg": "Too Many Requests" }"""));
+        _server.Given(Request.Create().WithPath("/api/futures/liquidation/exchange-list").WithParam("range", "1h").UsingGet())
+            .InScenario("limited").WhenStateIs("waited")
+            .RespondWith(Response.Create().WithBody(ExchangeList("1h")));
+        AnswerAllWindows(except: "1h");
+        Answer("/api/futures/coins-markets", CoinsMarkets);
+        var started = DateTime.UtcNow;
+
+        var fetched = await Source().FetchAsync(CancellationToken.None);
+
+        Assert.That(SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).Market.Get(Window.OneHour), Is.Not.Null);
+        Assert.That(DateTime.UtcNow - started, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.9)), "waited as Retry-After asked");
+    }
+
+    [Test]
+    public async Task ARateLimitInsideAn200IsRetriedToo()
+    {
+        _server.Given(Request.Create().WithPath("/api/futures/coins-markets").UsingGet())
+            .InScenario("busy").WillSetStateTo("free")
+            .RespondWith(Response.Create().WithBody("""{ "code": 429, "msg": "rate limit" }"""));
+        _server.Given(Request.Create().WithPath("/api/futures/coins-markets").UsingGet())
+            .InScenario("busy").WhenStateIs("free")
+            .RespondWith(Response.Create().WithBody(CoinsMarkets));
+        AnswerAllWindows();
+
+        var fetched = await Source().FetchAsync(CancellationToken.None);
+
+        Assert.That(SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).Coins, Has.Count.EqualTo(2));
+        Assert.That(Requests("/api/futures/coins-markets"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ServerErrorsAreRetriedThenFailTheRun()
+    {
+        _server.Given(Request.Create().WithPath("/api/futures/liquidation/exchange-list").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(503).WithBody("unavailable"));
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Does.StartWith("CoinGlass exchange-list?range=1h: HTTP 503"));
+        Assert.That(Requests("/api/futures/liquidation/exchange-list"), Is.EqualTo(3), "the first try and two retries");
+    }
+
+    [Test]
+    public async Task ASlowAnswerTimesOutAndIsRetried()
+    {
+        _server.Given(Request.Create().WithPath("/api/futures/liquidation/exchange-list").UsingGet())
+            .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(3)).WithBody(ExchangeList("1h")));
+
+        var started = DateTime.UtcNow;
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Is.EqualTo("CoinGlass exchange-list?range=1h: no answer within the time budget"));
+        // WireMock logs no entry for an answer the client gave up on, so count by time: three 1-second attempts.
+        Assert.That(DateTime.UtcNow - started, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(2.9)).And.LessThan(TimeSpan.FromSeconds(10)));
+    }
+
+    [Test]
+    public async Task AMissingFieldNamesTheEndpointAndTheField()
+    {
+        Answer("/api/futures/liquidation/exchange-list", """{ "code": "0", "msg": "success", "data": [ { "exchange": "All", "liquidation_usd": 1, "long_liquidation_usd": 1 } ] }""");
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Does.StartWith("CoinGlass exchange-list?range=1h: unexpected answer at $.data[0]"));
+        Assert.That(error.Message, Does.Contain("short_liquidation_usd"));
+    }
+
+    [Test]
+    public async Task MalformedJsonNamesTheEndpoint()
+    {
+        Answer("/api/futures/liquidation/exchange-list", """{ "code": "0", "data": [ { "exchange": "All", """);
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Does.StartWith("CoinGlass exchange-list?range=1h: unexpected answer"));
+    }
+
+    [Test]
+    public async Task WithoutTheMarketRowTheRunFails()
+    {
+        Answer("/api/futures/liquidation/exchange-list", """{ "code": "0", "msg": "success", "data": [ { "exchange": "Bybit", "liquidation_usd": 3, "long_liquidation_usd": 1, "short_liquidation_usd": 2 } ] }""");
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Is.EqualTo("CoinGlass exchange-list?range=1h: data has no \"All\" row (the market total)"));
+    }
+
+    private ISnapshotSource Source() => _services.GetRequiredService<ISnapshotSource>();
+
+    private int Requests(string path) => _server.LogEntries.Count(e => e.RequestMessage.Path == path);
+
+    private void Answer(string path, string body) =>
+        _server.Given(Request.Create().WithPath(path).UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+                .WithHeader("API-KEY-USE-LIMIT", "7").WithHeader("API-KEY-MAX-LIMIT", "30").WithBody(body));
+
+    private void AnswerAllWindows(bool codeAsNumber = false, string? except = null)
+    {
+        foreach (var range in new[] { "1h", "4h", "12h", "24h" }.Where(r => r != except))
+        {
+            _server.Given(Request.Create().WithPath("/api/futures/liquidation/exchange-list").WithParam("range", range).UsingGet())
+                .RespondWith(Response.Create().WithHeader("API-KEY-USE-LIMIT", "7").WithHeader("API-KEY-MAX-LIMIT", "30")
+                    .WithBody(ExchangeList(range, codeAsNumber)));
+        }
+    }
+
+    // Shaped as docs.coinglass.com shows; the figures are the reference article's, per window.
+    private static string ExchangeList(string range, bool codeAsNumber = false)
+    {
+        var (longs, shorts, total) = range switch
+        {
+            "1h" => (819850m, 6080000m, 6899850m),
+            "4h" => (3700000m, 28020000m, 31720000m),
+            "12h" => (49950000m, 224860000m, 274810000m),
+            _ => (66340000m, 330700000m, 397040000m),
+        };
+        var code = codeAsNumber ? "0" : "\"0\"";
+        return $$"""
+            {
+              "code": {{code}},
+              "msg": "success",
+              "data": [
+                { "exchange": "All", "liquidation_usd": {{total}}, "long_liquidation_usd": {{longs}}, "short_liquidation_usd": {{shorts}} },
+                { "exchange": "Binance", "liquidation_usd": {{total / 2}}, "long_liquidation_usd": {{longs / 2}}, "short_liquidation_usd": {{shorts / 2}} },
+                { "exchange": "Bybit", "liquidation_usd": {{total / 4}}, "long_liquidation_usd": {{longs / 4}}, "short_liquidation_usd": {{shorts / 4}} }
+              ]
+            }
+            """;
+    }
+
+    private const string CoinsMarkets = """
+        {
+          "code": "0",
+          "msg": "success",
+          "data": [
+            {
+              "symbol": "BTC", "current_price": 84773.6, "avg_funding_rate_by_oi": 0.00196, "avg_funding_rate_by_vol": 0.002647,
+              "market_cap_usd": 1683310500117.051, "open_interest_usd": 55002072334.9376,
+              "price_change_percent_1h": -0.1, "price_change_percent_4h": -0.15, "price_change_percent_12h": 0.15, "price_change_percent_24h": 1.06,
+              "long_short_ratio_1h": 1.0068, "long_short_ratio_4h": 1.0504, "long_short_ratio_12h": 1.0317, "long_short_ratio_24h": 1.0313,
+              "liquidation_usd_1h": 33621.85192, "long_liquidation_usd_1h": 22178.4681, "short_liquidation_usd_1h": 11443.38382,
+              "liquidation_usd_4h": 222210.47117, "long_liquidation_usd_4h": 179415.77249, "short_liquidation_usd_4h": 42794.69868,
+              "liquidation_usd_12h": 11895453.392145, "long_liquidation_usd_12h": 10223351.23772, "short_liquidation_usd_12h": 1672102.154425,
+              "liquidation_usd_24h": 27519292.973646, "long_liquidation_usd_24h": 17793322.595016, "short_liquidation_usd_24h": 9725970.37863
+            },
+            {
+              "symbol": "ETH", "current_price": 1582.55, "open_interest_usd": 17657693967.0459, "price_change_percent_24h": 0.16,
+              "long_liquidation_usd_24h": 8000000.5, "short_liquidation_usd_24h": 1200000.25
+            }
+          ]
+        }
+        """;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Keeps every log line, with its exception, so a test can look for what must never be logged.</summary>
+internal sealed class CollectingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+    }
+}
