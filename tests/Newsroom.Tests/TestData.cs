@@ -16,7 +16,8 @@ internal static class TestData
     /// <summary>The tests' "now": after every recorded sample.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 21, 0, 0, TimeSpan.Zero);
 
-    public static FakeTimeProvider Clock() => new(Now);
+    /// <summary>Starts at <see cref="Now"/> and moves a millisecond each time it is read, as a real clock would.</summary>
+    public static FakeTimeProvider Clock() => new(Now) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     public static Snapshot Sample(string name) => SnapshotReader.Read(SampleSnapshots.Read(name), Now);
 
@@ -33,37 +34,71 @@ internal static class TestData
     }
 }
 
-/// <summary>A throw-away data directory with a real SQLite database and output directory.</summary>
+/// <summary>
+/// A throw-away data directory and database: SQLite in the directory, or (for "Postgres") a schema of its own in the
+/// test database that .ci/postgres prepares (NEWSROOM_TEST_POSTGRES), dropped afterwards.
+/// </summary>
 internal sealed class Workspace : IDisposable
 {
-    public Workspace()
+    private readonly string? _schema;
+
+    public Workspace(string provider = StorageOptions.Sqlite)
     {
         Root = Directory.CreateTempSubdirectory("newsroom-test-").FullName;
+        Provider = provider;
+        if (provider == StorageOptions.Postgres)
+        {
+            var server = Environment.GetEnvironmentVariable("NEWSROOM_TEST_POSTGRES");
+            if (string.IsNullOrEmpty(server))
+            {
+                Assert.Ignore("NEWSROOM_TEST_POSTGRES is not set: run the tests through .ci/run, which starts PostgreSQL");
+            }
+            _schema = $"t{Guid.NewGuid():N}";
+            using var connection = new Npgsql.NpgsqlConnection(server);
+            connection.Open();
+            using var command = new Npgsql.NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
+            command.ExecuteNonQuery();
+            ConnectionString = $"{server};Search Path={_schema}";
+        }
     }
 
     public string Root { get; }
+
+    public string Provider { get; }
+
+    public string? ConnectionString { get; }
 
     public string DataDirectory => Path.Combine(Root, "data");
 
     public string OutputDirectory => Path.Combine(Root, "data", "articles");
 
-    public ArticleStore Store(TimeProvider? time = null) =>
-        new(Options.Create(new StorageOptions { DataDirectory = DataDirectory }), time ?? TestData.Clock());
+    public StorageOptions Storage => new() { Provider = Provider, DataDirectory = DataDirectory, ConnectionString = ConnectionString };
 
-    public ArticleGenerator Generator(TimeProvider? time = null, TemplateLibrary? templates = null, RulesOptions? rules = null)
+    /// <summary>The settings a host needs to use this workspace.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Newsroom:Storage:Provider", Provider),
+        new("Newsroom:Storage:DataDirectory", DataDirectory),
+        new("Newsroom:Storage:ConnectionString", ConnectionString),
+        new("Newsroom:Output:Directory", OutputDirectory),
+    ];
+
+    public ArticleStore Store(decimal materialChangePercent = 10) =>
+        new(new Database(Options.Create(Storage)), Options.Create(new StoriesOptions { MaterialChangePercent = materialChangePercent }));
+
+    public ArticleGenerator Generator(TimeProvider? time = null, TemplateLibrary? templates = null, RulesOptions? rules = null, decimal materialChangePercent = 10)
     {
         time ??= TestData.Clock();
         var renderer = TestData.Renderer(templates);
         return new ArticleGenerator(
-            TestData.Classifier(rules), renderer, Store(time),
+            TestData.Classifier(rules), renderer, Store(materialChangePercent),
             new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer), time);
     }
 
-    /// <summary>Every file under the workspace with its content hash: a before/after picture of what a run wrote.</summary>
-    public Dictionary<string, string> Snapshot() =>
-        Directory.Exists(Root)
-            ? Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
-                .ToDictionary(f => Path.GetRelativePath(Root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))))
+    /// <summary>Every article file with its content hash: a before/after picture of what a run wrote.</summary>
+    public Dictionary<string, string> Files() =>
+        Directory.Exists(OutputDirectory)
+            ? Directory.EnumerateFiles(OutputDirectory).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))))
             : [];
 
     public IReadOnlyList<string> ArticleFiles() =>
@@ -72,6 +107,20 @@ internal sealed class Workspace : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        if (_schema is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var connection = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable("NEWSROOM_TEST_POSTGRES"));
+            connection.Open();
+            using var command = new Npgsql.NpgsqlCommand($"DROP SCHEMA {_schema} CASCADE", connection);
+            command.ExecuteNonQuery();
+        }
         Directory.Delete(Root, recursive: true);
     }
+}
+
+internal static class GeneratorExtensions
+{
+    public static Task<GenerationResult> GenerateAsync(this ArticleGenerator generator, string snapshotJson) =>
+        generator.GenerateAsync(new FetchedSnapshot(snapshotJson, "test", []), CancellationToken.None);
 }

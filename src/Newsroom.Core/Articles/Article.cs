@@ -1,7 +1,8 @@
 namespace Newsroom.Articles;
 
 /// <summary>A rendered, checked article ready to be stored: one story of one run.</summary>
-/// <param name="StoryKey">Scope, profile and as-of time: the same data always gives the same key.</param>
+/// <param name="StoryKey">Scope, profile and the as-of time the episode began.</param>
+/// <param name="DayTotal">The scope's 24h total, to tell a material change from noise.</param>
 public sealed record ArticleDraft(
     string StoryKey,
     string Scope,
@@ -12,7 +13,8 @@ public sealed record ArticleDraft(
     string Markdown,
     string Html,
     string FindingsJson,
-    string TemplateVersion);
+    string TemplateVersion,
+    decimal DayTotal);
 
 /// <summary>One version of a stored article, as the database holds it.</summary>
 public sealed record Article(

@@ -3,59 +3,75 @@ using System.Text;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Rules;
+using Newsroom.Runs;
 using Newsroom.Snapshots;
+using Newsroom.Sources;
 using Newsroom.Storage;
 
 namespace Newsroom.Articles;
 
 /// <summary>What one run decided and wrote.</summary>
-public sealed record GenerationResult(Snapshot Snapshot, Assessment Market, IReadOnlyList<Assessment> Coins, IReadOnlyList<WrittenArticle> Articles);
+public sealed record GenerationResult(Snapshot Snapshot, Assessment Market, IReadOnlyList<Assessment> Coins, IReadOnlyList<WrittenArticle> Articles, RunRecord Run);
 
 public sealed record WrittenArticle(Article Article, SaveOutcome Outcome, IReadOnlyList<string> Files);
 
 /// <summary>
-/// The article engine end to end: validate, classify, render and check every story, and only then store them all in
-/// one transaction and write their files. Invalid data, a template error or a failed fact check writes nothing.
+/// The article engine end to end: validate, classify, render and check every story, and only then store them all with
+/// the run record in one transaction and write their files. Invalid data, a template error or a failed fact check
+/// writes no article; the failed run is still logged.
 /// </summary>
 public sealed class ArticleGenerator(Classifier classifier, ArticleRenderer renderer, ArticleStore store, ArticleFiles files, TimeProvider time)
 {
-    public Task<GenerationResult> GenerateAsync(string snapshotJson, CancellationToken cancellationToken) =>
-        GenerateAsync(SnapshotReader.Read(snapshotJson, time.GetUtcNow()), cancellationToken);
+    public async Task<GenerationResult> GenerateAsync(FetchedSnapshot fetched, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        try
+        {
+            return await GenerateAsync(SnapshotReader.Read(fetched.Json, started), fetched, started, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await store.RecordRunAsync(RunRecord.Failure(started, time.GetUtcNow(), fetched.Origin, e, fetched.Notes), CancellationToken.None);
+            throw;
+        }
+    }
 
-    public async Task<GenerationResult> GenerateAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    private async Task<GenerationResult> GenerateAsync(Snapshot snapshot, FetchedSnapshot fetched, DateTimeOffset started, CancellationToken cancellationToken)
     {
         var market = classifier.AssessMarket(snapshot);
         var coins = snapshot.Coins.Select(classifier.AssessCoin).ToList();
-        var drafts = coins.Prepend(market)
+        var assessments = coins.Prepend(market).ToList();
+        var episodes = await store.EpisodesAsync(cancellationToken);
+        var drafts = assessments
             .Where(assessment => assessment.IsNewsworthy)
-            .Select(assessment => Draft(assessment, snapshot, cancellationToken))
+            .Select(assessment => Draft(assessment, snapshot, episodes.GetValueOrDefault(assessment.Scope), cancellationToken))
             .ToList();
-        if (drafts.Count == 0)
-        {
-            return new GenerationResult(snapshot, market, coins, []);
-        }
 
         var canonical = SnapshotWriter.ToUtf8Json(snapshot);
-        var snapshotJson = Encoding.UTF8.GetString(canonical);
-        var saved = await store.SaveAsync(SnapshotWriter.Fingerprint(canonical), snapshot.AsOf, snapshotJson, drafts, cancellationToken);
+        var record = new SnapshotRecord(SnapshotWriter.Fingerprint(canonical), snapshot.AsOf, Encoding.UTF8.GetString(canonical));
+        var run = new RunRecord(Guid.CreateVersion7(started).ToString(), started, time.GetUtcNow(), fetched.Origin, RunRecord.Succeeded, 0, 0, null, fetched.Notes);
+        var (saved, finished) = await store.SaveRunAsync(run, record, drafts, assessments.Select(a => new ScopeProfile(a.Scope, a.Profile)).ToList(), cancellationToken);
 
         var written = new List<WrittenArticle>();
         foreach (var (article, outcome) in saved)
         {
             // Unchanged articles are written again too, so a rerun repairs files that were lost or edited by hand.
-            written.Add(new WrittenArticle(article, outcome, await files.WriteAsync(article, snapshotJson, cancellationToken)));
+            written.Add(new WrittenArticle(article, outcome, await files.WriteAsync(article, record.Json, cancellationToken)));
         }
-        return new GenerationResult(snapshot, market, coins, written);
+        return new GenerationResult(snapshot, market, coins, written, finished);
     }
 
-    private ArticleDraft Draft(Assessment assessment, Snapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>The story continues while the scope keeps its profile; otherwise this snapshot starts a new one.</summary>
+    private ArticleDraft Draft(Assessment assessment, Snapshot snapshot, Episode? episode, CancellationToken cancellationToken)
     {
         var asOf = snapshot.AsOf.UtcDateTime;
-        var storyKey = $"{assessment.Scope}/{assessment.Profile}/{asOf.ToString("yyyy-MM-ddTHH:mm'Z'", CultureInfo.InvariantCulture)}";
+        var storyKey = episode is { StoryKey: { } key } && episode.Profile == assessment.Profile
+            ? key
+            : $"{assessment.Scope}/{assessment.Profile}/{asOf.ToString("yyyy-MM-ddTHH:mm'Z'", CultureInfo.InvariantCulture)}";
         var slug = $"{asOf.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture)}-{SlugPart(assessment.Scope)}-{assessment.Profile}";
         var rendered = renderer.Render(assessment, snapshot, storyKey, cancellationToken);
         return new ArticleDraft(storyKey, assessment.Scope, assessment.Profile, slug, snapshot.AsOf,
-            rendered.Headline, rendered.Markdown, rendered.Html, ArticleJson.Findings(assessment.Findings), rendered.TemplateVersion);
+            rendered.Headline, rendered.Markdown, rendered.Html, ArticleJson.Findings(assessment.Findings), rendered.TemplateVersion, assessment.Windows.Day.Total);
     }
 
     // Symbols come from data; only letters and digits reach a file name.

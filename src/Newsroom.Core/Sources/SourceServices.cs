@@ -26,6 +26,7 @@ public static class SourceServices
             _ => provider.GetRequiredService<SampleSource>(),
         });
         services.AddCoinGlassClient();
+        services.AddSingleton<Runs.Runner>();
         return services;
     }
 

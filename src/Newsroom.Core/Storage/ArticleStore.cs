@@ -1,26 +1,29 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
+using Newsroom.Runs;
 
 namespace Newsroom.Storage;
 
 /// <summary>
-/// Articles and their versions in SQLite (WAL). A run's articles are saved in one transaction: all of them or none.
-/// A story key is unique, so running again on the same data returns the stored article instead of a duplicate.
+/// Articles, their versions, the stories they belong to and the run log, in SQLite or PostgreSQL. A run's articles and
+/// its run record are saved in one transaction: all of them or none. A story is one event (scope + profile + episode):
+/// a new run on it adds a version only when the figures moved materially, and never a second article.
 /// </summary>
-public sealed class ArticleStore(IOptions<StorageOptions> options, TimeProvider time) : IDisposable
+public sealed class ArticleStore(Database database, IOptions<StoriesOptions> stories) : IDisposable
 {
-    // Each entry upgrades the schema by one version (PRAGMA user_version); append, never edit.
+    // Each entry upgrades the schema by one version; append, never edit. Plain SQL that SQLite and PostgreSQL share.
     private static readonly string[] Migrations =
     [
         """
-        CREATE TABLE snapshots (
+        CREATE TABLE IF NOT EXISTS snapshots (
             fingerprint TEXT PRIMARY KEY,
             as_of       TEXT NOT NULL,
             json        TEXT NOT NULL
         );
-        CREATE TABLE articles (
+        CREATE TABLE IF NOT EXISTS articles (
             id         TEXT PRIMARY KEY,
             story_key  TEXT NOT NULL UNIQUE,
             scope      TEXT NOT NULL,
@@ -28,7 +31,7 @@ public sealed class ArticleStore(IOptions<StorageOptions> options, TimeProvider 
             slug       TEXT NOT NULL,
             created_at TEXT NOT NULL
         );
-        CREATE TABLE article_versions (
+        CREATE TABLE IF NOT EXISTS article_versions (
             article_id           TEXT NOT NULL REFERENCES articles(id),
             version              INTEGER NOT NULL,
             status               TEXT NOT NULL,
@@ -43,96 +46,213 @@ public sealed class ArticleStore(IOptions<StorageOptions> options, TimeProvider 
             PRIMARY KEY (article_id, version)
         );
         """,
+        """
+        ALTER TABLE article_versions ADD COLUMN day_total TEXT;
+        CREATE TABLE scope_states (
+            scope     TEXT PRIMARY KEY,
+            profile   TEXT NOT NULL,
+            story_key TEXT,
+            as_of     TEXT NOT NULL
+        );
+        CREATE TABLE runs (
+            id          TEXT PRIMARY KEY,
+            started_at  TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            source      TEXT NOT NULL,
+            outcome     TEXT NOT NULL,
+            created     INTEGER NOT NULL,
+            updated     INTEGER NOT NULL,
+            error       TEXT,
+            notes       TEXT NOT NULL
+        );
+        CREATE INDEX runs_by_start ON runs (started_at);
+        """,
     ];
 
     private const string SelectLatest = """
         SELECT a.id, a.story_key, a.scope, a.profile, a.slug, v.version, v.status, v.as_of, v.headline, v.markdown, v.html,
-               v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at
+               v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total
         FROM articles a
         JOIN article_versions v ON v.article_id = a.id
         WHERE v.version = (SELECT MAX(version) FROM article_versions WHERE article_id = a.id)
         """;
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = options.Value.DatabasePath,
-        ForeignKeys = true,
-        Pooling = true,
-    }.ToString();
+    private const string SelectRuns = "SELECT id, started_at, finished_at, source, outcome, created, updated, error, notes FROM runs";
+    private const int Attempts = 3;
 
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private bool _schemaReady;
 
-    public string DatabasePath => options.Value.DatabasePath;
+    public string Location => database.Location;
 
-    /// <summary>Saves a run's drafts atomically with the snapshot they came from.</summary>
-    public async Task<IReadOnlyList<SavedArticle>> SaveAsync(
-        string snapshotFingerprint, DateTimeOffset asOf, string snapshotJson, IReadOnlyList<ArticleDraft> drafts, CancellationToken cancellationToken)
+    /// <summary>Creates or upgrades the schema; safe to call from several processes at once.</summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+    }
 
-        await ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO snapshots (fingerprint, as_of, json) VALUES ($fingerprint, $asOf, $json)",
-            cancellationToken, ("$fingerprint", snapshotFingerprint), ("$asOf", Format(asOf)), ("$json", snapshotJson));
-
-        var saved = new List<SavedArticle>();
-        var now = time.GetUtcNow();
-        foreach (var draft in drafts)
+    /// <summary>The story each scope is in now: its profile, and the story key while that profile holds.</summary>
+    public async Task<IReadOnlyDictionary<string, Episode>> EpisodesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, "SELECT scope, profile, story_key FROM scope_states");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var episodes = new Dictionary<string, Episode>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var existing = await QueryAsync(connection, transaction, $"{SelectLatest} AND a.story_key = $key", cancellationToken, ("$key", draft.StoryKey));
-            if (existing.Count > 0 && existing[0].SnapshotFingerprint == snapshotFingerprint)
-            {
-                saved.Add(new SavedArticle(existing[0], SaveOutcome.Unchanged));
-                continue;
-            }
-            var article = new Article(
-                existing.Count > 0 ? existing[0].Id : Guid.CreateVersion7(now).ToString(),
-                draft.StoryKey, draft.Scope, draft.Profile, draft.Slug,
-                existing.Count > 0 ? existing[0].Version + 1 : 1,
-                ArticleStatus.Draft, draft.AsOf, draft.Headline, draft.Markdown, draft.Html, draft.FindingsJson,
-                snapshotFingerprint, draft.TemplateVersion, now);
-            if (existing.Count == 0)
-            {
-                await ExecuteAsync(connection, transaction,
-                    "INSERT INTO articles (id, story_key, scope, profile, slug, created_at) VALUES ($id, $key, $scope, $profile, $slug, $createdAt)",
-                    cancellationToken, ("$id", article.Id), ("$key", article.StoryKey), ("$scope", article.Scope), ("$profile", article.Profile),
-                    ("$slug", article.Slug), ("$createdAt", Format(now)));
-            }
-            await ExecuteAsync(connection, transaction,
-                """
-                INSERT INTO article_versions (article_id, version, status, as_of, headline, markdown, html, findings, snapshot_fingerprint, template_version, generated_at)
-                VALUES ($id, $version, $status, $asOf, $headline, $markdown, $html, $findings, $fingerprint, $templateVersion, $generatedAt)
-                """,
-                cancellationToken, ("$id", article.Id), ("$version", article.Version), ("$status", article.Status), ("$asOf", Format(article.AsOf)),
-                ("$headline", article.Headline), ("$markdown", article.Markdown), ("$html", article.Html), ("$findings", article.FindingsJson),
-                ("$fingerprint", snapshotFingerprint), ("$templateVersion", article.TemplateVersion), ("$generatedAt", Format(now)));
-            saved.Add(new SavedArticle(article, existing.Count == 0 ? SaveOutcome.Created : SaveOutcome.Updated));
+            episodes[reader.GetString(0)] = new Episode(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
         }
-        await transaction.CommitAsync(cancellationToken);
-        return saved;
+        return episodes;
+    }
+
+    /// <summary>
+    /// Saves a run atomically: the snapshot, every draft (a new story, a new version, or nothing when the figures did
+    /// not move materially), the scopes' episodes and the run record. Retried when a concurrent writer got there first.
+    /// </summary>
+    public async Task<(IReadOnlyList<SavedArticle> Articles, RunRecord Run)> SaveRunAsync(
+        RunRecord run, SnapshotRecord snapshot, IReadOnlyList<ArticleDraft> drafts, IReadOnlyList<ScopeProfile> observed, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TrySaveRunAsync(run, snapshot, drafts, observed, cancellationToken);
+            }
+            catch (DbException e) when (Database.IsConflict(e) && attempt < Attempts)
+            {
+                // Another node wrote the same story meanwhile; the next attempt sees its work and builds on it.
+            }
+        }
+    }
+
+    /// <summary>Records a run that wrote nothing (it failed before or while saving).</summary>
+    public async Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await InsertRunAsync(connection, null, run, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RunRecord>> RunsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await QueryRunsAsync(connection, $"{SelectRuns} ORDER BY started_at DESC, id DESC LIMIT @limit", cancellationToken, ("@limit", limit));
+    }
+
+    public async Task<RunRecord?> LastSuccessfulRunAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var runs = await QueryRunsAsync(connection, $"{SelectRuns} WHERE outcome = @outcome ORDER BY finished_at DESC LIMIT 1", cancellationToken, ("@outcome", RunRecord.Succeeded));
+        return runs.FirstOrDefault();
     }
 
     /// <summary>The latest version of every article, newest first.</summary>
     public async Task<IReadOnlyList<Article>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await QueryAsync(connection, null, $"{SelectLatest} ORDER BY v.generated_at DESC, a.id DESC", cancellationToken);
+        var rows = await QueryArticlesAsync(connection, null, $"{SelectLatest} ORDER BY v.generated_at DESC, a.id DESC", cancellationToken);
+        return rows.Select(r => r.Article).ToList();
     }
 
-    public async Task<string?> FindSnapshotAsync(string fingerprint, CancellationToken cancellationToken)
+    /// <summary>Every version of one article, oldest first.</summary>
+    public async Task<IReadOnlyList<Article>> VersionsAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "SELECT json FROM snapshots WHERE fingerprint = $fingerprint", ("$fingerprint", fingerprint));
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        var rows = await QueryArticlesAsync(connection, null, $"""
+            SELECT a.id, a.story_key, a.scope, a.profile, a.slug, v.version, v.status, v.as_of, v.headline, v.markdown, v.html,
+                   v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total
+            FROM articles a JOIN article_versions v ON v.article_id = a.id
+            WHERE a.id = @id ORDER BY v.version
+            """, cancellationToken, ("@id", id));
+        return rows.Select(r => r.Article).ToList();
     }
 
     public void Dispose() => _schemaLock.Dispose();
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<SavedArticle>, RunRecord)> TrySaveRunAsync(
+        RunRecord run, SnapshotRecord snapshot, IReadOnlyList<ArticleDraft> drafts, IReadOnlyList<ScopeProfile> observed, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+
+        if (drafts.Count > 0)
+        {
+            await connection.ExecuteAsync(transaction, "INSERT INTO snapshots (fingerprint, as_of, json) VALUES (@fingerprint, @asOf, @json) ON CONFLICT DO NOTHING",
+                cancellationToken, ("@fingerprint", snapshot.Fingerprint), ("@asOf", Format(snapshot.AsOf)), ("@json", snapshot.Json));
+        }
+        var saved = new List<SavedArticle>();
+        var storyKeys = new Dictionary<string, string>();
+        foreach (var draft in drafts)
+        {
+            var (article, outcome) = await SaveDraftAsync(connection, transaction, draft, snapshot.Fingerprint, run.FinishedAt, cancellationToken);
+            saved.Add(new SavedArticle(article, outcome));
+            storyKeys[draft.Scope] = article.StoryKey;
+        }
+        foreach (var (scope, profile) in observed)
+        {
+            await connection.ExecuteAsync(transaction, """
+                INSERT INTO scope_states (scope, profile, story_key, as_of) VALUES (@scope, @profile, @key, @asOf)
+                ON CONFLICT (scope) DO UPDATE SET profile = excluded.profile, story_key = excluded.story_key, as_of = excluded.as_of
+                """, cancellationToken, ("@scope", scope), ("@profile", profile), ("@key", storyKeys.GetValueOrDefault(scope)), ("@asOf", Format(snapshot.AsOf)));
+        }
+        var finished = run with
+        {
+            Created = saved.Count(s => s.Outcome == SaveOutcome.Created),
+            Updated = saved.Count(s => s.Outcome == SaveOutcome.Updated),
+        };
+        await InsertRunAsync(connection, transaction, finished, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (saved, finished);
+    }
+
+    private async Task<(Article, SaveOutcome)> SaveDraftAsync(
+        DbConnection connection, DbTransaction transaction, ArticleDraft draft, string fingerprint, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The episode may have moved on since the draft was rendered (another node's run): its story wins.
+        await using var stateCommand = connection.Command(transaction, "SELECT profile, story_key FROM scope_states WHERE scope = @scope", ("@scope", draft.Scope));
+        await using (var state = await stateCommand.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await state.ReadAsync(cancellationToken) && state.GetString(0) == draft.Profile && !state.IsDBNull(1))
+            {
+                draft = draft with { StoryKey = state.GetString(1) };
+            }
+        }
+        var rows = await QueryArticlesAsync(connection, transaction, $"{SelectLatest} AND a.story_key = @key", cancellationToken, ("@key", draft.StoryKey));
+        (Article Article, decimal? DayTotal)? existing = rows.Count > 0 ? rows[0] : null;
+        if (existing is { } latest && (latest.Article.SnapshotFingerprint == fingerprint || !MovedMaterially(latest.DayTotal, draft.DayTotal)))
+        {
+            return (latest.Article, SaveOutcome.Unchanged);
+        }
+        var article = new Article(
+            existing?.Article.Id ?? Guid.CreateVersion7(now).ToString(),
+            draft.StoryKey, draft.Scope, draft.Profile, existing?.Article.Slug ?? draft.Slug,
+            (existing?.Article.Version ?? 0) + 1,
+            ArticleStatus.Draft, draft.AsOf, draft.Headline, draft.Markdown, draft.Html, draft.FindingsJson,
+            fingerprint, draft.TemplateVersion, now);
+        if (existing is null)
+        {
+            await connection.ExecuteAsync(transaction,
+                "INSERT INTO articles (id, story_key, scope, profile, slug, created_at) VALUES (@id, @key, @scope, @profile, @slug, @createdAt)",
+                cancellationToken, ("@id", article.Id), ("@key", article.StoryKey), ("@scope", article.Scope), ("@profile", article.Profile),
+                ("@slug", article.Slug), ("@createdAt", Format(now)));
+        }
+        await connection.ExecuteAsync(transaction, """
+            INSERT INTO article_versions (article_id, version, status, as_of, headline, markdown, html, findings, snapshot_fingerprint, template_version, generated_at, day_total)
+            VALUES (@id, @version, @status, @asOf, @headline, @markdown, @html, @findings, @fingerprint, @templateVersion, @generatedAt, @dayTotal)
+            """,
+            cancellationToken, ("@id", article.Id), ("@version", article.Version), ("@status", article.Status), ("@asOf", Format(article.AsOf)),
+            ("@headline", article.Headline), ("@markdown", article.Markdown), ("@html", article.Html), ("@findings", article.FindingsJson),
+            ("@fingerprint", fingerprint), ("@templateVersion", article.TemplateVersion), ("@generatedAt", Format(now)),
+            ("@dayTotal", draft.DayTotal.ToString(CultureInfo.InvariantCulture)));
+        return (article, existing is null ? SaveOutcome.Created : SaveOutcome.Updated);
+    }
+
+    /// <summary>Material: the 24h total moved by at least Newsroom:Stories:MaterialChangePercent of what the last version said.</summary>
+    private bool MovedMaterially(decimal? before, decimal after) =>
+        before is not { } previous || Math.Abs(after - previous) >= previous * stories.Value.MaterialChangePercent / 100;
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken);
         if (!_schemaReady)
         {
             await EnsureSchemaAsync(connection, cancellationToken);
@@ -140,7 +260,7 @@ public sealed class ArticleStore(IOptions<StorageOptions> options, TimeProvider 
         return connection;
     }
 
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await _schemaLock.WaitAsync(cancellationToken);
         try
@@ -149,18 +269,28 @@ public sealed class ArticleStore(IOptions<StorageOptions> options, TimeProvider 
             {
                 return;
             }
-            await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using var versionCommand = Command(connection, transaction, "PRAGMA user_version");
+            if (!database.IsPostgres)
+            {
+                await connection.ExecuteAsync(null, "PRAGMA journal_mode = WAL", cancellationToken);
+            }
+            await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+            if (database.IsPostgres)
+            {
+                // Several nodes may start together; the first to take this lock upgrades, the others then find it done.
+                await connection.ExecuteAsync(transaction, "SELECT pg_advisory_xact_lock(7283514)", cancellationToken);
+            }
+            await connection.ExecuteAsync(transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken);
+            await using var versionCommand = connection.Command(transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
             var version = Convert.ToInt32(await versionCommand.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             if (version > Migrations.Length)
             {
-                throw new InvalidOperationException($"{DatabasePath}: schema version {version} is newer than this program knows ({Migrations.Length}); upgrade Newsroom.");
+                throw new InvalidOperationException($"{database.Location}: schema version {version} is newer than this program knows ({Migrations.Length}); upgrade Newsroom.");
             }
             for (var next = version; next < Migrations.Length; next++)
             {
-                await ExecuteAsync(connection, transaction, Migrations[next], cancellationToken);
-                await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {next + 1}", cancellationToken);
+                await connection.ExecuteAsync(transaction, Migrations[next], cancellationToken);
+                await connection.ExecuteAsync(transaction, "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
+                    cancellationToken, ("@version", next + 1), ("@at", Format(DateTimeOffset.UtcNow)));
             }
             await transaction.CommitAsync(cancellationToken);
             _schemaReady = true;
@@ -171,43 +301,55 @@ public sealed class ArticleStore(IOptions<StorageOptions> options, TimeProvider 
         }
     }
 
-    private static async Task<List<Article>> QueryAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private static async Task InsertRunAsync(DbConnection connection, DbTransaction? transaction, RunRecord run, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(transaction, """
+            INSERT INTO runs (id, started_at, finished_at, source, outcome, created, updated, error, notes)
+            VALUES (@id, @startedAt, @finishedAt, @source, @outcome, @created, @updated, @error, @notes)
+            """,
+            cancellationToken, ("@id", run.Id), ("@startedAt", Format(run.StartedAt)), ("@finishedAt", Format(run.FinishedAt)), ("@source", run.Source),
+            ("@outcome", run.Outcome), ("@created", run.Created), ("@updated", run.Updated), ("@error", run.Error), ("@notes", JsonSerializer.Serialize(run.Notes)));
+
+    private static async Task<List<RunRecord>> QueryRunsAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(connection, transaction, sql, parameters);
+        await using var command = connection.Command(null, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var articles = new List<Article>();
+        var runs = new List<RunRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            articles.Add(new Article(
+            runs.Add(new RunRecord(
+                reader.GetString(0), Parse(reader.GetString(1)), Parse(reader.GetString(2)), reader.GetString(3), reader.GetString(4),
+                Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture),
+                reader.IsDBNull(7) ? null : reader.GetString(7), JsonSerializer.Deserialize<List<string>>(reader.GetString(8)) ?? []));
+        }
+        return runs;
+    }
+
+    private static async Task<List<(Article Article, decimal? DayTotal)>> QueryArticlesAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.Command(transaction, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var articles = new List<(Article, decimal?)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            articles.Add((new Article(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetInt32(5), reader.GetString(6), Parse(reader.GetString(7)), reader.GetString(8), reader.GetString(9),
-                reader.GetString(10), reader.GetString(11), reader.GetString(12), reader.GetString(13), Parse(reader.GetString(14))));
+                Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture), reader.GetString(6), Parse(reader.GetString(7)), reader.GetString(8), reader.GetString(9),
+                reader.GetString(10), reader.GetString(11), reader.GetString(12), reader.GetString(13), Parse(reader.GetString(14))),
+                reader.IsDBNull(15) ? null : decimal.Parse(reader.GetString(15), CultureInfo.InvariantCulture)));
         }
         return articles;
     }
 
-    private static async Task ExecuteAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = Command(connection, transaction, sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        return command;
-    }
-
-    // ISO 8601 in UTC sorts as text, so ORDER BY on these columns is chronological.
+    // ISO 8601 in UTC sorts as text, so ORDER BY on these columns is chronological on both databases.
     private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }
+
+/// <param name="StoryKey">Null when the scope's profile is <c>none</c>.</param>
+public sealed record Episode(string Profile, string? StoryKey);
+
+public sealed record ScopeProfile(string Scope, string Profile);
+
+public sealed record SnapshotRecord(string Fingerprint, DateTimeOffset AsOf, string Json);

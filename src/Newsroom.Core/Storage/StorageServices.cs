@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Newsroom.Articles;
 using Newsroom.Configuration;
 
 namespace Newsroom.Storage;
@@ -8,6 +9,8 @@ public static class StorageServices
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
+        services.AddValidatedOptions<StoriesOptions>(StoriesOptions.SectionName);
+        services.AddSingleton<Database>();
         services.AddSingleton<ArticleStore>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Newsroom.Articles;
+using Newsroom.Runs;
 using Newsroom.Sources;
 using Newsroom.Storage;
 
@@ -19,18 +20,20 @@ internal static class GenerateCommand
         {
             using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine().AddSources());
             await host.StartAsync(cancellationToken);
-            var snapshot = await ReadSnapshotAsync(host.Services, parsed.GetValue(input), parsed.GetValue(sample), cancellationToken);
-            var result = await host.Services.GetRequiredService<ArticleGenerator>().GenerateAsync(snapshot.Json, cancellationToken);
-            var database = host.Services.GetRequiredService<ArticleStore>().DatabasePath;
-            await output.WriteAsync(parsed.GetValue(json) ? Json(result) : Report(result, snapshot, database));
+            var given = ReadGivenSnapshot(parsed.GetValue(input), parsed.GetValue(sample));
+            var result = given is null
+                ? await host.Services.GetRequiredService<Runner>().RunAsync(cancellationToken)
+                : await host.Services.GetRequiredService<ArticleGenerator>().GenerateAsync(given, cancellationToken);
+            var database = host.Services.GetRequiredService<ArticleStore>().Location;
+            await output.WriteAsync(parsed.GetValue(json) ? Json(result) : Report(result, database));
             await host.StopAsync(cancellationToken);
             return NewsroomCli.Done;
         });
         return command;
     }
 
-    /// <summary>--input or --sample when given, else the configured source (Newsroom:Source).</summary>
-    private static async Task<FetchedSnapshot> ReadSnapshotAsync(IServiceProvider services, FileInfo? input, string? sample, CancellationToken cancellationToken)
+    /// <summary>The snapshot --input or --sample names, or null for the configured source (Newsroom:Source).</summary>
+    private static FetchedSnapshot? ReadGivenSnapshot(FileInfo? input, string? sample)
     {
         if (input is not null && sample is not null)
         {
@@ -39,7 +42,7 @@ internal static class GenerateCommand
         if (input is not null)
         {
             return input.Exists
-                ? new FetchedSnapshot(await File.ReadAllTextAsync(input.FullName, cancellationToken), input.FullName, [])
+                ? new FetchedSnapshot(File.ReadAllText(input.FullName), input.FullName, [])
                 : throw new UsageException($"--input: \"{input.FullName}\" does not exist");
         }
         if (sample is not null)
@@ -48,14 +51,14 @@ internal static class GenerateCommand
                 ? new FetchedSnapshot(SampleSnapshots.Read(sample), $"embedded sample \"{sample}\"", [])
                 : throw new UsageException($"--sample: no sample named \"{sample}\" (there are: {string.Join(", ", SampleSnapshots.Names)})");
         }
-        return await services.GetRequiredService<ISnapshotSource>().FetchAsync(cancellationToken);
+        return null;
     }
 
-    private static string Report(GenerationResult result, FetchedSnapshot snapshot, string database)
+    private static string Report(GenerationResult result, string database)
     {
         var report = new System.Text.StringBuilder();
-        report.AppendLine(System.FormattableString.Invariant($"Snapshot as of {result.Snapshot.AsOf:yyyy-MM-dd HH:mm} UTC from {snapshot.Origin}"));
-        foreach (var note in snapshot.Notes)
+        report.AppendLine(System.FormattableString.Invariant($"Snapshot as of {result.Snapshot.AsOf:yyyy-MM-dd HH:mm} UTC from {result.Run.Source}"));
+        foreach (var note in result.Run.Notes)
         {
             report.AppendLine($"  note: {note}");
         }

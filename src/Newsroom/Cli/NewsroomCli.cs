@@ -48,6 +48,8 @@ public static class NewsroomCli
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        // The CoinGlass key may live in user secrets; the environment still wins over them.
+        builder.Configuration.AddUserSecrets(typeof(NewsroomCli).Assembly, optional: true).AddEnvironmentVariables();
         configure?.Invoke(builder.Configuration);
         // Standard output belongs to the command's result (it may be JSON); logs go to standard error.
         builder.Logging.ClearProviders();

@@ -3,15 +3,18 @@ using Newsroom.Articles;
 using Newsroom.Rendering;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
+using Newsroom.Storage;
 
 namespace Newsroom.Tests.Articles;
 
-public class ArticleGeneratorTests
+[TestFixture(StorageOptions.Sqlite)]
+[TestFixture(StorageOptions.Postgres)]
+public class ArticleGeneratorTests(string provider)
 {
     private Workspace _workspace = null!;
 
     [SetUp]
-    public void CreateWorkspace() => _workspace = new Workspace();
+    public void CreateWorkspace() => _workspace = new Workspace(provider);
 
     [TearDown]
     public void DeleteWorkspace() => _workspace.Dispose();
@@ -19,13 +22,13 @@ public class ArticleGeneratorTests
     [Test]
     public async Task TheSeedBecomesOneStoredDraftWithItsFiles()
     {
-        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"), CancellationToken.None);
+        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
 
         var (article, outcome, files) = result.Articles.Single();
         Assert.That(outcome, Is.EqualTo(SaveOutcome.Created));
         Assert.That(article.StoryKey, Is.EqualTo("market/short-squeeze/2026-11-24T12:00Z"));
         Assert.That((article.Scope, article.Profile, article.Version, article.Status), Is.EqualTo(("market", "short-squeeze", 1, "draft")));
-        Assert.That(article.GeneratedAt, Is.EqualTo(TestData.Now));
+        Assert.That(article.GeneratedAt, Is.EqualTo(TestData.Now).Within(TimeSpan.FromSeconds(1)));
         Assert.That(article.TemplateVersion, Is.EqualTo(TemplateLibrary.LoadEmbedded().Version));
         Assert.That(_workspace.ArticleFiles(), Is.EqualTo(new[]
         {
@@ -42,7 +45,7 @@ public class ArticleGeneratorTests
     [Test]
     public async Task TheFilesCarryTheArticleAndItsEvidence()
     {
-        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"), CancellationToken.None);
+        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
         var (article, _, files) = result.Articles.Single();
 
         var markdown = await File.ReadAllTextAsync(files.Single(f => f.EndsWith(".md", StringComparison.Ordinal)));
@@ -64,9 +67,9 @@ public class ArticleGeneratorTests
     public async Task RunningAgainOnTheSameDataReturnsTheStoredArticle()
     {
         var generator = _workspace.Generator();
-        var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"), CancellationToken.None)).Articles.Single();
+        var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single();
 
-        var again = (await generator.GenerateAsync(SampleSnapshots.Read("seed"), CancellationToken.None)).Articles.Single();
+        var again = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single();
 
         Assert.That(again.Outcome, Is.EqualTo(SaveOutcome.Unchanged));
         Assert.That(again.Article, Is.EqualTo(first.Article));
@@ -74,24 +77,76 @@ public class ArticleGeneratorTests
     }
 
     [Test]
-    public async Task NewFiguresForTheSameStoryAddAVersion()
+    public async Task AMaterialMoveInTheSameStoryAddsAVersionAndKeepsTheFirst()
     {
         var generator = _workspace.Generator();
-        var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"), CancellationToken.None)).Articles.Single();
-        var revised = SampleSnapshots.Read("seed").Replace("\"shorts\": 330700000, \"total\": 397040000", "\"shorts\": 340700000, \"total\": 407040000", StringComparison.Ordinal);
+        var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single();
+        // Later the same day the squeeze grew by $50 million, 12.6% of the 24h total (the threshold is 10%).
+        var later = Seed(asOf: "2026-11-24T14:00:00Z", shorts: 380_700_000);
 
-        var second = (await generator.GenerateAsync(revised, CancellationToken.None)).Articles.Single();
+        var second = (await generator.GenerateAsync(later)).Articles.Single();
 
         Assert.That(second.Outcome, Is.EqualTo(SaveOutcome.Updated));
-        Assert.That((second.Article.Id, second.Article.Version), Is.EqualTo((first.Article.Id, 2)));
-        Assert.That(second.Article.Markdown, Does.Contain("$407.04 million"));
+        Assert.That((second.Article.Id, second.Article.Version, second.Article.StoryKey), Is.EqualTo((first.Article.Id, 2, first.Article.StoryKey)));
+        Assert.That(second.Article.Markdown, Does.Contain("$447.04 million"));
+        var versions = await _workspace.Store().VersionsAsync(first.Article.Id, CancellationToken.None);
+        Assert.That(versions.Select(v => (v.Version, v.Status)), Is.EqualTo(new[] { (1, "draft"), (2, "draft") }));
+        Assert.That(versions[0], Is.EqualTo(first.Article), "the first version and its evidence are kept as they were");
+        Assert.That(versions[0].SnapshotFingerprint, Is.Not.EqualTo(versions[1].SnapshotFingerprint));
         Assert.That(await _workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(1), "still one article");
     }
 
     [Test]
+    public async Task ASmallMoveInTheSameStoryChangesNothing()
+    {
+        var generator = _workspace.Generator();
+        var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single();
+
+        var result = await generator.GenerateAsync(Seed(asOf: "2026-11-24T13:00:00Z", shorts: 340_700_000));
+
+        Assert.That(result.Articles.Single().Outcome, Is.EqualTo(SaveOutcome.Unchanged));
+        Assert.That(result.Articles.Single().Article, Is.EqualTo(first.Article));
+        Assert.That((result.Run.Created, result.Run.Updated), Is.EqualTo((0, 0)));
+    }
+
+    [Test]
+    public async Task AnEpisodeEndsWhenTheProfileDoesAndTheNextOneIsANewStory()
+    {
+        var generator = _workspace.Generator();
+        var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single();
+        await generator.GenerateAsync(Seed(asOf: "2026-11-24T14:00:00Z", shorts: 80_000_000));
+
+        var again = (await generator.GenerateAsync(Seed(asOf: "2026-11-24T16:00:00Z", shorts: 330_700_000))).Articles.Single();
+
+        Assert.That(again.Outcome, Is.EqualTo(SaveOutcome.Created));
+        Assert.That(again.Article.Id, Is.Not.EqualTo(first.Article.Id));
+        Assert.That(again.Article.StoryKey, Is.EqualTo("market/short-squeeze/2026-11-24T16:00Z"));
+        Assert.That(await _workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task EveryRunIsLoggedWithWhatItWrote()
+    {
+        var generator = _workspace.Generator();
+        await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"));
+        await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"));
+
+        var runs = await _workspace.Store().RunsAsync(10, CancellationToken.None);
+
+        Assert.That(runs.Select(r => (r.Outcome, r.Created, r.Updated)), Is.EqualTo(new[] { ("succeeded", 0, 0), ("succeeded", 3, 0) }));
+        Assert.That(runs.Select(r => r.Source), Has.All.EqualTo("test"));
+        Assert.That(runs[0].StartedAt, Is.LessThan(runs[0].FinishedAt));
+        Assert.That((await _workspace.Store().LastSuccessfulRunAsync(CancellationToken.None))!.Id, Is.EqualTo(runs[0].Id));
+    }
+
+    /// <summary>The seed market with its 24h shorts (and so total) changed, at another time.</summary>
+    private static string Seed(string asOf, decimal shorts) =>
+        $$"""{ "asOf": "{{asOf}}", "market": { "24h": { "longs": 66340000, "shorts": {{shorts}} } } }""";
+
+    [Test]
     public async Task CoinsWithTheirOwnStoryGetTheirOwnArticlesInTheSameRun()
     {
-        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"), CancellationToken.None);
+        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
 
         Assert.That(result.Articles.Select(a => a.Article.StoryKey), Is.EqualTo(new[]
         {
@@ -105,59 +160,76 @@ public class ArticleGeneratorTests
     [Test]
     public async Task NothingNewsworthyWritesNothing()
     {
-        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("quiet"), CancellationToken.None);
+        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("quiet"));
 
         Assert.That(result.Market.Profile, Is.EqualTo("none"));
         Assert.That(result.Articles, Is.Empty);
-        Assert.That(_workspace.Snapshot(), Is.Empty);
+        Assert.That(_workspace.Files(), Is.Empty);
+        Assert.That(await _workspace.Store().ListAsync(CancellationToken.None), Is.Empty);
+        Assert.That((await _workspace.Store().RunsAsync(10, CancellationToken.None)).Single().Outcome, Is.EqualTo("succeeded"));
     }
 
     [Test]
-    public async Task InvalidDataWritesNothingAtAll()
+    public async Task InvalidDataWritesNoArticleAndLogsTheFailedRun()
     {
-        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"), CancellationToken.None);
-        var before = _workspace.Snapshot();
+        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
+        var before = await PictureAsync();
         var invalid = SampleSnapshots.Read("long-squeeze").Replace("\"longs\": 148300000", "\"longs\": -5", StringComparison.Ordinal);
 
-        await Assert.ThrowsAsync<SnapshotValidationException>(() => _workspace.Generator().GenerateAsync(invalid, CancellationToken.None));
+        await Assert.ThrowsAsync<SnapshotValidationException>(() => _workspace.Generator().GenerateAsync(invalid));
 
-        Assert.That(_workspace.Snapshot(), Is.EqualTo(before));
+        Assert.That(await PictureAsync(), Is.EqualTo(before));
+        var failed = (await _workspace.Store().RunsAsync(1, CancellationToken.None)).Single();
+        Assert.That((failed.Outcome, failed.Created, failed.Updated), Is.EqualTo(("failed", 0, 0)));
+        Assert.That(failed.Error, Does.Contain("market.4h.longs: -5 is negative"));
     }
 
     [Test]
     public async Task ATemplateErrorInOneArticleWritesNoneOfTheRun()
     {
-        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"), CancellationToken.None);
-        var before = _workspace.Snapshot();
+        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
+        var before = await PictureAsync();
         // The market article renders fine; the coin articles' headline does not.
         var broken = TestData.TemplatesWith("long-squeeze/headline", "{{ if !is_market }}{{ no_such_figure }}{{ else }}Longs liquidated: {{ day.longs | money }}{{ end }}");
 
-        await Assert.ThrowsAsync<RenderException>(() => _workspace.Generator(templates: broken).GenerateAsync(SampleSnapshots.Read("long-squeeze"), CancellationToken.None));
+        await Assert.ThrowsAsync<RenderException>(() => _workspace.Generator(templates: broken).GenerateAsync(SampleSnapshots.Read("long-squeeze")));
 
-        Assert.That(_workspace.Snapshot(), Is.EqualTo(before));
+        Assert.That(await PictureAsync(), Is.EqualTo(before));
     }
 
     [Test]
     public async Task AFailedFactCheckWritesNothing()
     {
-        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"), CancellationToken.None);
-        var before = _workspace.Snapshot();
+        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
+        var before = await PictureAsync();
         var wrong = TestData.TemplatesWith("short-squeeze/bottom-line", "Shorts lost more than $500 million.");
 
-        var error = await Assert.ThrowsAsync<FactCheckException>(() => _workspace.Generator(templates: wrong).GenerateAsync(SampleSnapshots.Read("seed"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<FactCheckException>(() => _workspace.Generator(templates: wrong).GenerateAsync(SampleSnapshots.Read("seed")));
 
         Assert.That(error!.Message, Does.Contain("\"$500 million\""));
-        Assert.That(_workspace.Snapshot(), Is.EqualTo(before));
+        Assert.That(await PictureAsync(), Is.EqualTo(before));
     }
 
     [Test]
     public async Task NoTemporaryFileIsLeftBehind()
     {
         var generator = _workspace.Generator();
-        await generator.GenerateAsync(SampleSnapshots.Read("range-breakout"), CancellationToken.None);
-        await generator.GenerateAsync(SampleSnapshots.Read("range-breakout"), CancellationToken.None);
+        await generator.GenerateAsync(SampleSnapshots.Read("range-breakout"));
+        await generator.GenerateAsync(SampleSnapshots.Read("range-breakout"));
 
         Assert.That(Directory.GetFiles(_workspace.OutputDirectory, "*.tmp"), Is.Empty);
         Assert.That(_workspace.ArticleFiles(), Has.Count.EqualTo(9));
+    }
+
+    /// <summary>The files and every stored article version: what a failed run must leave as it was.</summary>
+    private async Task<(Dictionary<string, string> Files, List<Article> Versions)> PictureAsync()
+    {
+        var store = _workspace.Store();
+        var versions = new List<Article>();
+        foreach (var article in await store.ListAsync(CancellationToken.None))
+        {
+            versions.AddRange(await store.VersionsAsync(article.Id, CancellationToken.None));
+        }
+        return (_workspace.Files(), versions);
     }
 }

@@ -88,7 +88,7 @@ public class GenerateCommandTests
         Assert.That(error, Does.Contain("market.4h.shorts: -5 is negative"));
         Assert.That(error, Does.Not.Contain("   at "), "no stack trace for a user mistake");
         Assert.That(output, Is.Empty);
-        Assert.That(Directory.Exists(_workspace.DataDirectory), Is.False, "nothing written");
+        Assert.That(_workspace.ArticleFiles(), Is.Empty, "no article written");
     }
 
     [TestCase("--input", "/no/such/snapshot.json", "--input: \"/no/such/snapshot.json\" does not exist")]
@@ -147,7 +147,9 @@ public class GenerateCommandTests
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("newsroom: no snapshot, nothing written: Newsroom:File:Path: cannot read \"/no/such/replay.json\""));
-        Assert.That(Directory.Exists(_workspace.DataDirectory), Is.False);
+        Assert.That(_workspace.ArticleFiles(), Is.Empty);
+        var run = (await _workspace.Store().RunsAsync(1, CancellationToken.None)).Single();
+        Assert.That((run.Outcome, run.Source), Is.EqualTo(("failed", "File")));
     }
 
     [Test]

@@ -1,0 +1,81 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Newsroom.Storage;
+
+/// <summary>
+/// Connections to the configured database, SQLite or PostgreSQL. The SQL is written once for both: TEXT timestamps in
+/// ISO 8601 UTC (they sort as text), decimals as invariant text, @name parameters and ON CONFLICT clauses.
+/// </summary>
+public sealed class Database : IDisposable
+{
+    private readonly StorageOptions _options;
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string _sqlite;
+
+    public Database(IOptions<StorageOptions> options)
+    {
+        _options = options.Value;
+        _postgres = IsPostgres ? NpgsqlDataSource.Create(_options.ConnectionString!) : null;
+        _sqlite = new SqliteConnectionStringBuilder { DataSource = _options.DatabasePath, ForeignKeys = true, Pooling = true }.ToString();
+    }
+
+    public bool IsPostgres => _options.Provider == StorageOptions.Postgres;
+
+    public string Location => _options.Location;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(_options.DatabasePath)!);
+        var connection = new SqliteConnection(_sqlite);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>
+    /// A write transaction that conflicting writers cannot interleave with: SQLite's BEGIN IMMEDIATE, PostgreSQL's
+    /// SERIALIZABLE (a conflict aborts one of them, and <see cref="IsConflict"/> says to try again).
+    /// </summary>
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        IsPostgres
+            ? await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken)
+            : await connection.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>A serialization failure or a lost race on a unique key: the whole transaction may be retried.</summary>
+    public static bool IsConflict(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected }
+        or SqliteException { SqliteErrorCode: 5 or 19 }; // SQLITE_BUSY, SQLITE_CONSTRAINT
+
+    public void Dispose() => _postgres?.Dispose();
+}
+
+internal static class DbCommands
+{
+    public static DbCommand Command(this DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(this DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.Command(transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
