@@ -25,6 +25,13 @@ internal static class TestData
 
     public static ArticleRenderer Renderer(TemplateLibrary? templates = null) => new(templates ?? TemplateLibrary.LoadEmbedded());
 
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>The embedded templates with one of them replaced.</summary>
     public static TemplateLibrary TemplatesWith(string name, string text)
     {

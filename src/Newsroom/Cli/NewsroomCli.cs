@@ -14,11 +14,14 @@ public static class NewsroomCli
     public const int Invalid = 2;
 
     /// <param name="configure">Extra configuration on top of appsettings.json and the environment (tests use it).</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure = null)
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("Newsroom writes market-news articles from crypto-derivatives liquidation data.")
         {
             GenerateCommand.Create(output, configure),
+            ServeCommand.Create(configure),
+            RunsCommand.Create(output, configure),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -32,7 +35,7 @@ public static class NewsroomCli
         }
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (Exception e)
         {
@@ -40,7 +43,7 @@ public static class NewsroomCli
         }
     }
 
-    /// <summary>Builds the host the commands run in: appsettings.json from the working directory, then the environment.</summary>
+    /// <summary>Builds the host a one-shot command runs in.</summary>
     internal static IHost BuildHost(Action<IConfigurationBuilder>? configure, Action<HostApplicationBuilder> addServices)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -48,17 +51,23 @@ public static class NewsroomCli
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        ConfigureHost(builder, configure);
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        addServices(builder);
+        return builder.Build();
+    }
+
+    /// <summary>What every command's host shares: appsettings.json from the working directory, then user secrets, then the environment.</summary>
+    internal static void ConfigureHost(IHostApplicationBuilder builder, Action<IConfigurationBuilder>? configure)
+    {
         // The CoinGlass key may live in user secrets; the environment still wins over them.
         builder.Configuration.AddUserSecrets(typeof(NewsroomCli).Assembly, optional: true).AddEnvironmentVariables();
         configure?.Invoke(builder.Configuration);
         // Standard output belongs to the command's result (it may be JSON); logs go to standard error.
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         // A failed start (a bad setting) is reported once, plainly, by the command; not as a logged stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        addServices(builder);
-        return builder.Build();
     }
 
     private static async Task<int> ReportAsync(Exception exception, TextWriter error)

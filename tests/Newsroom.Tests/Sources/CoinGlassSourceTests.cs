@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,7 +23,7 @@ public class CoinGlassSourceTests
     public void Start()
     {
         // WireMock's Urls say "localhost"; the client must use the address the server is bound to.
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{TestData.FreePort()}";
         _server = WireMockServer.Start(new WireMockServerSettings { Urls = [url] });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -284,13 +282,6 @@ public class CoinGlassSourceTests
           ]
         }
         """;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>Keeps every log line, with its exception, so a test can look for what must never be logged.</summary>

@@ -1,0 +1,48 @@
+using Newsroom.Configuration;
+using Newsroom.Storage;
+using Quartz;
+
+namespace Newsroom.Scheduling;
+
+public static class SchedulingServices
+{
+    /// <summary>
+    /// The Quartz scheduler running <see cref="GenerateJob"/> on Newsroom:Schedule:Cron. On PostgreSQL it uses Quartz's
+    /// clustered ADO job store in the same database, so several <c>serve</c> processes fire each trigger once between them.
+    /// </summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<ScheduleOptions>(ScheduleOptions.SectionName);
+        // Read here because Quartz is configured before the container exists; the same values are validated at start.
+        var schedule = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = schedule.InstanceName);
+            quartz.AddJob<GenerateJob>(job => job.WithIdentity(GenerateJob.Key).StoreDurably().RequestRecovery());
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(GenerateJob.Key)
+                .WithIdentity("generate-on-schedule", "newsroom")
+                .WithCronSchedule(CronExpression.TryParse(schedule.Cron, out _) ? schedule.Cron : new ScheduleOptions().Cron, cron => cron
+                    .InTimeZone(TimeZoneInfo.Utc)
+                    // After downtime, one catch-up run now rather than one per missed fire.
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            if (storage.Provider == StorageOptions.Postgres && !string.IsNullOrWhiteSpace(storage.ConnectionString))
+            {
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(storage.ConnectionString);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = TimeSpan.FromSeconds(schedule.ClusterCheckinSeconds);
+                        cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(schedule.ClusterCheckinSeconds * 2);
+                    });
+                    store.ProvisionSchema();
+                });
+            }
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+}

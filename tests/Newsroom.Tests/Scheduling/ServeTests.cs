@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Newsroom.Cli;
+using Newsroom.Runs;
+
+namespace Newsroom.Tests.Scheduling;
+
+/// <summary><c>serve</c> in this process: the Quartz schedule, the run log and /healthz, over real SQLite and HTTP.</summary>
+public class ServeTests
+{
+    private Workspace _workspace = null!;
+    private HttpClient _http = null!;
+
+    [SetUp]
+    public void CreateWorkspace()
+    {
+        _workspace = new Workspace();
+        _http = new HttpClient();
+    }
+
+    [TearDown]
+    public void DeleteWorkspace()
+    {
+        _http.Dispose();
+        _workspace.Dispose();
+    }
+
+    [Test]
+    public async Task ServeRunsThePipelineOnItsScheduleAndReportsHealthy()
+    {
+        var url = $"http://127.0.0.1:{TestData.FreePort()}";
+        using var stop = new CancellationTokenSource();
+        var serving = Serve(url, stop.Token, ("Newsroom:Schedule:Cron", "*/1 * * * * ?"));
+
+        var health = await WaitForHealthAsync(url, HttpStatusCode.OK, TimeSpan.FromSeconds(20));
+        await stop.CancelAsync();
+
+        Assert.That(await serving, Is.EqualTo(0), "a graceful stop");
+        Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("healthy"));
+        Assert.That(health.GetProperty("lastSuccessfulRun").GetProperty("source").GetString(), Is.EqualTo("embedded sample \"seed\""));
+        var runs = await _workspace.Store().RunsAsync(100, CancellationToken.None);
+        Assert.That(runs, Is.Not.Empty);
+        Assert.That(runs, Has.All.Property(nameof(RunRecord.Outcome)).EqualTo("succeeded"));
+        Assert.That(runs.Sum(r => r.Created), Is.EqualTo(1), "one story, however many runs");
+        Assert.That(_workspace.ArticleFiles(), Does.Contain("2026-11-24-1200-market-short-squeeze.md"));
+    }
+
+    [Test]
+    public async Task HealthFailsBeforeAnyRunAndWhenTheLastOneIsTooOld()
+    {
+        var url = $"http://127.0.0.1:{TestData.FreePort()}";
+        using var stop = new CancellationTokenSource();
+        var serving = Serve(url, stop.Token, ("Newsroom:Schedule:Cron", "0 0 0 1 1 ? 2099"), ("Newsroom:Health:MaxRunAgeMinutes", "30"));
+
+        var none = await WaitForHealthAsync(url, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20));
+        var old = DateTimeOffset.UtcNow.AddHours(-2);
+        await _workspace.Store().RecordRunAsync(new RunRecord("old-run", old, old.AddSeconds(1), "test", RunRecord.Succeeded, 1, 0, null, []), CancellationToken.None);
+        var stale = await WaitForHealthAsync(url, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(5));
+        await stop.CancelAsync();
+        await serving;
+
+        Assert.That(none.GetProperty("reason").GetString(), Is.EqualTo("no successful run yet"));
+        Assert.That(stale.GetProperty("reason").GetString(), Does.StartWith("the last successful run finished 1"));
+        Assert.That(stale.GetProperty("lastSuccessfulRun").GetProperty("id").GetString(), Is.EqualTo("old-run"));
+    }
+
+    [Test]
+    public async Task AnInvalidScheduleStopsStartUpNamingTheKey()
+    {
+        var error = new StringWriter();
+
+        var exitCode = await NewsroomCli.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TestData.FreePort()}"], TextWriter.Null, error,
+            configuration => configuration.AddInMemoryCollection(_workspace.Settings.Append(new("Newsroom:Schedule:Cron", "every five minutes"))));
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error.ToString(), Does.Contain("Newsroom:Schedule:Cron: \"every five minutes\" is not allowed (not a Quartz cron expression"));
+    }
+
+    private Task<int> Serve(string url, CancellationToken stop, params (string Key, string Value)[] settings) =>
+        Task.Run(() => NewsroomCli.RunAsync(["serve", "--urls", url], TextWriter.Null, TextWriter.Null,
+            configuration => configuration.AddInMemoryCollection(_workspace.Settings.Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))))
+                .AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]),
+            stop));
+
+    private async Task<JsonElement> WaitForHealthAsync(string url, HttpStatusCode expected, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                using var response = await _http.GetAsync(new Uri($"{url}/healthz"));
+                if (response.StatusCode == expected)
+                {
+                    return await response.Content.ReadFromJsonAsync<JsonElement>();
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // not listening yet
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"/healthz did not answer {(int)expected} within {timeout}");
+            }
+            await Task.Delay(200);
+        }
+    }
+}
