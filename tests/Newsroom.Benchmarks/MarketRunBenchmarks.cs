@@ -7,6 +7,7 @@ using Newsroom.Articles;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Rules;
+using Newsroom.Sources;
 using Newsroom.Storage;
 
 namespace Newsroom.Benchmarks;
@@ -32,7 +33,7 @@ public class MarketRunBenchmarks
         _generator = new ArticleGenerator(
             new Classifier(Options.Create(new RulesOptions())),
             renderer,
-            new ArticleStore(Options.Create(new StorageOptions { DataDirectory = Path.Combine(_root, "data") }), TimeProvider.System),
+            new ArticleStore(new Database(Options.Create(new StorageOptions { DataDirectory = Path.Combine(_root, "data") })), Options.Create(new StoriesOptions())),
             new ArticleFiles(Options.Create(new OutputOptions { Directory = Path.Combine(_root, "articles") }), renderer),
             TimeProvider.System);
     }
@@ -49,7 +50,7 @@ public class MarketRunBenchmarks
     public async Task<int> FiveHundredCoins()
     {
         var asOf = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(_run++);
-        var result = await _generator.GenerateAsync(Snapshot(asOf), CancellationToken.None);
+        var result = await _generator.GenerateAsync(new FetchedSnapshot(Snapshot(asOf), "benchmark", []), CancellationToken.None);
         return result.Articles.Count;
     }
 

@@ -68,10 +68,13 @@ internal sealed record ArticleModel(
             Profiles.ByPriority.Where(p => p != assessment.Profile && assessment.Fired(p) is not null).ToList())
         {
             VenueHours = exchangeWindow.Hours(),
+            Largest = assessment.LargestLiquidation is { } order ? new LargestModel(order.Exchange, order.Symbol, order.Usd) : null,
         };
     }
 
     public int VenueHours { get; init; }
+
+    public LargestModel? Largest { get; init; }
 
     // Per-window figures of a finding are named "share" + window key, e.g. "share1h".
     private static Window WindowOf(Figure figure) =>
@@ -92,6 +95,8 @@ internal sealed record DisagreementModel(int Hours, string Side, decimal Share);
 internal sealed record LeaderModel(string Symbol, decimal Total, string Side, decimal Share);
 
 internal sealed record VenueModel(string Name, decimal Total);
+
+internal sealed record LargestModel(string Exchange, string Symbol, decimal Usd);
 
 internal sealed record BreakoutModel(string Symbol, decimal Change, string Side, decimal Share);
 

@@ -14,6 +14,9 @@ public sealed record Assessment(
     IReadOnlyList<CoinFigures> LeadingCoins,
     IReadOnlyList<ExchangeFigures> LeadingExchanges)
 {
+    /// <summary>The largest single liquidation in the data (market scope only).</summary>
+    public LiquidationOrder? LargestLiquidation { get; init; }
+
     public const string MarketScope = "market";
 
     public bool IsMarket => Scope == MarketScope;

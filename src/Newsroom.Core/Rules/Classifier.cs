@@ -27,7 +27,14 @@ public sealed class Classifier(IOptions<RulesOptions> options)
         findings.AddRange(Timing(snapshot.Market), Disagreement(snapshot.Market));
         findings.Add(LeadingCoins(leadingCoins));
         findings.Add(LeadingExchanges(leadingExchanges, exchangeWindow));
-        return new Assessment(Assessment.MarketScope, PickProfile(findings), snapshot.Market, bellwether, findings, leadingCoins, leadingExchanges);
+        var largest = snapshot.LargestLiquidations.OrderByDescending(o => o.Usd).FirstOrDefault();
+        findings.Add(largest is null
+            ? NotApplied(Observations.LargestLiquidation, "no single liquidations in the data")
+            : new Finding(Observations.LargestLiquidation, true, $"{Money(largest.Usd)} {largest.Symbol} on {largest.Exchange}", [new("usd", largest.Usd, Unit.Usd)], []));
+        return new Assessment(Assessment.MarketScope, PickProfile(findings), snapshot.Market, bellwether, findings, leadingCoins, leadingExchanges)
+        {
+            LargestLiquidation = largest,
+        };
     }
 
     public Assessment AssessCoin(CoinFigures coin)

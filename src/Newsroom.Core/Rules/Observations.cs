@@ -7,4 +7,5 @@ public static class Observations
     public const string Disagreement = "disagreement";
     public const string LeadingCoins = "leading-coins";
     public const string LeadingExchanges = "leading-exchanges";
+    public const string LargestLiquidation = "largest-liquidation";
 }

@@ -6,7 +6,13 @@ public sealed record Snapshot(
     string? Source,
     WindowSet Market,
     IReadOnlyList<ExchangeFigures> Exchanges,
-    IReadOnlyList<CoinFigures> Coins);
+    IReadOnlyList<CoinFigures> Coins)
+{
+    /// <summary>The largest single liquidation orders the source reported, if any (side left out: sources disagree on it).</summary>
+    public IReadOnlyList<LiquidationOrder> LargestLiquidations { get; init; } = [];
+}
+
+public sealed record LiquidationOrder(string Exchange, string Symbol, decimal Usd, DateTimeOffset Time);
 
 public sealed record ExchangeFigures(string Name, Window Window, Liquidations Figures);
 

@@ -13,7 +13,8 @@ public static partial class SnapshotReader
     /// <summary>Published figures are rounded, so totals and nested windows may disagree by this much.</summary>
     public const decimal Tolerance = 0.005m;
 
-    private static readonly string[] TopLevelFields = ["asOf", "source", "market", "exchanges", "coins"];
+    private static readonly string[] TopLevelFields = ["asOf", "source", "market", "exchanges", "coins", "largestLiquidations"];
+    private static readonly string[] OrderFields = ["exchange", "symbol", "usd", "time"];
     private static readonly string[] WindowFields = ["longs", "shorts", "total"];
     private static readonly string[] ExchangeFields = ["name", "window", "longs", "shorts", "total"];
     private static readonly string[] CoinFields = ["symbol", "windows", "priceChangePercent", "openInterestUsd", "fundingRate", "longShortRatio"];
@@ -57,40 +58,45 @@ public static partial class SnapshotReader
             : Missing<WindowSet>("market", errors);
         var exchanges = ReadArray(root, "exchanges", ReadExchange, errors);
         var coins = ReadArray(root, "coins", ReadCoin, errors);
+        var orders = ReadArray(root, "largestLiquidations", (element, path, problems) => ReadOrder(element, path, problems, now), errors);
         CheckExchangesUnique(exchanges, errors);
         CheckSymbolsUnique(coins, errors);
 
         return asOf is { } at && market is not null && errors.Count == 0
-            ? new Snapshot(at, source, market, exchanges, coins)
+            ? new Snapshot(at, source, market, exchanges, coins) { LargestLiquidations = orders }
             : null;
     }
 
-    private static DateTimeOffset? ReadAsOf(JsonElement root, DateTimeOffset now, List<string> errors)
+    private static DateTimeOffset? ReadAsOf(JsonElement root, DateTimeOffset now, List<string> errors) =>
+        ReadTime(root, "asOf", "asOf", now, errors);
+
+    /// <summary>An ISO 8601 date-time with its UTC offset, not later than now, in UTC.</summary>
+    private static DateTimeOffset? ReadTime(JsonElement owner, string field, string path, DateTimeOffset now, List<string> errors)
     {
-        if (!root.TryGetProperty("asOf", out var element) || element.ValueKind == JsonValueKind.Null)
+        if (!owner.TryGetProperty(field, out var element) || element.ValueKind == JsonValueKind.Null)
         {
-            return Missing<DateTimeOffset?>("asOf", errors);
+            return Missing<DateTimeOffset?>(path, errors);
         }
         if (element.ValueKind != JsonValueKind.String)
         {
-            errors.Add($"asOf: {Show(element)} is not a date-time string");
+            errors.Add($"{path}: {Show(element)} is not a date-time string");
             return null;
         }
         var text = element.GetString()!;
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            errors.Add($"asOf: {Show(element)} is not an ISO 8601 date-time");
+            errors.Add($"{path}: {Show(element)} is not an ISO 8601 date-time");
             return null;
         }
         if (!UtcOffset().IsMatch(text))
         {
-            errors.Add($"asOf: {Show(element)} has no UTC offset (end it with Z or +hh:mm)");
+            errors.Add($"{path}: {Show(element)} has no UTC offset (end it with Z or +hh:mm)");
             return null;
         }
         var utc = parsed.ToUniversalTime();
         if (utc > now)
         {
-            errors.Add($"asOf: {Show(element)} is in the future (now {now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})");
+            errors.Add($"{path}: {Show(element)} is in the future (now {now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})");
             return null;
         }
         return utc;
@@ -202,6 +208,20 @@ public static partial class SnapshotReader
             : Missing<WindowSet>($"{path}.windows", errors);
         var context = ReadContext(element, path, errors);
         return symbol is not null && windows is not null ? new CoinFigures(symbol, windows, context) : null;
+    }
+
+    private static LiquidationOrder? ReadOrder(JsonElement element, string path, List<string> errors, DateTimeOffset now)
+    {
+        if (!IsObject(element, path, errors))
+        {
+            return null;
+        }
+        RejectUnknownFields(element, path, OrderFields, errors);
+        var exchange = ReadRequiredName(element, "exchange", path, errors);
+        var symbol = ReadRequiredName(element, "symbol", path, errors);
+        var usd = ReadRequiredAmount(element, "usd", path, errors);
+        var time = ReadTime(element, "time", $"{path}.time", now, errors);
+        return exchange is not null && symbol is not null && usd is { } u && time is { } t ? new LiquidationOrder(exchange, symbol, u, t) : null;
     }
 
     private static MarketContext ReadContext(JsonElement coin, string path, List<string> errors)

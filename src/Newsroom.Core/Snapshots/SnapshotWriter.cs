@@ -22,7 +22,7 @@ public static class SnapshotWriter
     public static void Write(Utf8JsonWriter json, Snapshot snapshot)
     {
         json.WriteStartObject();
-        json.WriteString("asOf", snapshot.AsOf.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("asOf", Utc(snapshot.AsOf));
         if (snapshot.Source is not null)
         {
             json.WriteString("source", snapshot.Source);
@@ -45,8 +45,24 @@ public static class SnapshotWriter
             WriteCoin(json, coin);
         }
         json.WriteEndArray();
+        if (snapshot.LargestLiquidations.Count > 0)
+        {
+            json.WriteStartArray("largestLiquidations");
+            foreach (var order in snapshot.LargestLiquidations)
+            {
+                json.WriteStartObject();
+                json.WriteString("exchange", order.Exchange);
+                json.WriteString("symbol", order.Symbol);
+                json.WriteNumber("usd", Normalized(order.Usd));
+                json.WriteString("time", Utc(order.Time));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
+
+    public static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 
     public static void WriteCoin(Utf8JsonWriter json, CoinFigures coin)
     {

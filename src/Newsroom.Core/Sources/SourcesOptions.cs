@@ -66,6 +66,20 @@ public sealed class CoinGlassOptions
     [Range(1, 1000)]
     public int Coins { get; init; } = 100;
 
+    /// <summary>The plan's rate limit: Hobbyist 30, Startup 80, Standard 300, Professional 1200 requests a minute.</summary>
+    [Range(1, 100_000)]
+    public int RequestsPerMinute { get; init; } = 30;
+
+    /// <summary>Where to look for the largest single liquidations: one exchange and one coin, one request a cycle.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string OrdersExchange { get; init; } = "Binance";
+
+    [Required(AllowEmptyStrings = false)]
+    public string OrdersSymbol { get; init; } = "BTC";
+
+    [Range(typeof(decimal), "0", "1000000000")]
+    public decimal OrdersMinimumUsd { get; init; } = 100_000;
+
     /// <summary>One attempt's limit; a slow answer is retried like a failed one.</summary>
     [Range(1, 120)]
     public int AttemptTimeoutSeconds { get; init; } = 10;

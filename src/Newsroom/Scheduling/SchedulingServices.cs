@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using Newsroom.Configuration;
+using Newsroom.Sources;
+using Newsroom.Sources.CoinGlass;
 using Newsroom.Storage;
 using Quartz;
 
@@ -12,7 +15,10 @@ public static class SchedulingServices
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<ScheduleOptions>(ScheduleOptions.SectionName);
+        services.AddValidatedOptions<ScheduleOptions>(ScheduleOptions.SectionName)
+            .Validate<IOptions<SourcesOptions>>(
+                (schedule, sources) => sources.Value.Source != SourceKinds.CoinGlass || ShortestGap(schedule.Cron) >= CoinGlassSource.MinimumInterval(sources.Value.CoinGlass),
+                $"Newsroom:Schedule:Cron: fires too often for Newsroom:CoinGlass:RequestsPerMinute (a cycle is {CoinGlassSource.RequestsPerCycle} requests; at 30 a minute, fire at most every 12 s)");
         // Read here because Quartz is configured before the container exists; the same values are validated at start.
         var schedule = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
@@ -44,5 +50,20 @@ public static class SchedulingServices
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
+    }
+
+    /// <summary>The shortest gap between the next few fires (cron schedules can be irregular).</summary>
+    private static TimeSpan ShortestGap(string cron)
+    {
+        if (!CronExpression.TryParse(cron, out var expression))
+        {
+            return TimeSpan.MaxValue; // reported by ScheduleOptions itself
+        }
+        var fires = new List<DateTimeOffset>();
+        for (var at = DateTimeOffset.UtcNow; fires.Count < 10 && expression.GetNextValidTimeAfter(at) is { } next; at = next)
+        {
+            fires.Add(next);
+        }
+        return fires.Zip(fires.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.MaxValue).Min();
     }
 }

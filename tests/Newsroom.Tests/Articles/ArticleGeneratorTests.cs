@@ -172,11 +172,12 @@ public class ArticleGeneratorTests(string provider)
     [Test]
     public async Task InvalidDataWritesNoArticleAndLogsTheFailedRun()
     {
-        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
+        var generator = _workspace.Generator();
+        await generator.GenerateAsync(SampleSnapshots.Read("seed"));
         var before = await PictureAsync();
         var invalid = SampleSnapshots.Read("long-squeeze").Replace("\"longs\": 148300000", "\"longs\": -5", StringComparison.Ordinal);
 
-        await Assert.ThrowsAsync<SnapshotValidationException>(() => _workspace.Generator().GenerateAsync(invalid));
+        await Assert.ThrowsAsync<SnapshotValidationException>(() => generator.GenerateAsync(invalid));
 
         Assert.That(await PictureAsync(), Is.EqualTo(before));
         var failed = (await _workspace.Store().RunsAsync(1, CancellationToken.None)).Single();

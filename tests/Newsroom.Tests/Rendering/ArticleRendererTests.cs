@@ -75,6 +75,7 @@ public class ArticleRendererTests
 
         Assert.That(markdown, Does.Contain("BTC led with $227.90 million liquidated, 82.8% of it from longs, followed by ETH ($170.90 million) and SOL ($44.60 million)."));
         Assert.That(markdown, Does.Contain("By exchange, Binance saw the most over the last 24 hours, $234.60 million, ahead of Bybit ($173.60 million) and OKX ($102.80 million)."));
+        Assert.That(markdown, Does.Contain("The largest single liquidation in the data was a BTCUSDT position worth $18.42 million on Binance."));
     }
 
     [Test]

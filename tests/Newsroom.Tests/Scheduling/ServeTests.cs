@@ -78,6 +78,23 @@ public class ServeTests
         Assert.That(error.ToString(), Does.Contain("Newsroom:Schedule:Cron: \"every five minutes\" is not allowed (not a Quartz cron expression"));
     }
 
+    [Test]
+    public async Task AScheduleFasterThanThePlanAllowsStopsStartUp()
+    {
+        var error = new StringWriter();
+
+        var exitCode = await NewsroomCli.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TestData.FreePort()}"], TextWriter.Null, error,
+            configuration => configuration.AddInMemoryCollection(_workspace.Settings.Concat(
+            [
+                new("Newsroom:Schedule:Cron", "0/5 * * * * ?"),
+                new("Newsroom:Source", "CoinGlass"),
+                new("Newsroom:CoinGlass:ApiKey", "k"),
+            ])));
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error.ToString(), Does.Contain("Newsroom:Schedule:Cron: fires too often for Newsroom:CoinGlass:RequestsPerMinute"));
+    }
+
     private Task<int> Serve(string url, CancellationToken stop, params (string Key, string Value)[] settings) =>
         Task.Run(() => NewsroomCli.RunAsync(["serve", "--urls", url], TextWriter.Null, TextWriter.Null,
             configuration => configuration.AddInMemoryCollection(_workspace.Settings.Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))))

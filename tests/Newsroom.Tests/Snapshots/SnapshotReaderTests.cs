@@ -18,7 +18,8 @@ public class SnapshotReaderTests
           "coins": [
             { "symbol": "BTC", "windows": { "24h": { "longs": 1, "shorts": 2 } },
               "priceChangePercent": { "24h": 4.1 }, "openInterestUsd": 1, "fundingRate": 0.0001, "longShortRatio": 0.9 }
-          ]
+          ],
+          "largestLiquidations": [ { "exchange": "Binance", "symbol": "BTCUSDT", "usd": 205534.29, "time": "2026-11-24T11:58:00Z" } ]
         }
         """;
 
@@ -37,6 +38,7 @@ public class SnapshotReaderTests
         Assert.That(btc.Context.PriceChangePercent[Window.Day], Is.EqualTo(4.1m));
         Assert.That(btc.Context.FundingRate, Is.EqualTo(0.0001m));
         Assert.That(btc.Context.LongShortRatio, Is.EqualTo(0.9m));
+        Assert.That(snapshot.LargestLiquidations.Single(), Is.EqualTo(new LiquidationOrder("Binance", "BTCUSDT", 205534.29m, new DateTimeOffset(2026, 11, 24, 11, 58, 0, TimeSpan.Zero))));
     }
 
     [Test]
@@ -65,7 +67,9 @@ public class SnapshotReaderTests
     [TestCase("\"window\": \"24h\"", "\"window\": \"1d\"", "exchanges[0].window: \"1d\" is not a window (expected 1h, 4h, 12h or 24h)")]
     [TestCase("\"longShortRatio\": 0.9", "\"longShortRatio\": 0", "coins[0].longShortRatio: 0 is not positive")]
     [TestCase("\"priceChangePercent\": { \"24h\": 4.1 }", "\"priceChangePercent\": { \"24h\": -100 }", "coins[0].priceChangePercent.24h: -100 is not a possible price change (a price cannot fall 100% or more)")]
-    [TestCase("\"source\": \"test\",", "\"sauce\": \"test\",", "sauce: unknown field (expected asOf, source, market, exchanges, coins)")]
+    [TestCase("\"source\": \"test\",", "\"sauce\": \"test\",", "sauce: unknown field (expected asOf, source, market, exchanges, coins, largestLiquidations)")]
+    [TestCase("\"time\": \"2026-11-24T11:58:00Z\"", "\"time\": \"2026-11-24T23:58:00Z\"", "largestLiquidations[0].time: \"2026-11-24T23:58:00Z\" is in the future (now 2026-11-24T21:00:00Z)")]
+    [TestCase("\"usd\": 205534.29", "\"usd\": -1", "largestLiquidations[0].usd: -1 is negative")]
     public void RejectsWithAMessageNamingPathAndValue(string find, string replace, string expected)
     {
         Assert.That(Valid, Does.Contain(find), "the test edits the valid snapshot");

@@ -57,6 +57,7 @@ public class CoinGlassSourceTests
     {
         AnswerAllWindows();
         Answer("/api/futures/coins-markets", CoinsMarkets);
+        Answer("/api/futures/liquidation/order", Orders());
 
         var fetched = await Source().FetchAsync(CancellationToken.None);
         var snapshot = SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow);
@@ -70,8 +71,11 @@ public class CoinGlassSourceTests
         Assert.That(btc.Context.PriceChangePercent[Window.Day], Is.EqualTo(1.06m));
         Assert.That(btc.Context.OpenInterestUsd, Is.EqualTo(55002072334.9376m));
         Assert.That(btc.Context.LongShortRatio, Is.EqualTo(1.0313m));
+        Assert.That(snapshot.LargestLiquidations.Select(o => (o.Exchange, o.Symbol, o.Usd)), Is.EqualTo(new[] { ("BINANCE", "BTCUSDT", 205534.2932m), ("BINANCE", "BTCUSDT", 15918.6664m) }));
         Assert.That(fetched.Notes, Is.Empty);
-        Assert.That(_server.LogEntries, Has.Count.EqualTo(5), "one cycle is five requests");
+        Assert.That(_server.LogEntries, Has.Count.EqualTo(6), "one cycle is six requests");
+        var orders = _server.LogEntries.Single(e => e.RequestMessage.Path == "/api/futures/liquidation/order").RequestMessage.Query!;
+        Assert.That((orders["exchange"].Single(), orders["symbol"].Single(), orders["min_liquidation_amount"].Single()), Is.EqualTo(("Binance", "BTC", "100000")));
     }
 
     [Test]
@@ -79,6 +83,7 @@ public class CoinGlassSourceTests
     {
         AnswerAllWindows();
         Answer("/api/futures/coins-markets", CoinsMarkets);
+        Answer("/api/futures/liquidation/order", Orders());
 
         await Source().FetchAsync(CancellationToken.None);
 
@@ -104,12 +109,26 @@ public class CoinGlassSourceTests
     {
         AnswerAllWindows();
         Answer("/api/futures/coins-markets", """{ "code": "401", "msg": "Upgrade plan", "data": null }""");
+        Answer("/api/futures/liquidation/order", Orders());
 
         var fetched = await Source().FetchAsync(CancellationToken.None);
 
         Assert.That(SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).Coins, Is.Empty);
         Assert.That(fetched.Notes.Single(), Is.EqualTo("coins left out: CoinGlass coins-markets: refused by the plan or the key (HTTP 401): Upgrade plan"));
         Assert.That(Requests("/api/futures/coins-markets"), Is.EqualTo(1), "a plan answer is not retried");
+    }
+
+    [Test]
+    public async Task OrdersTheKeyMayNotReadAreLeftOutWithANote()
+    {
+        AnswerAllWindows();
+        Answer("/api/futures/coins-markets", CoinsMarkets);
+        Answer("/api/futures/liquidation/order", """{ "code": "403", "msg": "Upgrade plan", "details": { "upgrade_required": "STANDARD" } }""");
+
+        var fetched = await Source().FetchAsync(CancellationToken.None);
+
+        Assert.That(SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).LargestLiquidations, Is.Empty);
+        Assert.That(fetched.Notes, Is.EqualTo(new[] { "largest liquidations left out: CoinGlass liquidation/order: refused by the plan or the key (HTTP 403): Upgrade plan" }));
     }
 
     [Test]
@@ -255,6 +274,23 @@ public class CoinGlassSourceTests
                 { "exchange": "All", "liquidation_usd": {{total}}, "long_liquidation_usd": {{longs}}, "short_liquidation_usd": {{shorts}} },
                 { "exchange": "Binance", "liquidation_usd": {{total / 2}}, "long_liquidation_usd": {{longs / 2}}, "short_liquidation_usd": {{shorts / 2}} },
                 { "exchange": "Bybit", "liquidation_usd": {{total / 4}}, "long_liquidation_usd": {{longs / 4}}, "short_liquidation_usd": {{shorts / 4}} }
+              ]
+            }
+            """;
+    }
+
+    /// <summary>The documented example orders, dated within the last day; one older order that must be left out.</summary>
+    private static string Orders()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return $$"""
+            {
+              "code": "0",
+              "msg": "success",
+              "data": [
+                { "exchange_name": "BINANCE", "symbol": "BTCUSDT", "base_asset": "BTC", "price": 87535.9, "usd_value": 205534.2932, "side": 2, "time": {{now.AddHours(-2).ToUnixTimeMilliseconds()}} },
+                { "exchange_name": "BINANCE", "symbol": "BTCUSDT", "base_asset": "BTC", "price": 87465.2, "usd_value": 15918.6664, "side": 2, "time": {{now.AddHours(-3).ToUnixTimeMilliseconds()}} },
+                { "exchange_name": "BINANCE", "symbol": "BTCUSDT", "base_asset": "BTC", "price": 91000.0, "usd_value": 9999999.0, "side": 1, "time": {{now.AddDays(-3).ToUnixTimeMilliseconds()}} }
               ]
             }
             """;

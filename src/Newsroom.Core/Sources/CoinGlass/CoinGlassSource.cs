@@ -10,12 +10,18 @@ using Refit;
 namespace Newsroom.Sources.CoinGlass;
 
 /// <summary>
-/// One cycle against CoinGlass: four exchange-list calls (required: the market windows and the per-exchange rows) and
-/// one coins-markets page (optional: coins and their context). Five requests, well inside the smallest plan's 30 a minute.
+/// One cycle against CoinGlass: four exchange-list calls (required: the market windows and the per-exchange rows), one
+/// coins-markets page and one liquidation/order call (optional: coins and their context, the largest single liquidations).
+/// Six requests, well inside the smallest plan's 30 a minute.
 /// A required call that fails fails the run; an optional one that fails or is refused leaves its part out, with a note.
 /// </summary>
 public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesOptions> options, TimeProvider time, ILogger<CoinGlassSource> logger) : ISnapshotSource
 {
+    public const int RequestsPerCycle = 6;
+
+    /// <summary>How often a cycle may start within the plan's rate limit (30 requests a minute on the smallest).</summary>
+    public static TimeSpan MinimumInterval(CoinGlassOptions options) => TimeSpan.FromSeconds(60.0 * RequestsPerCycle / options.RequestsPerMinute);
+
     private const string AllExchanges = "All";
 
     public async Task<FetchedSnapshot> FetchAsync(CancellationToken cancellationToken)
@@ -34,17 +40,33 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         }
 
         var notes = new List<string>();
-        List<CoinMarket> coins = [];
+        var settings = options.Value.CoinGlass;
+        var coins = await OptionalAsync("coins", notes, () => CallAsync("coins-markets", () => api.GetCoinsMarketsAsync(settings.Coins, 1, cancellationToken)));
+        var since = asOf.AddHours(-24);
+        var orders = await OptionalAsync("largest liquidations", notes, () => CallAsync("liquidation/order", () => api.GetOrdersAsync(
+            settings.OrdersExchange, settings.OrdersSymbol, settings.OrdersMinimumUsd.ToString(CultureInfo.InvariantCulture), since.ToUnixTimeMilliseconds(), cancellationToken)));
+        var largest = orders
+            .Select(o => new LiquidationOrder(o.ExchangeName, o.Symbol, o.UsdValue, DateTimeOffset.FromUnixTimeMilliseconds(o.Time)))
+            .Where(o => o.Time >= since && o.Time <= asOf)
+            .OrderByDescending(o => o.Usd)
+            .Take(3)
+            .ToList();
+        return new FetchedSnapshot(Write(asOf, windows, coins, largest), "CoinGlass API v4", notes);
+    }
+
+    /// <summary>An optional call: when it fails or the plan refuses it, the article goes out without that part.</summary>
+    private async Task<List<T>> OptionalAsync<T>(string part, List<string> notes, Func<Task<List<T>>> call)
+    {
         try
         {
-            coins = await CallAsync("coins-markets", () => api.GetCoinsMarketsAsync(options.Value.CoinGlass.Coins, 1, cancellationToken));
+            return await call();
         }
         catch (SourceException e)
         {
-            notes.Add($"coins left out: {e.Message}");
-            LogLeftOut(logger, e.Message);
+            notes.Add($"{part} left out: {e.Message}");
+            LogLeftOut(logger, notes[^1]);
+            return [];
         }
-        return new FetchedSnapshot(Write(asOf, windows, coins), "CoinGlass API v4", notes);
     }
 
     private static async Task<List<T>> CallAsync<T>(string endpoint, Func<Task<Envelope<List<T>>>> call)
@@ -91,13 +113,13 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
     }
 
     /// <summary>The snapshot in the public format, so it goes through the same validation as any other input.</summary>
-    private static string Write(DateTimeOffset asOf, List<(Window Window, List<ExchangeLiquidation> Rows)> windows, List<CoinMarket> coins)
+    private static string Write(DateTimeOffset asOf, List<(Window Window, List<ExchangeLiquidation> Rows)> windows, List<CoinMarket> coins, List<LiquidationOrder> largest)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("asOf", asOf.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            json.WriteString("asOf", SnapshotWriter.Utc(asOf));
             json.WriteString("source", "CoinGlass");
             json.WriteStartObject("market");
             foreach (var (window, rows) in windows)
@@ -125,6 +147,17 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
             foreach (var coin in coins)
             {
                 WriteCoin(json, coin);
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("largestLiquidations");
+            foreach (var order in largest)
+            {
+                json.WriteStartObject();
+                json.WriteString("exchange", order.Exchange);
+                json.WriteString("symbol", order.Symbol);
+                json.WriteNumber("usd", order.Usd);
+                json.WriteString("time", SnapshotWriter.Utc(order.Time));
+                json.WriteEndObject();
             }
             json.WriteEndArray();
             json.WriteEndObject();

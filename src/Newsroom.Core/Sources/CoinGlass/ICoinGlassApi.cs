@@ -14,6 +14,12 @@ public interface ICoinGlassApi
     /// <summary>Per coin, all four windows plus price and positioning (Standard plan and above).</summary>
     [Get("/api/futures/coins-markets")]
     Task<Envelope<List<CoinMarket>>> GetCoinsMarketsAsync([AliasAs("per_page")] int perPage, [AliasAs("page")] int page, CancellationToken cancellationToken);
+
+    /// <summary>Single liquidation orders of one coin on one exchange, past 7 days, at most 200 (Standard plan and above).</summary>
+    [Get("/api/futures/liquidation/order")]
+    Task<Envelope<List<LiquidationOrderRow>>> GetOrdersAsync(
+        [AliasAs("exchange")] string exchange, [AliasAs("symbol")] string symbol, [AliasAs("min_liquidation_amount")] string minimumUsd,
+        [AliasAs("start_time")] long startTimeMilliseconds, CancellationToken cancellationToken);
 }
 
 /// <summary>Every answer: success is HTTP 200 and code "0"; <see cref="CoinGlassHandler"/> turns other codes into HTTP statuses.</summary>
@@ -45,6 +51,16 @@ public sealed record CoinMarket(
     [property: JsonPropertyName("open_interest_usd")] decimal? OpenInterestUsd,
     [property: JsonPropertyName("avg_funding_rate_by_oi")] decimal? AvgFundingRateByOi,
     [property: JsonPropertyName("long_short_ratio_24h")] decimal? LongShortRatio24h);
+
+/// <remarks>
+/// <c>side</c> is not read: the v4 documentation calls it the order direction (a sell closes a long), an older model
+/// calls 2 a short liquidation. Until that is settled against live data, articles do not say which side an order was.
+/// </remarks>
+public sealed record LiquidationOrderRow(
+    [property: JsonPropertyName("exchange_name"), JsonRequired] string ExchangeName,
+    [property: JsonPropertyName("symbol"), JsonRequired] string Symbol,
+    [property: JsonPropertyName("usd_value"), JsonRequired] decimal UsdValue,
+    [property: JsonPropertyName("time"), JsonRequired] long Time);
 
 /// <summary>The documentation says code is a string ("0"); some answers carry a number. Both read as a string.</summary>
 public sealed class CodeConverter : JsonConverter<string>
