@@ -12,63 +12,8 @@ namespace Newsroom.Storage;
 /// its run record are saved in one transaction: all of them or none. A story is one event (scope + profile + episode):
 /// a new run on it adds a version only when the figures moved materially, and never a second article.
 /// </summary>
-public sealed class ArticleStore(Database database, IOptions<StoriesOptions> stories) : IDisposable
+public sealed class ArticleStore(Database database, IOptions<StoriesOptions> stories)
 {
-    // Each entry upgrades the schema by one version; append, never edit. Plain SQL that SQLite and PostgreSQL share.
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE IF NOT EXISTS snapshots (
-            fingerprint TEXT PRIMARY KEY,
-            as_of       TEXT NOT NULL,
-            json        TEXT NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS articles (
-            id         TEXT PRIMARY KEY,
-            story_key  TEXT NOT NULL UNIQUE,
-            scope      TEXT NOT NULL,
-            profile    TEXT NOT NULL,
-            slug       TEXT NOT NULL,
-            created_at TEXT NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS article_versions (
-            article_id           TEXT NOT NULL REFERENCES articles(id),
-            version              INTEGER NOT NULL,
-            status               TEXT NOT NULL,
-            as_of                TEXT NOT NULL,
-            headline             TEXT NOT NULL,
-            markdown             TEXT NOT NULL,
-            html                 TEXT NOT NULL,
-            findings             TEXT NOT NULL,
-            snapshot_fingerprint TEXT NOT NULL REFERENCES snapshots(fingerprint),
-            template_version     TEXT NOT NULL,
-            generated_at         TEXT NOT NULL,
-            PRIMARY KEY (article_id, version)
-        );
-        """,
-        """
-        ALTER TABLE article_versions ADD COLUMN day_total TEXT;
-        CREATE TABLE scope_states (
-            scope     TEXT PRIMARY KEY,
-            profile   TEXT NOT NULL,
-            story_key TEXT,
-            as_of     TEXT NOT NULL
-        );
-        CREATE TABLE runs (
-            id          TEXT PRIMARY KEY,
-            started_at  TEXT NOT NULL,
-            finished_at TEXT NOT NULL,
-            source      TEXT NOT NULL,
-            outcome     TEXT NOT NULL,
-            created     INTEGER NOT NULL,
-            updated     INTEGER NOT NULL,
-            error       TEXT,
-            notes       TEXT NOT NULL
-        );
-        CREATE INDEX runs_by_start ON runs (started_at);
-        """,
-    ];
-
     private const string SelectLatest = """
         SELECT a.id, a.story_key, a.scope, a.profile, a.slug, v.version, v.status, v.as_of, v.headline, v.markdown, v.html,
                v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total
@@ -80,21 +25,19 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     private const string SelectRuns = "SELECT id, started_at, finished_at, source, outcome, created, updated, error, notes FROM runs";
     private const int Attempts = 3;
 
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private bool _schemaReady;
 
     public string Location => database.Location;
 
     /// <summary>Creates or upgrades the schema; safe to call from several processes at once.</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
     }
 
     /// <summary>The story each scope is in now: its profile, and the story key while that profile holds.</summary>
     public async Task<IReadOnlyDictionary<string, Episode>> EpisodesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(null, "SELECT scope, profile, story_key FROM scope_states");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var episodes = new Dictionary<string, Episode>();
@@ -128,19 +71,19 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     /// <summary>Records a run that wrote nothing (it failed before or while saving).</summary>
     public async Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await InsertRunAsync(connection, null, run, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RunRecord>> RunsAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         return await QueryRunsAsync(connection, $"{SelectRuns} ORDER BY started_at DESC, id DESC LIMIT @limit", cancellationToken, ("@limit", limit));
     }
 
     public async Task<RunRecord?> LastSuccessfulRunAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         var runs = await QueryRunsAsync(connection, $"{SelectRuns} WHERE outcome = @outcome ORDER BY finished_at DESC LIMIT 1", cancellationToken, ("@outcome", RunRecord.Succeeded));
         return runs.FirstOrDefault();
     }
@@ -148,7 +91,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     /// <summary>The latest version of every article, newest first.</summary>
     public async Task<IReadOnlyList<Article>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await QueryArticlesAsync(connection, null, $"{SelectLatest} ORDER BY v.generated_at DESC, a.id DESC", cancellationToken);
         return rows.Select(r => r.Article).ToList();
     }
@@ -156,7 +99,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     /// <summary>Every version of one article, oldest first.</summary>
     public async Task<IReadOnlyList<Article>> VersionsAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await QueryArticlesAsync(connection, null, $"""
             SELECT a.id, a.story_key, a.scope, a.profile, a.slug, v.version, v.status, v.as_of, v.headline, v.markdown, v.html,
                    v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total
@@ -166,12 +109,10 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         return rows.Select(r => r.Article).ToList();
     }
 
-    public void Dispose() => _schemaLock.Dispose();
-
     private async Task<(IReadOnlyList<SavedArticle>, RunRecord)> TrySaveRunAsync(
         RunRecord run, SnapshotRecord snapshot, IReadOnlyList<ArticleDraft> drafts, IReadOnlyList<ScopeProfile> observed, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
 
         if (drafts.Count > 0)
@@ -249,57 +190,6 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     /// <summary>Material: the 24h total moved by at least Newsroom:Stories:MaterialChangePercent of what the last version said.</summary>
     private bool MovedMaterially(decimal? before, decimal after) =>
         before is not { } previous || Math.Abs(after - previous) >= previous * stories.Value.MaterialChangePercent / 100;
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken);
-        if (!_schemaReady)
-        {
-            await EnsureSchemaAsync(connection, cancellationToken);
-        }
-        return connection;
-    }
-
-    private async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        await _schemaLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_schemaReady)
-            {
-                return;
-            }
-            if (!database.IsPostgres)
-            {
-                await connection.ExecuteAsync(null, "PRAGMA journal_mode = WAL", cancellationToken);
-            }
-            await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
-            if (database.IsPostgres)
-            {
-                // Several nodes may start together; the first to take this lock upgrades, the others then find it done.
-                await connection.ExecuteAsync(transaction, "SELECT pg_advisory_xact_lock(7283514)", cancellationToken);
-            }
-            await connection.ExecuteAsync(transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken);
-            await using var versionCommand = connection.Command(transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-            var version = Convert.ToInt32(await versionCommand.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            if (version > Migrations.Length)
-            {
-                throw new InvalidOperationException($"{database.Location}: schema version {version} is newer than this program knows ({Migrations.Length}); upgrade Newsroom.");
-            }
-            for (var next = version; next < Migrations.Length; next++)
-            {
-                await connection.ExecuteAsync(transaction, Migrations[next], cancellationToken);
-                await connection.ExecuteAsync(transaction, "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
-                    cancellationToken, ("@version", next + 1), ("@at", Format(DateTimeOffset.UtcNow)));
-            }
-            await transaction.CommitAsync(cancellationToken);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
-    }
 
     private static async Task InsertRunAsync(DbConnection connection, DbTransaction? transaction, RunRecord run, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(transaction, """

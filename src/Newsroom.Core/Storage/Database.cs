@@ -15,6 +15,8 @@ public sealed class Database : IDisposable
     private readonly StorageOptions _options;
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqlite;
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private bool _schemaReady;
 
     public Database(IOptions<StorageOptions> options)
     {
@@ -27,7 +29,30 @@ public sealed class Database : IDisposable
 
     public string Location => _options.Location;
 
+    /// <summary>An open connection; the first one of the process creates or upgrades the schema.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenRawAsync(cancellationToken);
+        if (!_schemaReady)
+        {
+            await _schemaLock.WaitAsync(cancellationToken);
+            try
+            {
+                if (!_schemaReady)
+                {
+                    await Schema.UpgradeAsync(this, connection, cancellationToken);
+                    _schemaReady = true;
+                }
+            }
+            finally
+            {
+                _schemaLock.Release();
+            }
+        }
+        return connection;
+    }
+
+    private async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
         if (_postgres is not null)
         {
@@ -53,7 +78,11 @@ public sealed class Database : IDisposable
         exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected }
         or SqliteException { SqliteErrorCode: 5 or 19 }; // SQLITE_BUSY, SQLITE_CONSTRAINT
 
-    public void Dispose() => _postgres?.Dispose();
+    public void Dispose()
+    {
+        _postgres?.Dispose();
+        _schemaLock.Dispose();
+    }
 }
 
 internal static class DbCommands

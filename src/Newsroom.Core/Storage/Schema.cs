@@ -1,0 +1,123 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Newsroom.Storage;
+
+/// <summary>The database schema and its upgrades, applied once per process before the first query.</summary>
+internal static class Schema
+{
+    // Each entry upgrades the schema by one version; append, never edit. Plain SQL that SQLite and PostgreSQL share,
+    // but for {identity}: an ever-increasing integer key, spelled differently by each.
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS snapshots (
+            fingerprint TEXT PRIMARY KEY,
+            as_of       TEXT NOT NULL,
+            json        TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS articles (
+            id         TEXT PRIMARY KEY,
+            story_key  TEXT NOT NULL UNIQUE,
+            scope      TEXT NOT NULL,
+            profile    TEXT NOT NULL,
+            slug       TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS article_versions (
+            article_id           TEXT NOT NULL REFERENCES articles(id),
+            version              INTEGER NOT NULL,
+            status               TEXT NOT NULL,
+            as_of                TEXT NOT NULL,
+            headline             TEXT NOT NULL,
+            markdown             TEXT NOT NULL,
+            html                 TEXT NOT NULL,
+            findings             TEXT NOT NULL,
+            snapshot_fingerprint TEXT NOT NULL REFERENCES snapshots(fingerprint),
+            template_version     TEXT NOT NULL,
+            generated_at         TEXT NOT NULL,
+            PRIMARY KEY (article_id, version)
+        );
+        """,
+        """
+        ALTER TABLE article_versions ADD COLUMN day_total TEXT;
+        CREATE TABLE scope_states (
+            scope     TEXT PRIMARY KEY,
+            profile   TEXT NOT NULL,
+            story_key TEXT,
+            as_of     TEXT NOT NULL
+        );
+        CREATE TABLE runs (
+            id          TEXT PRIMARY KEY,
+            started_at  TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            source      TEXT NOT NULL,
+            outcome     TEXT NOT NULL,
+            created     INTEGER NOT NULL,
+            updated     INTEGER NOT NULL,
+            error       TEXT,
+            notes       TEXT NOT NULL
+        );
+        CREATE INDEX runs_by_start ON runs (started_at);
+        """,
+        """
+        ALTER TABLE article_versions ADD COLUMN correction_note TEXT;
+        CREATE TABLE article_events (
+            id         TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            version    INTEGER NOT NULL,
+            action     TEXT NOT NULL,
+            actor      TEXT NOT NULL,
+            reason     TEXT,
+            note       TEXT,
+            at         TEXT NOT NULL
+        );
+        CREATE INDEX article_events_by_article ON article_events (article_id, at);
+        CREATE TABLE changes (
+            seq        {identity},
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            version    INTEGER NOT NULL,
+            status     TEXT NOT NULL,
+            at         TEXT NOT NULL
+        );
+        INSERT INTO changes (article_id, version, status, at)
+            SELECT article_id, version, status, generated_at FROM article_versions ORDER BY generated_at, article_id, version;
+        CREATE TABLE api_keys (
+            id         TEXT PRIMARY KEY,
+            name       TEXT NOT NULL UNIQUE,
+            key_hash   TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+        """,
+    ];
+
+    public static async Task UpgradeAsync(Database database, DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (!database.IsPostgres)
+        {
+            await connection.ExecuteAsync(null, "PRAGMA journal_mode = WAL", cancellationToken);
+        }
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        if (database.IsPostgres)
+        {
+            // Several nodes may start together; the first to take this lock upgrades, the others then find it done.
+            await connection.ExecuteAsync(transaction, "SELECT pg_advisory_xact_lock(7283514)", cancellationToken);
+        }
+        await connection.ExecuteAsync(transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken);
+        await using var versionCommand = connection.Command(transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        var version = Convert.ToInt32(await versionCommand.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        if (version > Migrations.Length)
+        {
+            throw new InvalidOperationException($"{database.Location}: schema version {version} is newer than this program knows ({Migrations.Length}); upgrade Newsroom.");
+        }
+        var identity = database.IsPostgres ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
+        for (var next = version; next < Migrations.Length; next++)
+        {
+            await connection.ExecuteAsync(transaction, Migrations[next].Replace("{identity}", identity, StringComparison.Ordinal), cancellationToken);
+            await connection.ExecuteAsync(transaction, "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
+                cancellationToken, ("@version", next + 1), ("@at", DateTimeOffset.UtcNow.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
