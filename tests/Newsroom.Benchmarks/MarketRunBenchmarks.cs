@@ -35,6 +35,7 @@ public class MarketRunBenchmarks
             renderer,
             new ArticleStore(new Database(Options.Create(new StorageOptions { DataDirectory = Path.Combine(_root, "data") })), Options.Create(new StoriesOptions())),
             new ArticleFiles(Options.Create(new OutputOptions { Directory = Path.Combine(_root, "articles") }), renderer),
+            Options.Create(new PublishingOptions()),
             TimeProvider.System);
     }
 

@@ -93,14 +93,18 @@ internal sealed class Workspace : IDisposable
     public ArticleStore Store(decimal materialChangePercent = 10) =>
         new(new Database(Options.Create(Storage)), Options.Create(new StoriesOptions { MaterialChangePercent = materialChangePercent }));
 
-    public ArticleGenerator Generator(TimeProvider? time = null, TemplateLibrary? templates = null, RulesOptions? rules = null, decimal materialChangePercent = 10)
+    public ArticleGenerator Generator(
+        TimeProvider? time = null, TemplateLibrary? templates = null, RulesOptions? rules = null, decimal materialChangePercent = 10, PublishingOptions? publishing = null)
     {
         time ??= TestData.Clock();
         var renderer = TestData.Renderer(templates);
         return new ArticleGenerator(
             TestData.Classifier(rules), renderer, Store(materialChangePercent),
-            new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer), time);
+            new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer), Options.Create(publishing ?? new PublishingOptions()), time);
     }
+
+    public ArticleLifecycle Lifecycle(TimeProvider? time = null) =>
+        new(Store(), TestData.Classifier(), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer()), time ?? TestData.Clock());
 
     /// <summary>Every article file with its content hash: a before/after picture of what a run wrote.</summary>
     public Dictionary<string, string> Files() =>

@@ -14,7 +14,11 @@ public sealed record ArticleDraft(
     string Html,
     string FindingsJson,
     string TemplateVersion,
-    decimal DayTotal);
+    decimal DayTotal)
+{
+    /// <summary>Auto-publish policy matched: the version is stored as published, not as a draft.</summary>
+    public bool Publish { get; init; }
+}
 
 /// <summary>One version of a stored article, as the database holds it.</summary>
 public sealed record Article(
@@ -32,12 +36,32 @@ public sealed record Article(
     string FindingsJson,
     string SnapshotFingerprint,
     string TemplateVersion,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt)
+{
+    /// <summary>Why this version corrects a published one; null for other versions.</summary>
+    public string? CorrectionNote { get; init; }
+}
 
+/// <summary>draft → approved → published; rejected; withdrawn (a published article taken back).</summary>
 public static class ArticleStatus
 {
     public const string Draft = "draft";
+    public const string Approved = "approved";
+    public const string Published = "published";
+    public const string Rejected = "rejected";
+    public const string Withdrawn = "withdrawn";
+
+    public static IReadOnlyList<string> All { get; } = [Draft, Approved, Published, Rejected, Withdrawn];
 }
+
+/// <summary>Why an editor refused a draft: the reasons the rejection report groups by.</summary>
+public static class RejectionReasons
+{
+    public static IReadOnlyList<string> All { get; } = ["not-newsworthy", "wrong-data", "wording", "duplicate", "other"];
+}
+
+/// <summary>One entry of an article's audit log.</summary>
+public sealed record ArticleEvent(string ArticleId, int Version, string Action, string Actor, string? Reason, string? Note, DateTimeOffset At);
 
 /// <summary>What a run did with a story.</summary>
 public enum SaveOutcome
@@ -53,3 +77,6 @@ public enum SaveOutcome
 }
 
 public sealed record SavedArticle(Article Article, SaveOutcome Outcome);
+
+/// <summary>The decision cannot be made in the article's current state (or the article does not exist).</summary>
+public sealed class LifecycleException(string message) : Exception(message);

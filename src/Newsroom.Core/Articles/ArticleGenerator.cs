@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Options;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Rules;
@@ -20,7 +21,8 @@ public sealed record WrittenArticle(Article Article, SaveOutcome Outcome, IReadO
 /// the run record in one transaction and write their files. Invalid data, a template error or a failed fact check
 /// writes no article; the failed run is still logged.
 /// </summary>
-public sealed class ArticleGenerator(Classifier classifier, ArticleRenderer renderer, ArticleStore store, ArticleFiles files, TimeProvider time)
+public sealed class ArticleGenerator(
+    Classifier classifier, ArticleRenderer renderer, ArticleStore store, ArticleFiles files, IOptions<PublishingOptions> publishing, TimeProvider time)
 {
     public async Task<GenerationResult> GenerateAsync(FetchedSnapshot fetched, CancellationToken cancellationToken)
     {
@@ -71,7 +73,11 @@ public sealed class ArticleGenerator(Classifier classifier, ArticleRenderer rend
         var slug = $"{asOf.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture)}-{SlugPart(assessment.Scope)}-{assessment.Profile}";
         var rendered = renderer.Render(assessment, snapshot, storyKey, cancellationToken);
         return new ArticleDraft(storyKey, assessment.Scope, assessment.Profile, slug, snapshot.AsOf,
-            rendered.Headline, rendered.Markdown, rendered.Html, ArticleJson.Findings(assessment.Findings), rendered.TemplateVersion, assessment.Windows.Day.Total);
+            rendered.Headline, rendered.Markdown, rendered.Html, ArticleJson.Findings(assessment.Findings), rendered.TemplateVersion, assessment.Windows.Day.Total)
+        {
+            // Only data that passed validation and text that passed the fact check gets this far.
+            Publish = publishing.Value.AutoPublish.Any(rule => rule.Allows(assessment)),
+        };
     }
 
     // Symbols come from data; only letters and digits reach a file name.

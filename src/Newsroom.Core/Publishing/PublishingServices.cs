@@ -8,7 +8,9 @@ public static class PublishingServices
     public static IServiceCollection AddPublishing(this IServiceCollection services)
     {
         services.AddValidatedOptions<OutputOptions>(OutputOptions.SectionName);
+        services.AddValidatedOptions<PublishingOptions>(PublishingOptions.SectionName);
         services.AddSingleton<ArticleFiles>();
+        services.AddSingleton<ArticleLifecycle>();
         return services;
     }
 }

@@ -14,9 +14,13 @@ namespace Newsroom.Storage;
 /// </summary>
 public sealed class ArticleStore(Database database, IOptions<StoriesOptions> stories)
 {
-    private const string SelectLatest = """
-        SELECT a.id, a.story_key, a.scope, a.profile, a.slug, v.version, v.status, v.as_of, v.headline, v.markdown, v.html,
-               v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total
+    private const string Columns = """
+        a.id, a.story_key, a.scope, a.profile, a.slug, v.version, v.status, v.as_of, v.headline, v.markdown, v.html,
+        v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total, v.correction_note
+        """;
+
+    private const string SelectLatest = $"""
+        SELECT {Columns}
         FROM articles a
         JOIN article_versions v ON v.article_id = a.id
         WHERE v.version = (SELECT MAX(version) FROM article_versions WHERE article_id = a.id)
@@ -24,6 +28,9 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
 
     private const string SelectRuns = "SELECT id, started_at, finished_at, source, outcome, created, updated, error, notes FROM runs";
     private const int Attempts = 3;
+
+    /// <summary>The actor named in the audit log when the auto-publish policy publishes.</summary>
+    public const string AutoPublisher = "auto-publish";
 
 
     public string Location => database.Location;
@@ -101,12 +108,88 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await QueryArticlesAsync(connection, null, $"""
-            SELECT a.id, a.story_key, a.scope, a.profile, a.slug, v.version, v.status, v.as_of, v.headline, v.markdown, v.html,
-                   v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total
+            SELECT {Columns}
             FROM articles a JOIN article_versions v ON v.article_id = a.id
             WHERE a.id = @id ORDER BY v.version
             """, cancellationToken, ("@id", id));
         return rows.Select(r => r.Article).ToList();
+    }
+
+    /// <summary>The latest version of an article, or null.</summary>
+    public async Task<Article?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await QueryArticlesAsync(connection, null, $"{SelectLatest} AND a.id = @id", cancellationToken, ("@id", id));
+        return rows.Count > 0 ? rows[0].Article : null;
+    }
+
+    public async Task<IReadOnlyList<ArticleEvent>> EventsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null,
+            "SELECT article_id, version, action, actor, reason, note, at FROM article_events WHERE article_id = @id ORDER BY at, id", ("@id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<ArticleEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new ArticleEvent(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), Parse(reader.GetString(6))));
+        }
+        return events;
+    }
+
+    /// <summary>
+    /// Moves one version from one status to another and logs who did it, atomically; fails when the version is no
+    /// longer in the expected status (someone else decided first).
+    /// </summary>
+    public async Task ChangeStatusAsync(Article version, string expected, string next, IReadOnlyList<ArticleEvent> events, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        var changed = await connection.ExecuteAsync(transaction,
+            "UPDATE article_versions SET status = @next WHERE article_id = @id AND version = @version AND status = @expected",
+            cancellationToken, ("@next", next), ("@id", version.Id), ("@version", version.Version), ("@expected", expected));
+        if (changed != 1)
+        {
+            throw new LifecycleException($"{version.Id} v{version.Version} is no longer {expected}");
+        }
+        foreach (var @event in events)
+        {
+            await InsertEventAsync(connection, transaction, @event, cancellationToken);
+        }
+        await InsertChangeAsync(connection, transaction, version.Id, version.Version, next, events[^1].At, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Adds a correction: a new, published version of a published article, with its note.</summary>
+    public async Task<Article> AddCorrectionAsync(Article published, string markdown, string html, string note, ArticleEvent @event, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        var rows = await QueryArticlesAsync(connection, transaction, $"{SelectLatest} AND a.id = @id", cancellationToken, ("@id", published.Id));
+        if (rows.Count == 0 || rows[0].Article.Version != published.Version || rows[0].Article.Status != ArticleStatus.Published)
+        {
+            throw new LifecycleException($"{published.Id} v{published.Version} is no longer the published version");
+        }
+        var correction = published with { Version = published.Version + 1, Markdown = markdown, Html = html, GeneratedAt = @event.At, CorrectionNote = note };
+        await connection.ExecuteAsync(transaction, """
+            INSERT INTO article_versions (article_id, version, status, as_of, headline, markdown, html, findings, snapshot_fingerprint, template_version, generated_at, day_total, correction_note)
+            SELECT article_id, @version, @status, as_of, headline, @markdown, @html, findings, snapshot_fingerprint, template_version, @generatedAt, day_total, @note
+            FROM article_versions WHERE article_id = @id AND version = @previous
+            """, cancellationToken, ("@version", correction.Version), ("@status", ArticleStatus.Published), ("@markdown", markdown), ("@html", html),
+            ("@generatedAt", Format(@event.At)), ("@note", note), ("@id", published.Id), ("@previous", published.Version));
+        await InsertEventAsync(connection, transaction, @event with { Version = correction.Version }, cancellationToken);
+        await InsertChangeAsync(connection, transaction, correction.Id, correction.Version, correction.Status, @event.At, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return correction;
+    }
+
+    /// <summary>The snapshot a version was written from, in the public format.</summary>
+    public async Task<string> SnapshotJsonAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, "SELECT json FROM snapshots WHERE fingerprint = @fingerprint", ("@fingerprint", fingerprint));
+        return (string?)await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException($"snapshot {fingerprint} is missing");
     }
 
     private async Task<(IReadOnlyList<SavedArticle>, RunRecord)> TrySaveRunAsync(
@@ -167,7 +250,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             existing?.Article.Id ?? Guid.CreateVersion7(now).ToString(),
             draft.StoryKey, draft.Scope, draft.Profile, existing?.Article.Slug ?? draft.Slug,
             (existing?.Article.Version ?? 0) + 1,
-            ArticleStatus.Draft, draft.AsOf, draft.Headline, draft.Markdown, draft.Html, draft.FindingsJson,
+            draft.Publish ? ArticleStatus.Published : ArticleStatus.Draft, draft.AsOf, draft.Headline, draft.Markdown, draft.Html, draft.FindingsJson,
             fingerprint, draft.TemplateVersion, now);
         if (existing is null)
         {
@@ -184,12 +267,36 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             ("@headline", article.Headline), ("@markdown", article.Markdown), ("@html", article.Html), ("@findings", article.FindingsJson),
             ("@fingerprint", fingerprint), ("@templateVersion", article.TemplateVersion), ("@generatedAt", Format(now)),
             ("@dayTotal", draft.DayTotal.ToString(CultureInfo.InvariantCulture)));
+        if (draft.Publish)
+        {
+            await InsertEventAsync(connection, transaction, new ArticleEvent(article.Id, article.Version, ArticleStatus.Published, AutoPublisher, null, "auto-publish policy", now), cancellationToken);
+        }
+        await InsertChangeAsync(connection, transaction, article.Id, article.Version, article.Status, now, cancellationToken);
         return (article, existing is null ? SaveOutcome.Created : SaveOutcome.Updated);
     }
 
     /// <summary>Material: the 24h total moved by at least Newsroom:Stories:MaterialChangePercent of what the last version said.</summary>
     private bool MovedMaterially(decimal? before, decimal after) =>
         before is not { } previous || Math.Abs(after - previous) >= previous * stories.Value.MaterialChangePercent / 100;
+
+    private static async Task InsertEventAsync(DbConnection connection, DbTransaction transaction, ArticleEvent @event, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(transaction, """
+            INSERT INTO article_events (id, article_id, version, action, actor, reason, note, at)
+            VALUES (@id, @articleId, @version, @action, @actor, @reason, @note, @at)
+            """, cancellationToken, ("@id", Guid.CreateVersion7(@event.At).ToString()), ("@articleId", @event.ArticleId), ("@version", @event.Version),
+            ("@action", @event.Action), ("@actor", @event.Actor), ("@reason", @event.Reason), ("@note", @event.Note), ("@at", Format(@event.At)));
+
+    /// <summary>Appends to the change log that API cursors follow.</summary>
+    private async Task InsertChangeAsync(DbConnection connection, DbTransaction transaction, string id, int version, string status, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (database.IsPostgres)
+        {
+            // Sequence numbers must be visible in commit order, or a poller could step past one still uncommitted.
+            await connection.ExecuteAsync(transaction, "LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+        }
+        await connection.ExecuteAsync(transaction, "INSERT INTO changes (article_id, version, status, at) VALUES (@id, @version, @status, @at)",
+            cancellationToken, ("@id", id), ("@version", version), ("@status", status), ("@at", Format(at)));
+    }
 
     private static async Task InsertRunAsync(DbConnection connection, DbTransaction? transaction, RunRecord run, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(transaction, """
@@ -225,7 +332,10 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             articles.Add((new Article(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture), reader.GetString(6), Parse(reader.GetString(7)), reader.GetString(8), reader.GetString(9),
-                reader.GetString(10), reader.GetString(11), reader.GetString(12), reader.GetString(13), Parse(reader.GetString(14))),
+                reader.GetString(10), reader.GetString(11), reader.GetString(12), reader.GetString(13), Parse(reader.GetString(14)))
+            {
+                CorrectionNote = reader.IsDBNull(16) ? null : reader.GetString(16),
+            },
                 reader.IsDBNull(15) ? null : decimal.Parse(reader.GetString(15), CultureInfo.InvariantCulture)));
         }
         return articles;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Newsroom.Articles;
 using Newsroom.Rendering;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
@@ -23,6 +24,10 @@ public static class NewsroomCli
             ServeCommand.Create(configure),
             RunsCommand.Create(output, configure),
         };
+        foreach (var decision in DecisionCommands.Create(output, configure))
+        {
+            root.Add(decision);
+        }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -86,14 +91,14 @@ public static class NewsroomCli
                 await error.WriteLineAsync("newsroom: invalid configuration:");
                 await WriteLinesAsync(error, aggregate.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures));
                 return Invalid;
-            case UsageException usage:
-                await error.WriteLineAsync($"newsroom: {usage.Message}");
+            case UsageException or LifecycleException:
+                await error.WriteLineAsync($"newsroom: {exception.Message}");
                 return Invalid;
             case SourceException source:
                 await error.WriteLineAsync($"newsroom: no snapshot, nothing written: {source.Message}");
                 return Failed;
             case RenderException or FactCheckException:
-                await error.WriteLineAsync($"newsroom: no article written: {exception.Message}");
+                await error.WriteLineAsync($"newsroom: nothing written: {exception.Message}");
                 return Failed;
             case OperationCanceledException:
                 await error.WriteLineAsync("newsroom: cancelled");

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Newsroom.Rules;
+
+namespace Newsroom.Publishing;
+
+/// <summary>Newsroom:Publishing: what may go out without an editor. Everything else waits on the desk as a draft.</summary>
+public sealed class PublishingOptions : IValidatableObject
+{
+    public const string SectionName = "Newsroom:Publishing";
+
+    public List<AutoPublishRule> AutoPublish { get; init; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < AutoPublish.Count; i++)
+        {
+            var rule = AutoPublish[i];
+            if (rule.Profiles.Count == 0)
+            {
+                yield return new ValidationResult("name at least one profile", [$"AutoPublish:{i}:Profiles"]);
+            }
+            foreach (var profile in rule.Profiles.Where(p => !Profiles.ByPriority.Contains(p)))
+            {
+                yield return new ValidationResult($"\"{profile}\" is not a profile ({string.Join(", ", Profiles.ByPriority)})", [$"AutoPublish:{i}:Profiles"]);
+            }
+            if (rule.MinimumTotal24h < 0)
+            {
+                yield return new ValidationResult("must not be negative", [$"AutoPublish:{i}:MinimumTotal24h"]);
+            }
+        }
+    }
+}
+
+/// <summary>Stories of these profiles, in these scopes ("market", a symbol, or "*" for any), at or above this 24h total.</summary>
+public sealed class AutoPublishRule
+{
+    public List<string> Profiles { get; init; } = [];
+
+    public List<string> Scopes { get; init; } = [Assessment.MarketScope];
+
+    public decimal MinimumTotal24h { get; init; }
+
+    public bool Allows(Assessment assessment) =>
+        Profiles.Contains(assessment.Profile)
+        && (Scopes.Contains("*") || Scopes.Contains(assessment.Scope, StringComparer.OrdinalIgnoreCase))
+        && assessment.Windows.Day.Total >= MinimumTotal24h;
+}
