@@ -48,6 +48,7 @@ internal static class TestData
 internal sealed class Workspace : IDisposable
 {
     private readonly string? _schema;
+    private Database? _database;
 
     public Workspace(string provider = StorageOptions.Sqlite)
     {
@@ -90,8 +91,11 @@ internal sealed class Workspace : IDisposable
         new("Newsroom:Output:Directory", OutputDirectory),
     ];
 
+    /// <summary>One per workspace, as in the program: one connection pool, disposed with the workspace.</summary>
+    public Database Database => _database ??= new Database(Options.Create(Storage));
+
     public ArticleStore Store(decimal materialChangePercent = 10) =>
-        new(new Database(Options.Create(Storage)), Options.Create(new StoriesOptions { MaterialChangePercent = materialChangePercent }));
+        new(Database, Options.Create(new StoriesOptions { MaterialChangePercent = materialChangePercent }));
 
     public ArticleGenerator Generator(
         TimeProvider? time = null, TemplateLibrary? templates = null, RulesOptions? rules = null, decimal materialChangePercent = 10, PublishingOptions? publishing = null)
@@ -117,6 +121,7 @@ internal sealed class Workspace : IDisposable
 
     public void Dispose()
     {
+        _database?.Dispose();
         SqliteConnection.ClearAllPools();
         if (_schema is not null)
         {

@@ -127,7 +127,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(null,
-            "SELECT article_id, version, action, actor, reason, note, at FROM article_events WHERE article_id = @id ORDER BY at, id", ("@id", id));
+            "SELECT article_id, version, action, actor, reason, note, at FROM article_events WHERE article_id = @id ORDER BY seq", ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<ArticleEvent>();
         while (await reader.ReadAsync(cancellationToken))
@@ -281,9 +281,9 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
 
     private static async Task InsertEventAsync(DbConnection connection, DbTransaction transaction, ArticleEvent @event, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(transaction, """
-            INSERT INTO article_events (id, article_id, version, action, actor, reason, note, at)
-            VALUES (@id, @articleId, @version, @action, @actor, @reason, @note, @at)
-            """, cancellationToken, ("@id", Guid.CreateVersion7(@event.At).ToString()), ("@articleId", @event.ArticleId), ("@version", @event.Version),
+            INSERT INTO article_events (article_id, version, action, actor, reason, note, at)
+            VALUES (@articleId, @version, @action, @actor, @reason, @note, @at)
+            """, cancellationToken, ("@articleId", @event.ArticleId), ("@version", @event.Version),
             ("@action", @event.Action), ("@actor", @event.Actor), ("@reason", @event.Reason), ("@note", @event.Note), ("@at", Format(@event.At)));
 
     /// <summary>Appends to the change log that API cursors follow.</summary>

@@ -63,7 +63,7 @@ internal static class Schema
         """
         ALTER TABLE article_versions ADD COLUMN correction_note TEXT;
         CREATE TABLE article_events (
-            id         TEXT PRIMARY KEY,
+            seq        {identity},
             article_id TEXT NOT NULL REFERENCES articles(id),
             version    INTEGER NOT NULL,
             action     TEXT NOT NULL,
@@ -72,7 +72,7 @@ internal static class Schema
             note       TEXT,
             at         TEXT NOT NULL
         );
-        CREATE INDEX article_events_by_article ON article_events (article_id, at);
+        CREATE INDEX article_events_by_article ON article_events (article_id, seq);
         CREATE TABLE changes (
             seq        {identity},
             article_id TEXT NOT NULL REFERENCES articles(id),
