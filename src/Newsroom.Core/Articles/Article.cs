@@ -40,7 +40,19 @@ public sealed record Article(
 {
     /// <summary>Why this version corrects a published one; null for other versions.</summary>
     public string? CorrectionNote { get; init; }
+
+    /// <summary>When the story's first version was written.</summary>
+    public DateTimeOffset FirstCreated { get; init; }
+
+    /// <summary>The scope's 24h total in this version's data (null for versions stored before it was kept).</summary>
+    public decimal? DayTotal { get; init; }
 }
+
+/// <summary>Which articles an API client asks for; null means any.</summary>
+public sealed record ArticleFilter(string? Status = null, string? Scope = null, string? Profile = null);
+
+/// <param name="Sequence">Position in the change log: a client that saw it continues after it.</param>
+public sealed record ArticleChange(long Sequence, Article Article);
 
 /// <summary>draft → approved → published; rejected; withdrawn (a published article taken back).</summary>
 public static class ArticleStatus

@@ -11,6 +11,7 @@ public static class PublishingServices
         services.AddValidatedOptions<PublishingOptions>(PublishingOptions.SectionName);
         services.AddSingleton<ArticleFiles>();
         services.AddSingleton<ArticleLifecycle>();
+        services.AddSingleton<ApiKeys>();
         return services;
     }
 }

@@ -16,7 +16,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
 {
     private const string Columns = """
         a.id, a.story_key, a.scope, a.profile, a.slug, v.version, v.status, v.as_of, v.headline, v.markdown, v.html,
-        v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total, v.correction_note
+        v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total, v.correction_note, a.created_at
         """;
 
     private const string SelectLatest = $"""
@@ -113,6 +113,50 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             WHERE a.id = @id ORDER BY v.version
             """, cancellationToken, ("@id", id));
         return rows.Select(r => r.Article).ToList();
+    }
+
+    /// <summary>The latest version of the articles that match, newest first.</summary>
+    public async Task<IReadOnlyList<Article>> ListAsync(ArticleFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await QueryArticlesAsync(connection, null, $"""
+            {SelectLatest}{And(filter, "v.status", "a.scope", "a.profile")}
+            ORDER BY v.generated_at DESC, a.id DESC LIMIT @limit
+            """, cancellationToken, [.. FilterParameters(filter), ("@limit", limit)]);
+        return rows.Select(r => r.Article).ToList();
+    }
+
+    /// <summary>
+    /// The changes after a position in the change log, oldest first: each new version and each status change once,
+    /// as the version stood after that change. A client that keeps the last sequence it saw misses nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleChange>> ChangesAsync(long after, ArticleFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, $"""
+            SELECT c.seq, c.status, {Columns}
+            FROM changes c
+            JOIN articles a ON a.id = c.article_id
+            JOIN article_versions v ON v.article_id = c.article_id AND v.version = c.version
+            WHERE c.seq > @after{And(filter, "c.status", "a.scope", "a.profile")}
+            ORDER BY c.seq LIMIT @limit
+            """, [("@after", after), .. FilterParameters(filter), ("@limit", limit)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var changes = new List<ArticleChange>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var article = ReadArticle(reader, 2).Article with { Status = reader.GetString(1) };
+            changes.Add(new ArticleChange(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), article));
+        }
+        return changes;
+    }
+
+    /// <summary>The newest position in the change log (0 when empty): where a new client starts following.</summary>
+    public async Task<long> LastChangeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, "SELECT COALESCE(MAX(seq), 0) FROM changes");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The latest version of an article, or null.</summary>
@@ -329,17 +373,34 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         var articles = new List<(Article, decimal?)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            articles.Add((new Article(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture), reader.GetString(6), Parse(reader.GetString(7)), reader.GetString(8), reader.GetString(9),
-                reader.GetString(10), reader.GetString(11), reader.GetString(12), reader.GetString(13), Parse(reader.GetString(14)))
-            {
-                CorrectionNote = reader.IsDBNull(16) ? null : reader.GetString(16),
-            },
-                reader.IsDBNull(15) ? null : decimal.Parse(reader.GetString(15), CultureInfo.InvariantCulture)));
+            articles.Add(ReadArticle(reader, 0));
         }
         return articles;
     }
+
+    /// <summary>An article version from the <see cref="Columns"/>, starting at column <paramref name="at"/>.</summary>
+    private static (Article Article, decimal? DayTotal) ReadArticle(DbDataReader reader, int at) =>
+        (new Article(
+            reader.GetString(at), reader.GetString(at + 1), reader.GetString(at + 2), reader.GetString(at + 3), reader.GetString(at + 4),
+            Convert.ToInt32(reader.GetValue(at + 5), CultureInfo.InvariantCulture), reader.GetString(at + 6), Parse(reader.GetString(at + 7)), reader.GetString(at + 8),
+            reader.GetString(at + 9), reader.GetString(at + 10), reader.GetString(at + 11), reader.GetString(at + 12), reader.GetString(at + 13), Parse(reader.GetString(at + 14)))
+        {
+            CorrectionNote = reader.IsDBNull(at + 16) ? null : reader.GetString(at + 16),
+            FirstCreated = Parse(reader.GetString(at + 17)),
+            DayTotal = reader.IsDBNull(at + 15) ? null : decimal.Parse(reader.GetString(at + 15), CultureInfo.InvariantCulture),
+        },
+        reader.IsDBNull(at + 15) ? null : decimal.Parse(reader.GetString(at + 15), CultureInfo.InvariantCulture));
+
+    /// <summary>The filter as extra conditions for a query that already has its WHERE clause.</summary>
+    private static string And(ArticleFilter filter, string status, string scope, string profile) => string.Concat(new[]
+    {
+        filter.Status is null ? null : $" AND {status} = @status",
+        filter.Scope is null ? null : $" AND {scope} = @scope",
+        filter.Profile is null ? null : $" AND {profile} = @profile",
+    });
+
+    private static (string, object?)[] FilterParameters(ArticleFilter filter) =>
+        [("@status", filter.Status), ("@scope", filter.Scope), ("@profile", filter.Profile)];
 
     // ISO 8601 in UTC sorts as text, so ORDER BY on these columns is chronological on both databases.
     private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

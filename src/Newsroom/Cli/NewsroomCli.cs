@@ -23,6 +23,7 @@ public static class NewsroomCli
             GenerateCommand.Create(output, configure),
             ServeCommand.Create(configure),
             RunsCommand.Create(output, configure),
+            ApiKeyCommand.Create(output, configure),
         };
         foreach (var decision in DecisionCommands.Create(output, configure))
         {

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Newsroom.Publishing;
+
+namespace Newsroom.Api;
+
+/// <summary>"Authorization: Bearer nrk_..." for CMS clients. This scheme opens the API only, never the editors' desk.</summary>
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var name = await keys.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        return name is null
+            ? AuthenticateResult.Fail("unknown or revoked API key")
+            : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], SchemeName)), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Results.Problem(
+            title: "An API key is required",
+            detail: "Send \"Authorization: Bearer <key>\" with a key from `newsroom apikey create NAME`; revoked keys are refused.",
+            statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
+    }
+}

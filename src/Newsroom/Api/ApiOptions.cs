@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Newsroom.Api;
+
+public sealed class ApiOptions
+{
+    public const string SectionName = "Newsroom:Api";
+
+    /// <summary>Requests one API key may make per minute before it gets 429 with Retry-After.</summary>
+    [Range(1, 1_000_000)]
+    public int RequestsPerMinute { get; init; } = 600;
+
+    [Range(1, 1000)]
+    public int MaxPageSize { get; init; } = 100;
+}

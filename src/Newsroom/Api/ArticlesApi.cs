@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Newsroom.Articles;
+using Newsroom.Configuration;
+using Newsroom.Publishing;
+using Newsroom.Storage;
+
+namespace Newsroom.Api;
+
+/// <summary>
+/// The CMS contract under /api/v1: articles as ninjs, an opaque cursor over the change log so a poller sees every
+/// change once, ETags with 304, RFC 9457 problem details, API keys and a rate limit per key.
+/// </summary>
+public static class ArticlesApi
+{
+    private const string RateLimitPolicy = "per-api-key";
+
+    public static IServiceCollection AddArticlesApi(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<ApiOptions>(ApiOptions.SectionName);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization();
+        services.AddRateLimiter(limiter =>
+        {
+            // The default rejection is 503; clients need 429 and when to come back.
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : "60";
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.Name ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.RequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+        });
+        return services;
+    }
+
+    public static WebApplication MapArticlesApi(this WebApplication app)
+    {
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser())
+            .RequireRateLimiting(RateLimitPolicy);
+        api.MapGet("/articles", ListAsync).WithName("ListArticles").WithSummary("Articles newest first, or every change after a cursor.");
+        api.MapGet("/articles/{id}", GetAsync).WithName("GetArticle").WithSummary("The latest version of an article.");
+        api.MapGet("/articles/{id}/versions/{version:int}", GetVersionAsync).WithName("GetArticleVersion").WithSummary("One version of an article.");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext http, ArticleStore store, IOptions<ApiOptions> options,
+        string? status, string? scope, string? profile, string? after, int? limit, CancellationToken cancellationToken)
+    {
+        var max = options.Value.MaxPageSize;
+        if (limit is < 1 || limit > max)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid limit", $"limit: {limit} is not between 1 and {max}");
+        }
+        if (status is not null && !ArticleStatus.All.Contains(status))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid status", $"status: \"{status}\" is not one of {string.Join(", ", ArticleStatus.All)}");
+        }
+        var filter = new ArticleFilter(status, scope, profile);
+        var snapshots = new Dictionary<string, string>();
+        if (after is null)
+        {
+            // Newest first; the cursor returned is where this client continues, so it misses nothing from here on.
+            var head = await store.LastChangeAsync(cancellationToken);
+            var latest = await store.ListAsync(filter, limit ?? max, cancellationToken);
+            return await EtaggedAsync(http, new { items = await ItemsAsync(store, latest, snapshots, cancellationToken), next = Cursor.Of(head) });
+        }
+        if (!Cursor.TryRead(after, out var position))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid cursor", $"after: \"{after}\" is not a cursor this API returned");
+        }
+        var changes = await store.ChangesAsync(position, filter, limit ?? max, cancellationToken);
+        var next = changes.Count > 0 ? changes[^1].Sequence : position;
+        return await EtaggedAsync(http, new { items = await ItemsAsync(store, changes.Select(c => c.Article), snapshots, cancellationToken), next = Cursor.Of(next) });
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, ArticleStore store, string id, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } article
+            ? await EtaggedAsync(http, NinjsItem.From(article, await store.SnapshotJsonAsync(article.SnapshotFingerprint, cancellationToken)))
+            : Problem(StatusCodes.Status404NotFound, "No such article", $"no article {id}");
+
+    private static async Task<IResult> GetVersionAsync(HttpContext http, ArticleStore store, string id, int version, CancellationToken cancellationToken) =>
+        (await store.VersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == version) is { } article
+            ? await EtaggedAsync(http, NinjsItem.From(article, await store.SnapshotJsonAsync(article.SnapshotFingerprint, cancellationToken)))
+            : Problem(StatusCodes.Status404NotFound, "No such version", $"article {id} has no version {version}");
+
+    private static async Task<List<NinjsItem>> ItemsAsync(ArticleStore store, IEnumerable<Article> articles, Dictionary<string, string> snapshots, CancellationToken cancellationToken)
+    {
+        var items = new List<NinjsItem>();
+        foreach (var article in articles)
+        {
+            if (!snapshots.TryGetValue(article.SnapshotFingerprint, out var json))
+            {
+                snapshots[article.SnapshotFingerprint] = json = await store.SnapshotJsonAsync(article.SnapshotFingerprint, cancellationToken);
+            }
+            items.Add(NinjsItem.From(article, json));
+        }
+        return items;
+    }
+
+    /// <summary>The body with a strong ETag (a hash of its bytes); 304 when the client already has exactly this.</summary>
+    private static Task<IResult> EtaggedAsync<T>(HttpContext http, T body)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, ArticleJson.Options);
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+        http.Response.Headers.ETag = etag;
+        return Task.FromResult(http.Request.Headers.IfNoneMatch.Contains(etag)
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Bytes(bytes, "application/json; charset=utf-8"));
+    }
+
+    private static IResult Problem(int status, string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: status);
+
+    /// <summary>Opaque to clients: a position in the change log, not to be built by hand.</summary>
+    private static class Cursor
+    {
+        public static string Of(long sequence) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"changes:{sequence}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static bool TryRead(string cursor, out long sequence)
+        {
+            sequence = 0;
+            try
+            {
+                var padded = cursor.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (cursor.Length % 4)) % 4);
+                var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+                return text.StartsWith("changes:", StringComparison.Ordinal) && long.TryParse(text["changes:".Length..], out sequence) && sequence >= 0;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Newsroom.Articles;
+using Newsroom.Publishing;
+
+namespace Newsroom.Cli;
+
+/// <summary><c>newsroom apikey create|revoke NAME</c>: keys for CMS clients of the API.</summary>
+internal static class ApiKeyCommand
+{
+    public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    {
+        var command = new Command("apikey", "Create or revoke the API keys CMS clients use.");
+        var createName = new Argument<string>("name") { Description = "Who the key is for, e.g. the CMS's name." };
+        var create = new Command("create", "Create a key; it is shown once, only its hash is kept.") { createName };
+        create.SetAction((parsed, token) => RunAsync(configure, async keys =>
+        {
+            var key = await Guard(() => keys.CreateAsync(parsed.GetRequiredValue(createName), token));
+            await output.WriteLineAsync(key);
+            await output.WriteLineAsync($"# API key \"{parsed.GetRequiredValue(createName)}\": shown once; send it as \"Authorization: Bearer <key>\".");
+        }, token));
+        var revokeName = new Argument<string>("name") { Description = "The key's name." };
+        var revoke = new Command("revoke", "Revoke a key; clients using it get 401 from then on.") { revokeName };
+        revoke.SetAction((parsed, token) => RunAsync(configure, async keys =>
+        {
+            var name = parsed.GetRequiredValue(revokeName);
+            if (!await keys.RevokeAsync(name, token))
+            {
+                throw new UsageException($"NAME: no active key named \"{name}\"");
+            }
+            await output.WriteLineAsync($"API key \"{name}\" revoked.");
+        }, token));
+        command.Add(create);
+        command.Add(revoke);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Action<IConfigurationBuilder>? configure, Func<ApiKeys, Task> action, CancellationToken cancellationToken)
+    {
+        using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
+        await host.StartAsync(cancellationToken);
+        await action(host.Services.GetRequiredService<ApiKeys>());
+        await host.StopAsync(cancellationToken);
+        return NewsroomCli.Done;
+    }
+
+    private static async Task<string> Guard(Func<Task<string>> create)
+    {
+        try
+        {
+            return await create();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter")[0]);
+        }
+    }
+}

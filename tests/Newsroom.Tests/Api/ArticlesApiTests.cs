@@ -1,0 +1,242 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Newsroom.Cli;
+using Newsroom.Publishing;
+using Newsroom.Sources;
+
+namespace Newsroom.Tests.Api;
+
+/// <summary>The CMS contract over real HTTP on 127.0.0.1, served by <c>serve</c> in this process on real SQLite.</summary>
+public class ArticlesApiTests
+{
+    private Workspace _workspace = null!;
+    private CancellationTokenSource _stop = null!;
+    private Task<int> _serving = null!;
+    private HttpClient _http = null!;
+    private string _key = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _workspace = new Workspace();
+        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
+        _key = await Keys().CreateAsync("test-cms", CancellationToken.None);
+        var url = $"http://127.0.0.1:{TestData.FreePort()}";
+        _stop = new CancellationTokenSource();
+        _serving = Task.Run(() => NewsroomCli.RunAsync(["serve", "--urls", url], TextWriter.Null, TextWriter.Null,
+            configuration => configuration.AddInMemoryCollection(_workspace.Settings.Concat(
+            [
+                new("Newsroom:Schedule:Cron", "0 0 0 1 1 ? 2099"),
+                new("Newsroom:Api:RequestsPerMinute", "50"),
+                new("Logging:LogLevel:Default", "Warning"),
+            ])), _stop.Token));
+        _http = new HttpClient { BaseAddress = new Uri(url) };
+        await WaitForServerAsync();
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        await _serving;
+        _serving.Dispose();
+        _http.Dispose();
+        _stop.Dispose();
+        _workspace.Dispose();
+    }
+
+    [TestCase(null)]
+    [TestCase("Bearer nrk_not-a-key")]
+    [TestCase("Basic dXNlcjpwYXNz")]
+    public async Task WithoutAValidKeyTheApiAnswers401AsProblemDetails(string? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/articles");
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo(401));
+        Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("An API key is required"));
+    }
+
+    [Test]
+    public async Task ARevokedKeyStopsWorking()
+    {
+        Assert.That((await GetAsync("/api/v1/articles")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await Keys().RevokeAsync("test-cms", CancellationToken.None);
+
+        Assert.That((await GetAsync("/api/v1/articles")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task ArticlesComeAsNinjsNewestFirst()
+    {
+        using var response = await GetAsync("/api/v1/articles");
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.That(items, Has.Count.EqualTo(3));
+        var market = items.Single(i => i.GetProperty("newsroom").GetProperty("scope").GetString() == "market");
+        Assert.That(market.GetProperty("uri").GetString(), Does.StartWith("urn:newsroom:article:"));
+        Assert.That(market.GetProperty("version").GetString(), Is.EqualTo("1"));
+        Assert.That(market.GetProperty("pubStatus").GetString(), Is.EqualTo("withheld"), "a draft is not usable yet");
+        Assert.That(market.GetProperty("urgency").GetInt32(), Is.EqualTo(3));
+        Assert.That(market.GetProperty("language").GetString(), Is.EqualTo("en"));
+        Assert.That(market.GetProperty("digitalSourceType").GetString(), Is.EqualTo("http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia"));
+        Assert.That(market.GetProperty("headlines")[0].GetProperty("value").GetString(), Does.Contain("$512.40 million").Or.Contain("85.2%").Or.Contain("$601.30 million"));
+        Assert.That(market.GetProperty("bodies").EnumerateArray().Select(b => b.GetProperty("contentType").GetString()), Is.EqualTo(new[] { "text/markdown", "text/html" }));
+        Assert.That(market.GetProperty("newsroom").GetProperty("profile").GetString(), Is.EqualTo("long-squeeze"));
+        Assert.That(market.GetProperty("newsroom").GetProperty("data").GetProperty("market").GetProperty("24h").GetProperty("total").GetDecimal(), Is.EqualTo(601300000m));
+        Assert.That(market.GetProperty("newsroom").GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("rule").GetString() == "long-squeeze" && f.GetProperty("fired").GetBoolean()), Is.True);
+    }
+
+    [Test]
+    public async Task OneArticleItsVersionsAndWhatIsNotThere()
+    {
+        var id = (await _workspace.Store().ListAsync(CancellationToken.None))[0].Id;
+
+        using var latest = await GetAsync($"/api/v1/articles/{id}");
+        using var first = await GetAsync($"/api/v1/articles/{id}/versions/1");
+        using var missingVersion = await GetAsync($"/api/v1/articles/{id}/versions/9");
+        using var missing = await GetAsync("/api/v1/articles/no-such-article");
+
+        Assert.That((latest.StatusCode, first.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
+        Assert.That((await latest.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("uri").GetString(), Is.EqualTo($"urn:newsroom:article:{id}"));
+        Assert.That((missingVersion.StatusCode, missing.StatusCode), Is.EqualTo((HttpStatusCode.NotFound, HttpStatusCode.NotFound)));
+        var problem = await missing.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("no article no-such-article"));
+        Assert.That(missing.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+    }
+
+    [Test]
+    public async Task AnUnchangedResourceAnswers304ToItsETag()
+    {
+        var id = (await _workspace.Store().ListAsync(CancellationToken.None))[0].Id;
+        using var first = await GetAsync($"/api/v1/articles/{id}");
+        var etag = first.Headers.ETag!;
+
+        using var again = await GetAsync($"/api/v1/articles/{id}", etag);
+        await _workspace.Lifecycle().ApproveAsync(id, "alice", CancellationToken.None);
+        using var afterChange = await GetAsync($"/api/v1/articles/{id}", etag);
+
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        Assert.That(afterChange.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(afterChange.Headers.ETag, Is.Not.EqualTo(etag));
+        Assert.That((await afterChange.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pubStatus").GetString(), Is.EqualTo("usable"));
+    }
+
+    [Test]
+    public async Task APollerFollowingTheCursorSeesEveryChangeExactlyOnce()
+    {
+        using var start = await GetAsync("/api/v1/articles?limit=1");
+        var cursor = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("next").GetString()!;
+        var articles = await _workspace.Store().ListAsync(CancellationToken.None);
+        var lifecycle = _workspace.Lifecycle();
+        await lifecycle.ApproveAsync(articles[0].Id, "alice", CancellationToken.None);
+        await lifecycle.RejectAsync(articles[1].Id, "duplicate", null, "bob", CancellationToken.None);
+        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
+
+        var seen = new List<(string Uri, string Status)>();
+        for (var page = 0; page < 10; page++)
+        {
+            using var response = await GetAsync($"/api/v1/articles?after={cursor}&limit=2");
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var items = body.GetProperty("items").EnumerateArray().ToList();
+            seen.AddRange(items.Select(i => (i.GetProperty("uri").GetString()!, i.GetProperty("newsroom").GetProperty("status").GetString()!)));
+            cursor = body.GetProperty("next").GetString()!;
+            if (items.Count == 0)
+            {
+                break;
+            }
+        }
+
+        Assert.That(seen, Is.EqualTo(new[]
+        {
+            ($"urn:newsroom:article:{articles[0].Id}", "published"),
+            ($"urn:newsroom:article:{articles[1].Id}", "rejected"),
+            (seen[2].Uri, "draft"),
+        }));
+        Assert.That(seen[2].Uri, Is.Not.AnyOf(articles.Select(a => $"urn:newsroom:article:{a.Id}").ToArray()), "the new seed story");
+    }
+
+    [Test]
+    public async Task BadQueriesAreProblemsNamingTheParameter()
+    {
+        using var limit = await GetAsync("/api/v1/articles?limit=0");
+        using var status = await GetAsync("/api/v1/articles?status=live");
+        using var cursor = await GetAsync("/api/v1/articles?after=not-a-cursor");
+
+        Assert.That(new[] { limit.StatusCode, status.StatusCode, cursor.StatusCode }, Has.All.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await limit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), Is.EqualTo("limit: 0 is not between 1 and 100"));
+        Assert.That((await status.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), Does.StartWith("status: \"live\" is not one of"));
+        Assert.That((await cursor.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), Is.EqualTo("after: \"not-a-cursor\" is not a cursor this API returned"));
+    }
+
+    [Test]
+    public async Task TooManyRequestsAre429WithRetryAfter()
+    {
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 60 && limited is null; i++)
+        {
+            var response = await GetAsync("/api/v1/articles?limit=1");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited = response;
+            }
+        }
+
+        Assert.That(limited, Is.Not.Null, "the 51st request in a minute is refused");
+        Assert.That(int.Parse(limited!.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), Is.InRange(1, 60));
+    }
+
+    [Test]
+    public async Task TheContractIsDescribedAsOpenApi()
+    {
+        using var response = await _http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(document.GetProperty("paths").EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "/api/v1/articles", "/api/v1/articles/{id}", "/api/v1/articles/{id}/versions/{version}" }));
+    }
+
+    private ApiKeys Keys() => new(_workspace.Database, TimeProvider.System);
+
+    private Task<HttpResponseMessage> GetAsync(string path, EntityTagHeaderValue? ifNoneMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _key);
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.IfNoneMatch.Add(ifNoneMatch);
+        }
+        return _http.SendAsync(request);
+    }
+
+    private async Task WaitForServerAsync()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var response = await _http.GetAsync(new Uri("/healthz", UriKind.Relative));
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        Assert.Fail("serve did not start");
+    }
+}
