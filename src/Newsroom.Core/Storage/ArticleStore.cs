@@ -295,7 +295,11 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             draft.StoryKey, draft.Scope, draft.Profile, existing?.Article.Slug ?? draft.Slug,
             (existing?.Article.Version ?? 0) + 1,
             draft.Publish ? ArticleStatus.Published : ArticleStatus.Draft, draft.AsOf, draft.Headline, draft.Markdown, draft.Html, draft.FindingsJson,
-            fingerprint, draft.TemplateVersion, now);
+            fingerprint, draft.TemplateVersion, now)
+        {
+            FirstCreated = existing?.Article.FirstCreated ?? now,
+            DayTotal = draft.DayTotal,
+        };
         if (existing is null)
         {
             await connection.ExecuteAsync(transaction,
