@@ -159,6 +159,24 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// What the public sees: for each article its newest published version (a correction replaces the original),
+    /// unless it was withdrawn since; newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<Article>> PublishedAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await QueryArticlesAsync(connection, null, $"""
+            SELECT {Columns}
+            FROM articles a
+            JOIN article_versions v ON v.article_id = a.id
+            WHERE v.status = @published
+              AND v.version = (SELECT MAX(version) FROM article_versions WHERE article_id = a.id AND status IN (@published, @withdrawn))
+            ORDER BY v.generated_at DESC, a.id DESC LIMIT @limit
+            """, cancellationToken, ("@published", ArticleStatus.Published), ("@withdrawn", ArticleStatus.Withdrawn), ("@limit", limit));
+        return rows.Select(r => r.Article).ToList();
+    }
+
     /// <summary>The latest version of an article, or null.</summary>
     public async Task<Article?> FindAsync(string id, CancellationToken cancellationToken)
     {

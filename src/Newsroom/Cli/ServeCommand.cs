@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Newsroom.Api;
 using Newsroom.Articles;
+using Newsroom.Feeds;
 using Newsroom.Health;
 using Newsroom.Scheduling;
 using Newsroom.Sources;
@@ -22,12 +23,13 @@ internal static class ServeCommand
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
             NewsroomCli.ConfigureHost(builder, configure);
             builder.WebHost.UseUrls(parsed.GetRequiredValue(urls));
-            builder.Services.AddArticleEngine().AddSources().AddScheduling(builder.Configuration).AddHealth().AddArticlesApi();
+            builder.Services.AddArticleEngine().AddSources().AddScheduling(builder.Configuration).AddHealth().AddArticlesApi().AddFeeds();
             // Give a running job time to finish and commit before the process exits.
             builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
 
             await using var app = builder.Build();
             app.MapArticlesApi();
+            app.MapFeeds();
             app.MapHealth();
             // The schema is created or upgraded before the first run can fire (and a bad setting stops us here).
             await app.Services.GetRequiredService<ArticleStore>().EnsureSchemaAsync(cancellationToken);

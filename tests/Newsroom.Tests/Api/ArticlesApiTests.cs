@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Newsroom.Cli;
 using Newsroom.Publishing;
 using Newsroom.Sources;
 
@@ -13,8 +11,7 @@ namespace Newsroom.Tests.Api;
 public class ArticlesApiTests
 {
     private Workspace _workspace = null!;
-    private CancellationTokenSource _stop = null!;
-    private Task<int> _serving = null!;
+    private ServedHost _host = null!;
     private HttpClient _http = null!;
     private string _key = null!;
 
@@ -24,27 +21,14 @@ public class ArticlesApiTests
         _workspace = new Workspace();
         await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
         _key = await Keys().CreateAsync("test-cms", CancellationToken.None);
-        var url = $"http://127.0.0.1:{TestData.FreePort()}";
-        _stop = new CancellationTokenSource();
-        _serving = Task.Run(() => NewsroomCli.RunAsync(["serve", "--urls", url], TextWriter.Null, TextWriter.Null,
-            configuration => configuration.AddInMemoryCollection(_workspace.Settings.Concat(
-            [
-                new("Newsroom:Schedule:Cron", "0 0 0 1 1 ? 2099"),
-                new("Newsroom:Api:RequestsPerMinute", "50"),
-                new("Logging:LogLevel:Default", "Warning"),
-            ])), _stop.Token));
-        _http = new HttpClient { BaseAddress = new Uri(url) };
-        await WaitForServerAsync();
+        _host = await ServedHost.StartAsync(_workspace, ("Newsroom:Api:RequestsPerMinute", "50"));
+        _http = _host.Http;
     }
 
     [TearDown]
     public async Task StopAsync()
     {
-        await _stop.CancelAsync();
-        await _serving;
-        _serving.Dispose();
-        _http.Dispose();
-        _stop.Dispose();
+        await _host.DisposeAsync();
         _workspace.Dispose();
     }
 
@@ -221,22 +205,5 @@ public class ArticlesApiTests
             request.Headers.IfNoneMatch.Add(ifNoneMatch);
         }
         return _http.SendAsync(request);
-    }
-
-    private async Task WaitForServerAsync()
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var response = await _http.GetAsync(new Uri("/healthz", UriKind.Relative));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        Assert.Fail("serve did not start");
     }
 }
