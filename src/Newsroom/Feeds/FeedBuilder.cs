@@ -14,13 +14,15 @@ public sealed record BuiltFeed(byte[] Body, string ETag, string ContentType);
 
 /// <summary>
 /// Atom (RFC 4287) and JSON Feed 1.1 of what is published. A feed is rebuilt only when the change log has moved since
-/// it was built (one cheap query per request, so every node of a cluster sees other nodes' publications); otherwise
-/// the same bytes and ETag are served.
+/// it was built; the log's head is read at most once a second, so a publication on any node of a cluster shows within
+/// a second, and between those reads every request is served the same bytes and ETag from memory.
 /// </summary>
 public sealed class FeedBuilder(ArticleStore store, IOptions<FeedOptions> options, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private static readonly TimeSpan HeadFreshFor = TimeSpan.FromSeconds(1);
     private (long Change, BuiltFeed Atom, BuiltFeed Json)? _built;
+    private DateTimeOffset _headReadAt = DateTimeOffset.MinValue;
 
     public void Dispose() => _rebuild.Dispose();
 
@@ -30,7 +32,12 @@ public sealed class FeedBuilder(ArticleStore store, IOptions<FeedOptions> option
 
     private async Task<(long Change, BuiltFeed Atom, BuiltFeed Json)> CurrentAsync(CancellationToken cancellationToken)
     {
+        if (_built is { } recent && time.GetUtcNow() - _headReadAt < HeadFreshFor)
+        {
+            return recent;
+        }
         var change = await store.LastChangeAsync(cancellationToken);
+        _headReadAt = time.GetUtcNow();
         if (_built is { } built && built.Change == change)
         {
             return built;

@@ -37,6 +37,7 @@ public class FeedsTests
         await lifecycle.ApproveAsync(eth.Id, "alice", CancellationToken.None);
         await lifecycle.CorrectAsync(market.Id, market.Markdown.Replace("Forced selling swept", "Forced selling hit", StringComparison.Ordinal), "Lead reworded", "alice", CancellationToken.None);
         await lifecycle.WithdrawAsync(btc.Id, "duplicate of the market story", "alice", CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // the feed looks for changes at most once a second
 
         var atom = await AtomAsync(host);
         var entries = Entries(atom);
@@ -66,6 +67,7 @@ public class FeedsTests
 
         using var again = await Conditional(host, etag);
         await _workspace.Lifecycle().ApproveAsync(_articles[0].Id, "alice", CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // the feed looks for changes at most once a second
         using var changed = await Conditional(host, etag);
 
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
