@@ -3,26 +3,15 @@ using Newsroom.Articles;
 using Newsroom.Rendering;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
-using Newsroom.Storage;
 
 namespace Newsroom.Tests.Articles;
 
-[TestFixture(StorageOptions.Sqlite)]
-[TestFixture(StorageOptions.Postgres)]
-public class ArticleGeneratorTests(string provider)
+public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
 {
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void CreateWorkspace() => _workspace = new Workspace(provider);
-
-    [TearDown]
-    public void DeleteWorkspace() => _workspace.Dispose();
-
     [Test]
     public async Task TheSeedBecomesOneStoredDraftWithItsFiles()
     {
-        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
+        var result = await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
 
         var (article, outcome, files) = result.Articles.Single();
         Assert.That(outcome, Is.EqualTo(SaveOutcome.Created));
@@ -30,7 +19,7 @@ public class ArticleGeneratorTests(string provider)
         Assert.That((article.Scope, article.Profile, article.Version, article.Status), Is.EqualTo(("market", "short-squeeze", 1, "draft")));
         Assert.That(article.GeneratedAt, Is.EqualTo(TestData.Now).Within(TimeSpan.FromSeconds(1)));
         Assert.That(article.TemplateVersion, Is.EqualTo(TemplateLibrary.LoadEmbedded().Version));
-        Assert.That(_workspace.ArticleFiles(), Is.EqualTo(new[]
+        Assert.That(Workspace.ArticleFiles(), Is.EqualTo(new[]
         {
             "2026-11-24-1200-market-short-squeeze.html",
             "2026-11-24-1200-market-short-squeeze.json",
@@ -38,14 +27,14 @@ public class ArticleGeneratorTests(string provider)
         }));
         Assert.That(files, Has.All.Matches<string>(File.Exists));
 
-        var stored = (await _workspace.Store().ListAsync(CancellationToken.None)).Single();
+        var stored = (await Workspace.Store().ListAsync(CancellationToken.None)).Single();
         Assert.That(stored, Is.EqualTo(article));
     }
 
     [Test]
     public async Task TheFilesCarryTheArticleAndItsEvidence()
     {
-        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
+        var result = await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
         var (article, _, files) = result.Articles.Single();
 
         var markdown = await File.ReadAllTextAsync(files.Single(f => f.EndsWith(".md", StringComparison.Ordinal)));
@@ -66,20 +55,20 @@ public class ArticleGeneratorTests(string provider)
     [Test]
     public async Task RunningAgainOnTheSameDataReturnsTheStoredArticle()
     {
-        var generator = _workspace.Generator();
+        var generator = Workspace.Generator();
         var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single();
 
         var again = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single();
 
         Assert.That(again.Outcome, Is.EqualTo(SaveOutcome.Unchanged));
         Assert.That(again.Article, Is.EqualTo(first.Article));
-        Assert.That(await _workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(1));
+        Assert.That(await Workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task AMaterialMoveInTheSameStoryAddsAVersionAndKeepsTheFirst()
     {
-        var generator = _workspace.Generator();
+        var generator = Workspace.Generator();
         var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single();
         // Later the same day the squeeze grew by $50 million, 12.6% of the 24h total (the threshold is 10%).
         var later = Seed(asOf: "2026-11-24T14:00:00Z", shorts: 380_700_000);
@@ -89,17 +78,17 @@ public class ArticleGeneratorTests(string provider)
         Assert.That(second.Outcome, Is.EqualTo(SaveOutcome.Updated));
         Assert.That((second.Article.Id, second.Article.Version, second.Article.StoryKey), Is.EqualTo((first.Article.Id, 2, first.Article.StoryKey)));
         Assert.That(second.Article.Markdown, Does.Contain("$447.04 million"));
-        var versions = await _workspace.Store().VersionsAsync(first.Article.Id, CancellationToken.None);
+        var versions = await Workspace.Store().VersionsAsync(first.Article.Id, CancellationToken.None);
         Assert.That(versions.Select(v => (v.Version, v.Status)), Is.EqualTo(new[] { (1, "draft"), (2, "draft") }));
         Assert.That(versions[0], Is.EqualTo(first.Article), "the first version and its evidence are kept as they were");
         Assert.That(versions[0].SnapshotFingerprint, Is.Not.EqualTo(versions[1].SnapshotFingerprint));
-        Assert.That(await _workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(1), "still one article");
+        Assert.That(await Workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(1), "still one article");
     }
 
     [Test]
     public async Task ASmallMoveInTheSameStoryChangesNothing()
     {
-        var generator = _workspace.Generator();
+        var generator = Workspace.Generator();
         var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single();
 
         var result = await generator.GenerateAsync(Seed(asOf: "2026-11-24T13:00:00Z", shorts: 340_700_000));
@@ -112,7 +101,7 @@ public class ArticleGeneratorTests(string provider)
     [Test]
     public async Task AnEpisodeEndsWhenTheProfileDoesAndTheNextOneIsANewStory()
     {
-        var generator = _workspace.Generator();
+        var generator = Workspace.Generator();
         var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single();
         await generator.GenerateAsync(Seed(asOf: "2026-11-24T14:00:00Z", shorts: 80_000_000));
 
@@ -121,22 +110,22 @@ public class ArticleGeneratorTests(string provider)
         Assert.That(again.Outcome, Is.EqualTo(SaveOutcome.Created));
         Assert.That(again.Article.Id, Is.Not.EqualTo(first.Article.Id));
         Assert.That(again.Article.StoryKey, Is.EqualTo("market/short-squeeze/2026-11-24T16:00Z"));
-        Assert.That(await _workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(2));
+        Assert.That(await Workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(2));
     }
 
     [Test]
     public async Task EveryRunIsLoggedWithWhatItWrote()
     {
-        var generator = _workspace.Generator();
+        var generator = Workspace.Generator();
         await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"));
         await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"));
 
-        var runs = await _workspace.Store().RunsAsync(10, CancellationToken.None);
+        var runs = await Workspace.Store().RunsAsync(10, CancellationToken.None);
 
         Assert.That(runs.Select(r => (r.Outcome, r.Created, r.Updated)), Is.EqualTo(new[] { ("succeeded", 0, 0), ("succeeded", 3, 0) }));
         Assert.That(runs.Select(r => r.Source), Has.All.EqualTo("test"));
         Assert.That(runs[0].StartedAt, Is.LessThan(runs[0].FinishedAt));
-        Assert.That((await _workspace.Store().LastSuccessfulRunAsync(CancellationToken.None))!.Id, Is.EqualTo(runs[0].Id));
+        Assert.That((await Workspace.Store().LastSuccessfulRunAsync(CancellationToken.None))!.Id, Is.EqualTo(runs[0].Id));
     }
 
     /// <summary>The seed market with its 24h shorts (and so total) changed, at another time.</summary>
@@ -146,7 +135,7 @@ public class ArticleGeneratorTests(string provider)
     [Test]
     public async Task CoinsWithTheirOwnStoryGetTheirOwnArticlesInTheSameRun()
     {
-        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
+        var result = await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
 
         Assert.That(result.Articles.Select(a => a.Article.StoryKey), Is.EqualTo(new[]
         {
@@ -154,25 +143,25 @@ public class ArticleGeneratorTests(string provider)
             "BTC/long-squeeze/2026-11-20T08:00Z",
             "ETH/long-squeeze/2026-11-20T08:00Z",
         }));
-        Assert.That(_workspace.ArticleFiles(), Has.Count.EqualTo(9));
+        Assert.That(Workspace.ArticleFiles(), Has.Count.EqualTo(9));
     }
 
     [Test]
     public async Task NothingNewsworthyWritesNothing()
     {
-        var result = await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("quiet"));
+        var result = await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("quiet"));
 
         Assert.That(result.Market.Profile, Is.EqualTo("none"));
         Assert.That(result.Articles, Is.Empty);
-        Assert.That(_workspace.Files(), Is.Empty);
-        Assert.That(await _workspace.Store().ListAsync(CancellationToken.None), Is.Empty);
-        Assert.That((await _workspace.Store().RunsAsync(10, CancellationToken.None)).Single().Outcome, Is.EqualTo("succeeded"));
+        Assert.That(Workspace.Files(), Is.Empty);
+        Assert.That(await Workspace.Store().ListAsync(CancellationToken.None), Is.Empty);
+        Assert.That((await Workspace.Store().RunsAsync(10, CancellationToken.None)).Single().Outcome, Is.EqualTo("succeeded"));
     }
 
     [Test]
     public async Task InvalidDataWritesNoArticleAndLogsTheFailedRun()
     {
-        var generator = _workspace.Generator();
+        var generator = Workspace.Generator();
         await generator.GenerateAsync(SampleSnapshots.Read("seed"));
         var before = await PictureAsync();
         var invalid = SampleSnapshots.Read("long-squeeze").Replace("\"longs\": 148300000", "\"longs\": -5", StringComparison.Ordinal);
@@ -180,7 +169,7 @@ public class ArticleGeneratorTests(string provider)
         await Assert.ThrowsAsync<SnapshotValidationException>(() => generator.GenerateAsync(invalid));
 
         Assert.That(await PictureAsync(), Is.EqualTo(before));
-        var failed = (await _workspace.Store().RunsAsync(1, CancellationToken.None)).Single();
+        var failed = (await Workspace.Store().RunsAsync(1, CancellationToken.None)).Single();
         Assert.That((failed.Outcome, failed.Created, failed.Updated), Is.EqualTo(("failed", 0, 0)));
         Assert.That(failed.Error, Does.Contain("market.4h.longs: -5 is negative"));
     }
@@ -188,12 +177,12 @@ public class ArticleGeneratorTests(string provider)
     [Test]
     public async Task ATemplateErrorInOneArticleWritesNoneOfTheRun()
     {
-        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
+        await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
         var before = await PictureAsync();
         // The market article renders fine; the coin articles' headline does not.
         var broken = TestData.TemplatesWith("long-squeeze/headline", "{{ if !is_market }}{{ no_such_figure }}{{ else }}Longs liquidated: {{ day.longs | money }}{{ end }}");
 
-        await Assert.ThrowsAsync<RenderException>(() => _workspace.Generator(templates: broken).GenerateAsync(SampleSnapshots.Read("long-squeeze")));
+        await Assert.ThrowsAsync<RenderException>(() => Workspace.Generator(templates: broken).GenerateAsync(SampleSnapshots.Read("long-squeeze")));
 
         Assert.That(await PictureAsync(), Is.EqualTo(before));
     }
@@ -201,11 +190,11 @@ public class ArticleGeneratorTests(string provider)
     [Test]
     public async Task AFailedFactCheckWritesNothing()
     {
-        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
+        await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
         var before = await PictureAsync();
         var wrong = TestData.TemplatesWith("short-squeeze/bottom-line", "Shorts lost more than $500 million.");
 
-        var error = await Assert.ThrowsAsync<FactCheckException>(() => _workspace.Generator(templates: wrong).GenerateAsync(SampleSnapshots.Read("seed")));
+        var error = await Assert.ThrowsAsync<FactCheckException>(() => Workspace.Generator(templates: wrong).GenerateAsync(SampleSnapshots.Read("seed")));
 
         Assert.That(error!.Message, Does.Contain("\"$500 million\""));
         Assert.That(await PictureAsync(), Is.EqualTo(before));
@@ -214,23 +203,23 @@ public class ArticleGeneratorTests(string provider)
     [Test]
     public async Task NoTemporaryFileIsLeftBehind()
     {
-        var generator = _workspace.Generator();
+        var generator = Workspace.Generator();
         await generator.GenerateAsync(SampleSnapshots.Read("range-breakout"));
         await generator.GenerateAsync(SampleSnapshots.Read("range-breakout"));
 
-        Assert.That(Directory.GetFiles(_workspace.OutputDirectory, "*.tmp"), Is.Empty);
-        Assert.That(_workspace.ArticleFiles(), Has.Count.EqualTo(9));
+        Assert.That(Directory.GetFiles(Workspace.OutputDirectory, "*.tmp"), Is.Empty);
+        Assert.That(Workspace.ArticleFiles(), Has.Count.EqualTo(9));
     }
 
     /// <summary>The files and every stored article version: what a failed run must leave as it was.</summary>
     private async Task<(Dictionary<string, string> Files, List<Article> Versions)> PictureAsync()
     {
-        var store = _workspace.Store();
+        var store = Workspace.Store();
         var versions = new List<Article>();
         foreach (var article in await store.ListAsync(CancellationToken.None))
         {
             versions.AddRange(await store.VersionsAsync(article.Id, CancellationToken.None));
         }
-        return (_workspace.Files(), versions);
+        return (Workspace.Files(), versions);
     }
 }

@@ -2,41 +2,30 @@ using Newsroom.Articles;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Sources;
-using Newsroom.Storage;
 
 namespace Newsroom.Tests.Publishing;
 
-[TestFixture(StorageOptions.Sqlite)]
-[TestFixture(StorageOptions.Postgres)]
-public class ArticleLifecycleTests(string provider)
+public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
 {
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void CreateWorkspace() => _workspace = new Workspace(provider);
-
-    [TearDown]
-    public void DeleteWorkspace() => _workspace.Dispose();
-
     [Test]
     public async Task ApprovingADraftPublishesItAndLogsWhoDidIt()
     {
         var draft = await DraftAsync();
 
-        var published = await _workspace.Lifecycle().ApproveAsync(draft.Id, "alice", CancellationToken.None);
+        var published = await Workspace.Lifecycle().ApproveAsync(draft.Id, "alice", CancellationToken.None);
 
         Assert.That((published.Version, published.Status), Is.EqualTo((1, "published")));
-        Assert.That((await _workspace.Store().FindAsync(draft.Id, CancellationToken.None))!.Status, Is.EqualTo("published"));
-        var events = await _workspace.Store().EventsAsync(draft.Id, CancellationToken.None);
+        Assert.That((await Workspace.Store().FindAsync(draft.Id, CancellationToken.None))!.Status, Is.EqualTo("published"));
+        var events = await Workspace.Store().EventsAsync(draft.Id, CancellationToken.None);
         Assert.That(events.Select(e => (e.Action, e.Actor, e.Version)), Is.EqualTo(new[] { ("approved", "alice", 1), ("published", "alice", 1) }));
-        Assert.That(await File.ReadAllTextAsync(Path.Combine(_workspace.OutputDirectory, $"{draft.Slug}.json")), Does.Contain("\"status\": \"published\""));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(Workspace.OutputDirectory, $"{draft.Slug}.json")), Does.Contain("\"status\": \"published\""));
     }
 
     [Test]
     public async Task ADecisionOnlyAppliesToTheStateItIsMeantFor()
     {
         var draft = await DraftAsync();
-        var lifecycle = _workspace.Lifecycle();
+        var lifecycle = Workspace.Lifecycle();
         await lifecycle.ApproveAsync(draft.Id, "alice", CancellationToken.None);
 
         var twice = await Assert.ThrowsAsync<LifecycleException>(() => lifecycle.ApproveAsync(draft.Id, "bob", CancellationToken.None));
@@ -52,14 +41,14 @@ public class ArticleLifecycleTests(string provider)
     public async Task RejectingNeedsAKnownReasonAndKeepsIt()
     {
         var draft = await DraftAsync();
-        var lifecycle = _workspace.Lifecycle();
+        var lifecycle = Workspace.Lifecycle();
 
         var bad = await Assert.ThrowsAsync<LifecycleException>(() => lifecycle.RejectAsync(draft.Id, "boring", null, "bob", CancellationToken.None));
         var rejected = await lifecycle.RejectAsync(draft.Id, "not-newsworthy", "a quiet Sunday", "bob", CancellationToken.None);
 
         Assert.That(bad!.Message, Does.StartWith("--reason: \"boring\" is not one of not-newsworthy, wrong-data, wording, duplicate, other"));
         Assert.That(rejected.Status, Is.EqualTo("rejected"));
-        var rejection = (await _workspace.Store().EventsAsync(draft.Id, CancellationToken.None)).Single();
+        var rejection = (await Workspace.Store().EventsAsync(draft.Id, CancellationToken.None)).Single();
         Assert.That((rejection.Action, rejection.Reason, rejection.Note), Is.EqualTo(("rejected", "not-newsworthy", "a quiet Sunday")));
     }
 
@@ -67,7 +56,7 @@ public class ArticleLifecycleTests(string provider)
     public async Task ACorrectionIsANewPublishedVersionWithItsNoteAndTheSameIdentity()
     {
         var draft = await DraftAsync();
-        var lifecycle = _workspace.Lifecycle();
+        var lifecycle = Workspace.Lifecycle();
         await lifecycle.ApproveAsync(draft.Id, "alice", CancellationToken.None);
         var corrected = draft.Markdown.Replace("Forced buying swept", "Forced buying hit", StringComparison.Ordinal);
 
@@ -75,7 +64,7 @@ public class ArticleLifecycleTests(string provider)
 
         Assert.That((correction.Id, correction.Version, correction.Status, correction.CorrectionNote), Is.EqualTo((draft.Id, 2, "published", "Lead reworded")));
         Assert.That(correction.Html, Does.Contain("Forced buying hit"));
-        var versions = await _workspace.Store().VersionsAsync(draft.Id, CancellationToken.None);
+        var versions = await Workspace.Store().VersionsAsync(draft.Id, CancellationToken.None);
         Assert.That(versions.Select(v => (v.Version, v.CorrectionNote)), Is.EqualTo(new[] { (1, (string?)null), (2, "Lead reworded") }));
     }
 
@@ -83,21 +72,21 @@ public class ArticleLifecycleTests(string provider)
     public async Task ACorrectionWithAFigureNotInTheDataIsRefusedAndWritesNothing()
     {
         var draft = await DraftAsync();
-        var lifecycle = _workspace.Lifecycle();
+        var lifecycle = Workspace.Lifecycle();
         await lifecycle.ApproveAsync(draft.Id, "alice", CancellationToken.None);
         var wrong = draft.Markdown.Replace("$330.70 million were shorts", "$331.70 million were shorts", StringComparison.Ordinal);
 
         var error = await Assert.ThrowsAsync<FactCheckException>(() => lifecycle.CorrectAsync(draft.Id, wrong, "rounded", "alice", CancellationToken.None));
 
         Assert.That(error!.Unmatched, Is.EqualTo(new[] { "\"$331.70 million\" matches no figure of the data" }));
-        Assert.That(await _workspace.Store().VersionsAsync(draft.Id, CancellationToken.None), Has.Count.EqualTo(1));
+        Assert.That(await Workspace.Store().VersionsAsync(draft.Id, CancellationToken.None), Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task WithdrawingTakesAPublishedArticleBack()
     {
         var draft = await DraftAsync();
-        var lifecycle = _workspace.Lifecycle();
+        var lifecycle = Workspace.Lifecycle();
         var draftOnly = await Assert.ThrowsAsync<LifecycleException>(() => lifecycle.WithdrawAsync(draft.Id, "n/a", "alice", CancellationToken.None));
         await lifecycle.ApproveAsync(draft.Id, "alice", CancellationToken.None);
 
@@ -105,7 +94,7 @@ public class ArticleLifecycleTests(string provider)
 
         Assert.That(draftOnly!.Message, Does.EndWith("only a published article can be withdrawn"));
         Assert.That(withdrawn.Status, Is.EqualTo("withdrawn"));
-        Assert.That((await _workspace.Store().EventsAsync(draft.Id, CancellationToken.None))[^1].Note, Is.EqualTo("the provider revised the data"));
+        Assert.That((await Workspace.Store().EventsAsync(draft.Id, CancellationToken.None))[^1].Note, Is.EqualTo("the provider revised the data"));
     }
 
     [Test]
@@ -113,14 +102,14 @@ public class ArticleLifecycleTests(string provider)
     {
         var policy = new PublishingOptions { AutoPublish = [new AutoPublishRule { Profiles = ["long-squeeze"], Scopes = ["market", "ETH"], MinimumTotal24h = 150_000_000 }] };
 
-        var result = await _workspace.Generator(publishing: policy).GenerateAsync(SampleSnapshots.Read("long-squeeze"));
+        var result = await Workspace.Generator(publishing: policy).GenerateAsync(SampleSnapshots.Read("long-squeeze"));
 
         // Market ($601.30M) and ETH ($170.90M) are allowed; BTC is not in the rule's scopes.
         Assert.That(result.Articles.Select(a => (a.Article.Scope, a.Article.Status)), Is.EqualTo(new[] { ("market", "published"), ("BTC", "draft"), ("ETH", "published") }));
-        var events = await _workspace.Store().EventsAsync(result.Articles[0].Article.Id, CancellationToken.None);
+        var events = await Workspace.Store().EventsAsync(result.Articles[0].Article.Id, CancellationToken.None);
         Assert.That(events.Select(e => (e.Action, e.Actor)), Is.EqualTo(new[] { ("published", "auto-publish") }));
     }
 
     private async Task<Article> DraftAsync() =>
-        (await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single().Article;
+        (await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single().Article;
 }
