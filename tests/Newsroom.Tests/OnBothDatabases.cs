@@ -13,5 +13,5 @@ public abstract class OnBothDatabases(string provider)
     public void CreateWorkspace() => Workspace = new Workspace(provider);
 
     [TearDown]
-    public void DeleteWorkspace() => Workspace.Dispose();
+    public void DeleteWorkspace() => Workspace?.Dispose();
 }

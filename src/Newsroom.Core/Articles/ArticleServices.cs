@@ -4,6 +4,7 @@ using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Rules;
 using Newsroom.Storage;
+using Newsroom.Webhooks;
 
 namespace Newsroom.Articles;
 
@@ -13,7 +14,7 @@ public static class ArticleServices
     public static IServiceCollection AddArticleEngine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddRules().AddRendering().AddStorage().AddPublishing();
+        services.AddRules().AddRendering().AddStorage().AddPublishing().AddWebhooks();
         services.AddSingleton<ArticleGenerator>();
         return services;
     }

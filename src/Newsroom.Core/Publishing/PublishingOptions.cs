@@ -15,7 +15,7 @@ public sealed class PublishingOptions : IValidatableObject
         for (var i = 0; i < AutoPublish.Count; i++)
         {
             var rule = AutoPublish[i];
-            if (rule.Profiles.Count == 0)
+            if (rule.Profiles.Length == 0)
             {
                 yield return new ValidationResult("name at least one profile", [$"AutoPublish:{i}:Profiles"]);
             }
@@ -34,14 +34,15 @@ public sealed class PublishingOptions : IValidatableObject
 /// <summary>Stories of these profiles, in these scopes ("market", a symbol, or "*" for any), at or above this 24h total.</summary>
 public sealed class AutoPublishRule
 {
-    public List<string> Profiles { get; init; } = [];
+    public string[] Profiles { get; init; } = [];
 
-    public List<string> Scopes { get; init; } = [Assessment.MarketScope];
+    /// <summary>Empty means the market only (configuration adds to a collection it finds filled).</summary>
+    public string[] Scopes { get; init; } = [];
 
     public decimal MinimumTotal24h { get; init; }
 
     public bool Allows(Assessment assessment) =>
         Profiles.Contains(assessment.Profile)
-        && (Scopes.Contains("*") || Scopes.Contains(assessment.Scope, StringComparer.OrdinalIgnoreCase))
+        && (Scopes.Length == 0 ? assessment.IsMarket : Scopes.Contains("*") || Scopes.Contains(assessment.Scope, StringComparer.OrdinalIgnoreCase))
         && assessment.Windows.Day.Total >= MinimumTotal24h;
 }

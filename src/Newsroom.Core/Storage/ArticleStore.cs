@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
 using Newsroom.Runs;
+using Newsroom.Webhooks;
 
 namespace Newsroom.Storage;
 
@@ -195,7 +196,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         while (await reader.ReadAsync(cancellationToken))
         {
             events.Add(new ArticleEvent(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), Parse(reader.GetString(6))));
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), Timestamps.Parse(reader.GetString(6))));
         }
         return events;
     }
@@ -220,6 +221,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             await InsertEventAsync(connection, transaction, @event, cancellationToken);
         }
         await InsertChangeAsync(connection, transaction, version.Id, version.Version, next, events[^1].At, cancellationToken);
+        await Outbox.AnnounceAsync(connection, transaction, version with { Status = next }, events[^1].At, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -239,9 +241,10 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             SELECT article_id, @version, @status, as_of, headline, @markdown, @html, findings, snapshot_fingerprint, template_version, @generatedAt, day_total, @note
             FROM article_versions WHERE article_id = @id AND version = @previous
             """, cancellationToken, ("@version", correction.Version), ("@status", ArticleStatus.Published), ("@markdown", markdown), ("@html", html),
-            ("@generatedAt", Format(@event.At)), ("@note", note), ("@id", published.Id), ("@previous", published.Version));
+            ("@generatedAt", Timestamps.Format(@event.At)), ("@note", note), ("@id", published.Id), ("@previous", published.Version));
         await InsertEventAsync(connection, transaction, @event with { Version = correction.Version }, cancellationToken);
         await InsertChangeAsync(connection, transaction, correction.Id, correction.Version, correction.Status, @event.At, cancellationToken);
+        await Outbox.AnnounceAsync(connection, transaction, correction, @event.At, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return correction;
     }
@@ -263,7 +266,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         if (drafts.Count > 0)
         {
             await connection.ExecuteAsync(transaction, "INSERT INTO snapshots (fingerprint, as_of, json) VALUES (@fingerprint, @asOf, @json) ON CONFLICT DO NOTHING",
-                cancellationToken, ("@fingerprint", snapshot.Fingerprint), ("@asOf", Format(snapshot.AsOf)), ("@json", snapshot.Json));
+                cancellationToken, ("@fingerprint", snapshot.Fingerprint), ("@asOf", Timestamps.Format(snapshot.AsOf)), ("@json", snapshot.Json));
         }
         var saved = new List<SavedArticle>();
         var storyKeys = new Dictionary<string, string>();
@@ -278,7 +281,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             await connection.ExecuteAsync(transaction, """
                 INSERT INTO scope_states (scope, profile, story_key, as_of) VALUES (@scope, @profile, @key, @asOf)
                 ON CONFLICT (scope) DO UPDATE SET profile = excluded.profile, story_key = excluded.story_key, as_of = excluded.as_of
-                """, cancellationToken, ("@scope", scope), ("@profile", profile), ("@key", storyKeys.GetValueOrDefault(scope)), ("@asOf", Format(snapshot.AsOf)));
+                """, cancellationToken, ("@scope", scope), ("@profile", profile), ("@key", storyKeys.GetValueOrDefault(scope)), ("@asOf", Timestamps.Format(snapshot.AsOf)));
         }
         var finished = run with
         {
@@ -323,21 +326,22 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             await connection.ExecuteAsync(transaction,
                 "INSERT INTO articles (id, story_key, scope, profile, slug, created_at) VALUES (@id, @key, @scope, @profile, @slug, @createdAt)",
                 cancellationToken, ("@id", article.Id), ("@key", article.StoryKey), ("@scope", article.Scope), ("@profile", article.Profile),
-                ("@slug", article.Slug), ("@createdAt", Format(now)));
+                ("@slug", article.Slug), ("@createdAt", Timestamps.Format(now)));
         }
         await connection.ExecuteAsync(transaction, """
             INSERT INTO article_versions (article_id, version, status, as_of, headline, markdown, html, findings, snapshot_fingerprint, template_version, generated_at, day_total)
             VALUES (@id, @version, @status, @asOf, @headline, @markdown, @html, @findings, @fingerprint, @templateVersion, @generatedAt, @dayTotal)
             """,
-            cancellationToken, ("@id", article.Id), ("@version", article.Version), ("@status", article.Status), ("@asOf", Format(article.AsOf)),
+            cancellationToken, ("@id", article.Id), ("@version", article.Version), ("@status", article.Status), ("@asOf", Timestamps.Format(article.AsOf)),
             ("@headline", article.Headline), ("@markdown", article.Markdown), ("@html", article.Html), ("@findings", article.FindingsJson),
-            ("@fingerprint", fingerprint), ("@templateVersion", article.TemplateVersion), ("@generatedAt", Format(now)),
+            ("@fingerprint", fingerprint), ("@templateVersion", article.TemplateVersion), ("@generatedAt", Timestamps.Format(now)),
             ("@dayTotal", draft.DayTotal.ToString(CultureInfo.InvariantCulture)));
         if (draft.Publish)
         {
             await InsertEventAsync(connection, transaction, new ArticleEvent(article.Id, article.Version, ArticleStatus.Published, AutoPublisher, null, "auto-publish policy", now), cancellationToken);
         }
         await InsertChangeAsync(connection, transaction, article.Id, article.Version, article.Status, now, cancellationToken);
+        await Outbox.AnnounceAsync(connection, transaction, article, now, cancellationToken);
         return (article, existing is null ? SaveOutcome.Created : SaveOutcome.Updated);
     }
 
@@ -350,7 +354,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             INSERT INTO article_events (article_id, version, action, actor, reason, note, at)
             VALUES (@articleId, @version, @action, @actor, @reason, @note, @at)
             """, cancellationToken, ("@articleId", @event.ArticleId), ("@version", @event.Version),
-            ("@action", @event.Action), ("@actor", @event.Actor), ("@reason", @event.Reason), ("@note", @event.Note), ("@at", Format(@event.At)));
+            ("@action", @event.Action), ("@actor", @event.Actor), ("@reason", @event.Reason), ("@note", @event.Note), ("@at", Timestamps.Format(@event.At)));
 
     /// <summary>Appends to the change log that API cursors follow.</summary>
     private async Task InsertChangeAsync(DbConnection connection, DbTransaction transaction, string id, int version, string status, DateTimeOffset at, CancellationToken cancellationToken)
@@ -361,7 +365,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             await connection.ExecuteAsync(transaction, "LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
         }
         await connection.ExecuteAsync(transaction, "INSERT INTO changes (article_id, version, status, at) VALUES (@id, @version, @status, @at)",
-            cancellationToken, ("@id", id), ("@version", version), ("@status", status), ("@at", Format(at)));
+            cancellationToken, ("@id", id), ("@version", version), ("@status", status), ("@at", Timestamps.Format(at)));
     }
 
     private static async Task InsertRunAsync(DbConnection connection, DbTransaction? transaction, RunRecord run, CancellationToken cancellationToken) =>
@@ -369,7 +373,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             INSERT INTO runs (id, started_at, finished_at, source, outcome, created, updated, error, notes)
             VALUES (@id, @startedAt, @finishedAt, @source, @outcome, @created, @updated, @error, @notes)
             """,
-            cancellationToken, ("@id", run.Id), ("@startedAt", Format(run.StartedAt)), ("@finishedAt", Format(run.FinishedAt)), ("@source", run.Source),
+            cancellationToken, ("@id", run.Id), ("@startedAt", Timestamps.Format(run.StartedAt)), ("@finishedAt", Timestamps.Format(run.FinishedAt)), ("@source", run.Source),
             ("@outcome", run.Outcome), ("@created", run.Created), ("@updated", run.Updated), ("@error", run.Error), ("@notes", JsonSerializer.Serialize(run.Notes)));
 
     private static async Task<List<RunRecord>> QueryRunsAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
@@ -380,7 +384,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         while (await reader.ReadAsync(cancellationToken))
         {
             runs.Add(new RunRecord(
-                reader.GetString(0), Parse(reader.GetString(1)), Parse(reader.GetString(2)), reader.GetString(3), reader.GetString(4),
+                reader.GetString(0), Timestamps.Parse(reader.GetString(1)), Timestamps.Parse(reader.GetString(2)), reader.GetString(3), reader.GetString(4),
                 Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture),
                 reader.IsDBNull(7) ? null : reader.GetString(7), JsonSerializer.Deserialize<List<string>>(reader.GetString(8)) ?? []));
         }
@@ -404,11 +408,11 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     private static (Article Article, decimal? DayTotal) ReadArticle(DbDataReader reader, int at) =>
         (new Article(
             reader.GetString(at), reader.GetString(at + 1), reader.GetString(at + 2), reader.GetString(at + 3), reader.GetString(at + 4),
-            Convert.ToInt32(reader.GetValue(at + 5), CultureInfo.InvariantCulture), reader.GetString(at + 6), Parse(reader.GetString(at + 7)), reader.GetString(at + 8),
-            reader.GetString(at + 9), reader.GetString(at + 10), reader.GetString(at + 11), reader.GetString(at + 12), reader.GetString(at + 13), Parse(reader.GetString(at + 14)))
+            Convert.ToInt32(reader.GetValue(at + 5), CultureInfo.InvariantCulture), reader.GetString(at + 6), Timestamps.Parse(reader.GetString(at + 7)), reader.GetString(at + 8),
+            reader.GetString(at + 9), reader.GetString(at + 10), reader.GetString(at + 11), reader.GetString(at + 12), reader.GetString(at + 13), Timestamps.Parse(reader.GetString(at + 14)))
         {
             CorrectionNote = reader.IsDBNull(at + 16) ? null : reader.GetString(at + 16),
-            FirstCreated = Parse(reader.GetString(at + 17)),
+            FirstCreated = Timestamps.Parse(reader.GetString(at + 17)),
             DayTotal = reader.IsDBNull(at + 15) ? null : decimal.Parse(reader.GetString(at + 15), CultureInfo.InvariantCulture),
         },
         reader.IsDBNull(at + 15) ? null : decimal.Parse(reader.GetString(at + 15), CultureInfo.InvariantCulture));
@@ -424,10 +428,6 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     private static (string, object?)[] FilterParameters(ArticleFilter filter) =>
         [("@status", filter.Status), ("@scope", filter.Scope), ("@profile", filter.Profile)];
 
-    // ISO 8601 in UTC sorts as text, so ORDER BY on these columns is chronological on both databases.
-    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }
 
 /// <param name="StoryKey">Null when the scope's profile is <c>none</c>.</param>

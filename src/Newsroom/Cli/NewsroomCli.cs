@@ -25,9 +25,9 @@ public static class NewsroomCli
             RunsCommand.Create(output, configure),
             ApiKeyCommand.Create(output, configure),
         };
-        foreach (var decision in DecisionCommands.Create(output, configure))
+        foreach (var command in DecisionCommands.Create(output, configure).Concat(WebhookCommands.Create(output, configure)))
         {
-            root.Add(decision);
+            root.Add(command);
         }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -6,6 +6,7 @@ using Newsroom.Health;
 using Newsroom.Scheduling;
 using Newsroom.Sources;
 using Newsroom.Storage;
+using Newsroom.Webhooks;
 
 namespace Newsroom.Cli;
 
@@ -24,6 +25,8 @@ internal static class ServeCommand
             NewsroomCli.ConfigureHost(builder, configure);
             builder.WebHost.UseUrls(parsed.GetRequiredValue(urls));
             builder.Services.AddArticleEngine().AddSources().AddScheduling(builder.Configuration).AddHealth().AddArticlesApi().AddFeeds();
+            builder.Services.AddHttpClient(WebhookSender.ClientName);
+            builder.Services.AddHostedService<WebhookSender>();
             // Give a running job time to finish and commit before the process exits.
             builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
 

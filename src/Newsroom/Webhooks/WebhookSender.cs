@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Newsroom.Webhooks;
+
+/// <summary>
+/// Delivers the outbox: every due delivery is claimed (so two nodes do not send it at once), sent with the Standard
+/// Webhooks headers, and recorded. A 2xx is success; 410 disables the endpoint; anything else is retried on the
+/// configured schedule with jitter until it runs out, and an endpoint failing for too long is disabled.
+/// The webhook-id is the message id, the same on every retry, so receivers can drop duplicates.
+/// </summary>
+public sealed partial class WebhookSender(
+    WebhookStore store, IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookSender> logger) : BackgroundService
+{
+    public const string ClientName = "webhooks";
+
+    /// <summary>Configured endpoints are in the database before the host serves anything, so no publication misses them.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await SyncConfiguredEndpointsAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), time);
+        do
+        {
+            try
+            {
+                await SendDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogCycleFailed(logger, e.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass over what is due; internal so tests can drive it.</summary>
+    internal async Task SendDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        foreach (var delivery in await store.DueAsync(time.GetUtcNow(), 50, cancellationToken))
+        {
+            var now = time.GetUtcNow();
+            if (!await store.ClaimAsync(delivery, now.AddSeconds(settings.TimeoutSeconds + 5), cancellationToken))
+            {
+                continue;
+            }
+            var (status, error) = await SendAsync(delivery, now, cancellationToken);
+            var delivered = status is >= 200 and < 300;
+            if (status == 410)
+            {
+                await store.RecordAttemptAsync(delivery, false, status, "410 Gone: endpoint disabled", time.GetUtcNow(), null, cancellationToken);
+                await store.DisableEndpointAsync(delivery.EndpointId, "answered 410 Gone", time.GetUtcNow(), cancellationToken);
+                continue;
+            }
+            await store.RecordAttemptAsync(delivery, delivered, status, error, time.GetUtcNow(), delivered ? null : RetryAt(delivery.Attempts), cancellationToken);
+            if (!delivered)
+            {
+                await DisableIfFailingTooLongAsync(delivery.EndpointId, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<(int? Status, string? Error)> SendAsync(DueDelivery delivery, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var timestamp = now.ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("webhook-id", delivery.MessageId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSignature.Header(delivery.MessageId, timestamp, delivery.Body, delivery.Secrets));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogAttempt(logger, delivery.MessageId, delivery.Url, (int)response.StatusCode, elapsed);
+            return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : response.ReasonPhrase);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogAttempt(logger, delivery.MessageId, delivery.Url, 0, elapsed);
+            return (null, e is OperationCanceledException ? $"no answer within {options.Value.TimeoutSeconds} s" : e.Message);
+        }
+    }
+
+    /// <summary>The next attempt after this many failures, with up to 10% jitter; null when the schedule is exhausted.</summary>
+    private DateTimeOffset? RetryAt(int attemptsSoFar)
+    {
+        var delays = options.Value.RetrySchedule;
+        if (attemptsSoFar >= delays.Count)
+        {
+            return null;
+        }
+        var delay = TimeSpan.FromSeconds(delays[attemptsSoFar]);
+        return time.GetUtcNow() + delay + (delay * Random.Shared.NextDouble() * 0.1);
+    }
+
+    private async Task DisableIfFailingTooLongAsync(string endpointId, CancellationToken cancellationToken)
+    {
+        var endpoint = (await store.EndpointsAsync(cancellationToken)).FirstOrDefault(e => e.Id == endpointId);
+        var limit = TimeSpan.FromHours(options.Value.DisableAfterHours);
+        if (endpoint?.FailingSince is { } since && time.GetUtcNow() - since > limit)
+        {
+            await store.DisableEndpointAsync(endpointId, $"failing for more than {options.Value.DisableAfterHours} hours", time.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    private async Task SyncConfiguredEndpointsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var endpoint in options.Value.Endpoints)
+        {
+            await store.UpsertEndpointAsync(endpoint.Url, endpoint.Secrets, endpoint.Subscribed, time.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {MessageId} to {Url}: HTTP {Status} in {Milliseconds} ms")]
+    private static partial void LogAttempt(ILogger logger, string messageId, string url, int status, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery pass failed: {Error}")]
+    private static partial void LogCycleFailed(ILogger logger, string error);
+}

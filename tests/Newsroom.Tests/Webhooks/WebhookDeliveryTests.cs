@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Newsroom.Articles;
+using Newsroom.Sources;
+using Newsroom.Webhooks;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace Newsroom.Tests.Webhooks;
+
+/// <summary>
+/// Signed deliveries from <c>serve</c> to a real receiver on 127.0.0.1 (WireMock), which the tests check as a receiver
+/// would: signature, timestamp, and each webhook-id once after dropping duplicates.
+/// </summary>
+public class WebhookDeliveryTests
+{
+    private static readonly string Secret = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("a test secret of at least 16 bytes"));
+    private Workspace _workspace = null!;
+    private WireMockServer _receiver = null!;
+    private string _url = null!;
+    private Article _draft = null!;
+    private volatile int _status;
+
+    [SetUp]
+    public async Task CreateAsync()
+    {
+        _workspace = new Workspace();
+        _status = 0;
+        _url = $"http://127.0.0.1:{TestData.FreePort()}";
+        _receiver = WireMockServer.Start(new WireMockServerSettings { Urls = [_url] });
+        _draft = (await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single().Article;
+    }
+
+    [TearDown]
+    public void Delete()
+    {
+        _receiver.Stop();
+        _receiver.Dispose();
+        _workspace.Dispose();
+    }
+
+    [Test]
+    public async Task PublishingSendsOneSignedDelivery()
+    {
+        Receive(200);
+        await using var host = await ServeAsync();
+
+        await _workspace.Lifecycle().ApproveAsync(_draft.Id, "alice", CancellationToken.None);
+        var delivery = (await WaitForRequestsAsync(1)).Single();
+
+        var id = delivery.Headers!["webhook-id"].Single();
+        var timestamp = long.Parse(delivery.Headers["webhook-timestamp"].Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - timestamp), Is.LessThan(300));
+        Assert.That(delivery.Headers["webhook-signature"].Single(), Is.EqualTo(ExpectedSignature(id, timestamp, delivery.Body!)), "a receiver verifies this");
+        using var body = JsonDocument.Parse(delivery.Body!);
+        Assert.That(body.RootElement.GetProperty("type").GetString(), Is.EqualTo("article.published"));
+        Assert.That(body.RootElement.GetProperty("data").GetProperty("uri").GetString(), Is.EqualTo($"urn:newsroom:article:{_draft.Id}"));
+        Assert.That(body.RootElement.GetProperty("data").GetProperty("pubStatus").GetString(), Is.EqualTo("usable"));
+        await Task.Delay(500);
+        Assert.That(_receiver.LogEntries, Has.Count.EqualTo(1), "delivered once");
+    }
+
+    [Test]
+    public async Task AReceiverThatIsDownGetsEveryMessageWhenItComesBackEachIdOnce()
+    {
+        Receive(503);
+        await using var host = await ServeAsync();
+        var lifecycle = _workspace.Lifecycle();
+
+        await lifecycle.ApproveAsync(_draft.Id, "alice", CancellationToken.None);
+        await lifecycle.CorrectAsync(_draft.Id, _draft.Markdown.Replace("Forced buying swept", "Forced buying hit", StringComparison.Ordinal), "Lead reworded", "alice", CancellationToken.None);
+        await WaitForRequestsAsync(4);
+        Receive(200);
+        await WaitUntilAsync(async () => (await Store().DeliveriesAsync(10, CancellationToken.None)).All(d => d.State == "delivered"));
+
+        var accepted = _receiver.LogEntries.Where(e => e.ResponseMessage.StatusCode is 200).Select(e => e.RequestMessage).ToList();
+        var ids = _receiver.LogEntries.Select(e => e.RequestMessage.Headers!["webhook-id"].Single()).ToList();
+        Assert.That(accepted.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("type").GetString()), Is.EquivalentTo(new[] { "article.published", "article.updated" }));
+        Assert.That(ids.Distinct().Count(), Is.EqualTo(2), "retries reuse the message's webhook-id");
+        Assert.That(accepted.Select(r => r.Headers!["webhook-id"].Single()).Distinct().Count(), Is.EqualTo(2), "each id delivered");
+    }
+
+    [Test]
+    public async Task AMessageWrittenWhileTheHostIsDownIsDeliveredAfterItStarts()
+    {
+        Receive(200);
+        await using (await ServeAsync())
+        {
+        }
+
+        await _workspace.Lifecycle().ApproveAsync(_draft.Id, "alice", CancellationToken.None);
+        Assert.That(_receiver.LogEntries, Is.Empty, "nothing sends while the host is down");
+        await using var restarted = await ServeAsync();
+
+        var delivery = (await WaitForRequestsAsync(1)).Single();
+        Assert.That(JsonDocument.Parse(delivery.Body!).RootElement.GetProperty("type").GetString(), Is.EqualTo("article.published"));
+    }
+
+    [Test]
+    public async Task AnEndpointThatAnswers410IsDisabled()
+    {
+        Receive(410);
+        await using var host = await ServeAsync();
+
+        await _workspace.Lifecycle().ApproveAsync(_draft.Id, "alice", CancellationToken.None);
+        await WaitUntilAsync(async () => (await Store().EndpointsAsync(CancellationToken.None)).Single().DisabledReason is not null);
+        await _workspace.Lifecycle().WithdrawAsync(_draft.Id, "gone", "alice", CancellationToken.None);
+        await Task.Delay(1000);
+
+        Assert.That((await Store().EndpointsAsync(CancellationToken.None)).Single().DisabledReason, Is.EqualTo("answered 410 Gone"));
+        Assert.That(_receiver.LogEntries, Has.Count.EqualTo(1), "no delivery to a disabled endpoint");
+    }
+
+    private WebhookStore Store() => new(_workspace.Database);
+
+    private Task<ServedHost> ServeAsync() => ServedHost.StartAsync(_workspace,
+        ("Newsroom:Webhooks:Endpoints:0:Url", $"{_url}/hooks/newsroom"),
+        ("Newsroom:Webhooks:Endpoints:0:Secrets:0", Secret),
+        ("Newsroom:Webhooks:PollMilliseconds", "100"),
+        ("Newsroom:Webhooks:RetryDelaysSeconds:0", "0"),
+        ("Newsroom:Webhooks:RetryDelaysSeconds:1", "0"),
+        ("Newsroom:Webhooks:RetryDelaysSeconds:2", "1"),
+        ("Newsroom:Webhooks:RetryDelaysSeconds:3", "1"),
+        ("Newsroom:Webhooks:RetryDelaysSeconds:4", "1"),
+        ("Newsroom:Webhooks:RetryDelaysSeconds:5", "1"));
+
+    /// <summary>What the receiver answers from now on (it stays up; only its answer changes).</summary>
+    private void Receive(int status)
+    {
+        if (_status == 0)
+        {
+            _receiver.Given(Request.Create().WithPath("/hooks/newsroom").UsingPost())
+                .RespondWith(Response.Create().WithCallback(_ => new WireMock.ResponseMessage { StatusCode = _status }));
+        }
+        _status = status;
+    }
+
+    private static string ExpectedSignature(string id, long timestamp, string body) =>
+        "v1," + Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(Secret["whsec_".Length..]), Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")));
+
+    private async Task<List<WireMock.IRequestMessage>> WaitForRequestsAsync(int count)
+    {
+        await WaitUntilAsync(() => Task.FromResult(_receiver.LogEntries.Count >= count));
+        return _receiver.LogEntries.Select(e => e.RequestMessage).ToList();
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("not within 20 s");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
