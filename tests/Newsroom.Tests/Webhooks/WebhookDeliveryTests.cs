@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Newsroom.Articles;
+using Newsroom.Cli;
 using Newsroom.Sources;
 using Newsroom.Webhooks;
 using WireMock.RequestBuilders;
@@ -114,18 +116,37 @@ public class WebhookDeliveryTests
         Assert.That(_receiver.LogEntries, Has.Count.EqualTo(1), "no delivery to a disabled endpoint");
     }
 
+    [Test]
+    public async Task FailedDeliveriesAreLoggedAndReplayedOnRequest()
+    {
+        Receive(500);
+        await using var host = await ServeAsync(("Newsroom:Webhooks:RetryDelaysSeconds:0", "0"));
+        await _workspace.Lifecycle().ApproveAsync(_draft.Id, "alice", CancellationToken.None);
+        await WaitUntilAsync(async () => (await Store().DeliveriesAsync(10, CancellationToken.None)).Single().State == "failed");
+        var log = new StringWriter();
+        await NewsroomCli.RunAsync(["deliveries"], log, TextWriter.Null, configuration => configuration.AddInMemoryCollection(_workspace.Settings));
+
+        Receive(200);
+        var replay = new StringWriter();
+        var exitCode = await NewsroomCli.RunAsync(["webhook", "replay", "--endpoint", $"{_url}/hooks/newsroom"], replay, TextWriter.Null,
+            configuration => configuration.AddInMemoryCollection(_workspace.Settings));
+        await WaitUntilAsync(async () => (await Store().DeliveriesAsync(10, CancellationToken.None)).Single().State == "delivered");
+
+        Assert.That(log.ToString(), Does.Contain("article.published  failed").And.Contain("attempts 2").And.Contain("HTTP 500"));
+        Assert.That((exitCode, replay.ToString().Trim()), Is.EqualTo((0, "1 deliveries queued again.")));
+        Assert.That(_receiver.LogEntries.Select(e => e.RequestMessage.Headers!["webhook-id"].Single()).Distinct().Count(), Is.EqualTo(1), "the replay is the same message");
+    }
+
     private WebhookStore Store() => new(_workspace.Database);
 
-    private Task<ServedHost> ServeAsync() => ServedHost.StartAsync(_workspace,
+    /// <summary>Serves with the receiver as the configured endpoint, polling fast, and a short retry schedule unless given one.</summary>
+    private Task<ServedHost> ServeAsync(params (string Key, string Value)[] schedule) => ServedHost.StartAsync(_workspace,
+    [
         ("Newsroom:Webhooks:Endpoints:0:Url", $"{_url}/hooks/newsroom"),
         ("Newsroom:Webhooks:Endpoints:0:Secrets:0", Secret),
         ("Newsroom:Webhooks:PollMilliseconds", "100"),
-        ("Newsroom:Webhooks:RetryDelaysSeconds:0", "0"),
-        ("Newsroom:Webhooks:RetryDelaysSeconds:1", "0"),
-        ("Newsroom:Webhooks:RetryDelaysSeconds:2", "1"),
-        ("Newsroom:Webhooks:RetryDelaysSeconds:3", "1"),
-        ("Newsroom:Webhooks:RetryDelaysSeconds:4", "1"),
-        ("Newsroom:Webhooks:RetryDelaysSeconds:5", "1"));
+        .. schedule.Length > 0 ? schedule : new[] { "0", "0", "1", "1", "1", "1" }.Select((delay, i) => ($"Newsroom:Webhooks:RetryDelaysSeconds:{i}", delay)),
+    ]);
 
     /// <summary>What the receiver answers from now on (it stays up; only its answer changes).</summary>
     private void Receive(int status)
