@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Newsroom.Storage;
@@ -26,7 +25,7 @@ public sealed class ApiKeys(Database database, TimeProvider time)
         try
         {
             await connection.ExecuteAsync(null, "INSERT INTO api_keys (id, name, key_hash, created_at) VALUES (@id, @name, @hash, @createdAt)", cancellationToken,
-                ("@id", Guid.CreateVersion7(now).ToString()), ("@name", name), ("@hash", Hash(key)), ("@createdAt", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+                ("@id", Guid.CreateVersion7(now).ToString()), ("@name", name), ("@hash", Hash(key)), ("@createdAt", Timestamps.Format(now)));
         }
         catch (System.Data.Common.DbException e) when (Database.IsConflict(e))
         {
@@ -40,7 +39,7 @@ public sealed class ApiKeys(Database database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(null, "UPDATE api_keys SET revoked_at = @at WHERE name = @name AND revoked_at IS NULL", cancellationToken,
-            ("@at", time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), ("@name", name)) == 1;
+            ("@at", Timestamps.Format(time.GetUtcNow())), ("@name", name)) == 1;
     }
 
     /// <returns>The name of the active key, or null for an unknown or revoked one.</returns>

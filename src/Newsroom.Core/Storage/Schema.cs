@@ -146,7 +146,7 @@ internal static class Schema
         {
             await connection.ExecuteAsync(transaction, Migrations[next].Replace("{identity}", identity, StringComparison.Ordinal), cancellationToken);
             await connection.ExecuteAsync(transaction, "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
-                cancellationToken, ("@version", next + 1), ("@at", DateTimeOffset.UtcNow.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+                cancellationToken, ("@version", next + 1), ("@at", Timestamps.Format(DateTimeOffset.UtcNow)));
         }
         await transaction.CommitAsync(cancellationToken);
     }

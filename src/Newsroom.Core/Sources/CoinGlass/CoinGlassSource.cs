@@ -115,108 +115,37 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
     /// <summary>The snapshot in the public format, so it goes through the same validation as any other input.</summary>
     private static string Write(DateTimeOffset asOf, List<(Window Window, List<ExchangeLiquidation> Rows)> windows, List<CoinMarket> coins, List<LiquidationOrder> largest)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("asOf", SnapshotWriter.Utc(asOf));
-            json.WriteString("source", "CoinGlass");
-            json.WriteStartObject("market");
-            foreach (var (window, rows) in windows)
-            {
-                var all = rows.First(r => r.Exchange == AllExchanges);
-                json.WriteStartObject(window.Key());
-                WriteFigures(json, all.LongLiquidationUsd, all.ShortLiquidationUsd, all.LiquidationUsd);
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
-            json.WriteStartArray("exchanges");
-            foreach (var (window, rows) in windows)
-            {
-                foreach (var row in rows.Where(r => r.Exchange != AllExchanges))
-                {
-                    json.WriteStartObject();
-                    json.WriteString("name", row.Exchange);
-                    json.WriteString("window", window.Key());
-                    WriteFigures(json, row.LongLiquidationUsd, row.ShortLiquidationUsd, row.LiquidationUsd);
-                    json.WriteEndObject();
-                }
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("coins");
-            foreach (var coin in coins)
-            {
-                WriteCoin(json, coin);
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("largestLiquidations");
-            foreach (var order in largest)
-            {
-                json.WriteStartObject();
-                json.WriteString("exchange", order.Exchange);
-                json.WriteString("symbol", order.Symbol);
-                json.WriteNumber("usd", order.Usd);
-                json.WriteString("time", SnapshotWriter.Utc(order.Time));
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        var market = new WindowSet(windows.Select(w => KeyValuePair.Create(w.Window, Figures(w.Rows.First(r => r.Exchange == AllExchanges)))));
+        var exchanges = windows.SelectMany(w => w.Rows.Where(r => r.Exchange != AllExchanges).Select(r => new ExchangeFigures(r.Exchange, w.Window, Figures(r))));
+        var snapshot = new Snapshot(asOf, "CoinGlass", market, exchanges.ToList(), coins.Select(Coin).ToList()) { LargestLiquidations = largest };
+        return System.Text.Encoding.UTF8.GetString(SnapshotWriter.ToUtf8Json(snapshot));
     }
 
-    private static void WriteCoin(Utf8JsonWriter json, CoinMarket coin)
+    private static Liquidations Figures(ExchangeLiquidation row) => new(row.LongLiquidationUsd, row.ShortLiquidationUsd, row.LiquidationUsd);
+
+    private static CoinFigures Coin(CoinMarket coin)
     {
-        json.WriteStartObject();
-        json.WriteString("symbol", coin.Symbol);
-        json.WriteStartObject("windows");
-        foreach (var (window, longs, shorts) in new (Window, decimal?, decimal?)[]
+        var windows = new (Window Window, decimal? Longs, decimal? Shorts)[]
         {
             (Window.OneHour, coin.LongLiquidationUsd1h, coin.ShortLiquidationUsd1h),
             (Window.FourHours, coin.LongLiquidationUsd4h, coin.ShortLiquidationUsd4h),
             (Window.TwelveHours, coin.LongLiquidationUsd12h, coin.ShortLiquidationUsd12h),
             (Window.Day, coin.LongLiquidationUsd24h, coin.ShortLiquidationUsd24h),
-        })
-        {
-            if (longs is { } l && shorts is { } s)
-            {
-                json.WriteStartObject(window.Key());
-                WriteFigures(json, l, s, total: null);
-                json.WriteEndObject();
-            }
-        }
-        json.WriteEndObject();
-        var changes = new (Window, decimal?)[]
+        };
+        var changes = new (Window Window, decimal? Change)[]
         {
             (Window.OneHour, coin.PriceChangePercent1h), (Window.FourHours, coin.PriceChangePercent4h),
             (Window.TwelveHours, coin.PriceChangePercent12h), (Window.Day, coin.PriceChangePercent24h),
-        }.Where(c => c.Item2 is not null).ToList();
-        if (changes.Count > 0)
-        {
-            json.WriteStartObject("priceChangePercent");
-            changes.ForEach(c => json.WriteNumber(c.Item1.Key(), c.Item2!.Value));
-            json.WriteEndObject();
-        }
-        WriteOptional(json, "openInterestUsd", coin.OpenInterestUsd);
-        // CoinGlass quotes funding in percent per interval (0.01 = 0.01%); the snapshot format wants a fraction. (inferred, see liquidation-data.md)
-        WriteOptional(json, "fundingRate", coin.AvgFundingRateByOi / 100);
-        WriteOptional(json, "longShortRatio", coin.LongShortRatio24h);
-        json.WriteEndObject();
-    }
-
-    private static void WriteFigures(Utf8JsonWriter json, decimal longs, decimal shorts, decimal? total)
-    {
-        json.WriteNumber("longs", longs);
-        json.WriteNumber("shorts", shorts);
-        WriteOptional(json, "total", total);
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
+        };
+        return new CoinFigures(
+            coin.Symbol,
+            new WindowSet(windows.Where(w => w.Longs is not null && w.Shorts is not null).Select(w => KeyValuePair.Create(w.Window, new Liquidations(w.Longs!.Value, w.Shorts!.Value)))),
+            new MarketContext(
+                changes.Where(c => c.Change is not null).ToDictionary(c => c.Window, c => c.Change!.Value),
+                coin.OpenInterestUsd,
+                // CoinGlass quotes funding in percent per interval (0.01 = 0.01%); the snapshot wants a fraction. (inferred, see liquidation-data.md)
+                coin.AvgFundingRateByOi / 100,
+                coin.LongShortRatio24h));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CoinGlass: {Reason}")]
