@@ -21,8 +21,8 @@ public sealed class StorageOptions : IValidatableObject
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "newsroom.db"));
 
     /// <summary>Where the data is, for people: the SQLite file, or the PostgreSQL host and database without credentials.</summary>
-    public string Location => Provider == Postgres
-        ? $"PostgreSQL {new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Host}/{new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database}"
+    public string Location => Provider == Postgres && new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) is var postgres
+        ? $"PostgreSQL {postgres.Host}/{postgres.Database}"
         : DatabasePath;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
