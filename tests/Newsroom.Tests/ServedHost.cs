@@ -19,7 +19,7 @@ internal sealed class ServedHost : IAsyncDisposable
             configuration => configuration.AddInMemoryCollection(workspace.Settings
                 .Append(new("Newsroom:Schedule:Cron", "0 0 0 1 1 ? 2099"))
                 .Append(new("Logging:LogLevel:Default", "Warning"))
-                .Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))), host._stop.Token));
+                .Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))), cancellationToken: host._stop.Token));
         host.Http = new HttpClient { BaseAddress = new Uri(url) };
         for (var i = 0; i < 100; i++)
         {

@@ -120,6 +120,17 @@ internal static class Schema
         );
         CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
         """,
+        """
+        CREATE TABLE users (
+            id              TEXT PRIMARY KEY,
+            name            TEXT NOT NULL UNIQUE,
+            role            TEXT NOT NULL,
+            password_hash   TEXT NOT NULL,
+            failed_attempts INTEGER NOT NULL,
+            locked_until    TEXT,
+            created_at      TEXT NOT NULL
+        );
+        """,
     ];
 
     public static async Task UpgradeAsync(Database database, DbConnection connection, CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ public static class NewsroomCli
 
     /// <param name="configure">Extra configuration on top of appsettings.json and the environment (tests use it).</param>
     public static async Task<int> RunAsync(
-        string[] args, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default)
+        string[] args, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure = null, TextReader? input = null,
+        CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("Newsroom writes market-news articles from crypto-derivatives liquidation data.")
         {
@@ -24,6 +25,7 @@ public static class NewsroomCli
             ServeCommand.Create(configure),
             RunsCommand.Create(output, configure),
             ApiKeyCommand.Create(output, configure),
+            UserCommand.Create(input ?? Console.In, output, configure),
         };
         foreach (var command in DecisionCommands.Create(output, configure).Concat(WebhookCommands.Create(output, configure)))
         {

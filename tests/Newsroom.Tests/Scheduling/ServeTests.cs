@@ -99,7 +99,7 @@ public class ServeTests
         Task.Run(() => NewsroomCli.RunAsync(["serve", "--urls", url], TextWriter.Null, TextWriter.Null,
             configuration => configuration.AddInMemoryCollection(_workspace.Settings.Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))))
                 .AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]),
-            stop));
+            cancellationToken: stop));
 
     private async Task<JsonElement> WaitForHealthAsync(string url, HttpStatusCode expected, TimeSpan timeout)
     {

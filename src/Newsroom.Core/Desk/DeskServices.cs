@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Newsroom.Desk;
+
+public static class DeskServices
+{
+    /// <summary>The desk's user accounts (the storage they live in comes from AddStorage).</summary>
+    public static IServiceCollection AddUsers(this IServiceCollection services) => services.AddSingleton<Users>();
+}
