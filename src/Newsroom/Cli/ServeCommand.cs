@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Newsroom.Api;
 using Newsroom.Articles;
+using Newsroom.Desk;
 using Newsroom.Feeds;
 using Newsroom.Health;
 using Newsroom.Scheduling;
@@ -24,7 +25,7 @@ internal static class ServeCommand
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
             NewsroomCli.ConfigureHost(builder, configure);
             builder.WebHost.UseUrls(parsed.GetRequiredValue(urls));
-            builder.Services.AddArticleEngine().AddSources().AddScheduling(builder.Configuration).AddHealth().AddArticlesApi().AddFeeds();
+            builder.Services.AddArticleEngine().AddSources().AddScheduling(builder.Configuration).AddHealth().AddArticlesApi().AddFeeds().AddDesk();
             builder.Services.AddHttpClient(WebhookSender.ClientName);
             builder.Services.AddHostedService<WebhookSender>();
             // Give a running job time to finish and commit before the process exits.
@@ -33,6 +34,7 @@ internal static class ServeCommand
             await using var app = builder.Build();
             app.MapArticlesApi();
             app.MapFeeds();
+            app.MapDesk();
             app.MapHealth();
             // The schema is created or upgraded before the first run can fire (and a bad setting stops us here).
             await app.Services.GetRequiredService<ArticleStore>().EnsureSchemaAsync(cancellationToken);
