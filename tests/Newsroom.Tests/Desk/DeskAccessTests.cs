@@ -2,24 +2,20 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Newsroom.Desk;
 using Newsroom.Publishing;
-using Newsroom.Sources;
 
 namespace Newsroom.Tests.Desk;
 
 /// <summary>Who gets into the desk, over real HTTP: signed-in desk users only, forms guarded, a strict CSP.</summary>
 public partial class DeskAccessTests
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = DeskWorld.Password;
     private Workspace _workspace = null!;
     private ServedHost _host = null!;
 
     [SetUp]
     public async Task StartAsync()
     {
-        _workspace = new Workspace();
-        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
-        await new Users(_workspace.Database, TimeProvider.System).AddAsync("alice", Roles.Editor, Password, CancellationToken.None);
-        _host = await ServedHost.StartAsync(_workspace);
+        (_workspace, _host) = await DeskWorld.StartAsync();
     }
 
     [TearDown]

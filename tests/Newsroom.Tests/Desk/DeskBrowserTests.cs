@@ -1,13 +1,11 @@
 using Microsoft.Playwright;
-using Newsroom.Desk;
-using Newsroom.Sources;
 
 namespace Newsroom.Tests.Desk;
 
 /// <summary>The desk in real headless Chromium (Debian's, installed by .ci/chromium) against the real host and storage.</summary>
 public class DeskBrowserTests
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = DeskWorld.Password;
     private Workspace _workspace = null!;
     private ServedHost _host = null!;
     private IPlaywright _playwright = null!;
@@ -16,10 +14,7 @@ public class DeskBrowserTests
     [SetUp]
     public async Task StartAsync()
     {
-        _workspace = new Workspace();
-        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
-        await new Users(_workspace.Database, TimeProvider.System).AddAsync("alice", Roles.Editor, Password, CancellationToken.None);
-        _host = await ServedHost.StartAsync(_workspace);
+        (_workspace, _host) = await DeskWorld.StartAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
