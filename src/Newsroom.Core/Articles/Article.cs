@@ -46,6 +46,9 @@ public sealed record Article(
 
     /// <summary>The scope's 24h total in this version's data (null for versions stored before it was kept).</summary>
     public decimal? DayTotal { get; init; }
+
+    /// <summary>The editor who wrote this version; null when the engine wrote it from its templates.</summary>
+    public string? EditedBy { get; init; }
 }
 
 /// <summary>Which articles an API client asks for; null means any.</summary>

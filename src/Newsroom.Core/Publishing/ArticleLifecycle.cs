@@ -12,9 +12,17 @@ namespace Newsroom.Publishing;
 /// </summary>
 public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, ArticleFiles files, TimeProvider time)
 {
+    public const int MaxHeadlineLength = 200;
+
     public async Task<Article> ApproveAsync(string id, string actor, CancellationToken cancellationToken)
     {
         var draft = await LatestAsync(id, ArticleStatus.Draft, "only a draft can be approved", cancellationToken);
+        // An editor's version may state a figure the data does not hold: it cannot go out until it is fixed.
+        var unmatched = await FactCheckAsync(draft, draft.Headline, draft.Markdown, cancellationToken);
+        if (unmatched.Count > 0)
+        {
+            throw new FactCheckException(draft.Scope, unmatched);
+        }
         var now = time.GetUtcNow();
         await store.ChangeStatusAsync(draft, ArticleStatus.Draft, ArticleStatus.Published,
         [
@@ -44,26 +52,77 @@ public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, 
         return await WriteFilesAsync(published with { Status = ArticleStatus.Withdrawn }, cancellationToken);
     }
 
-    /// <summary>A new published version with corrected Markdown and a note; the text must still pass the fact check.</summary>
-    public async Task<Article> CorrectAsync(string id, string markdown, string note, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves an editor's headline and Markdown as a new draft version under their name. The text is saved even when a
+    /// figure fails the fact check, so work is never lost; the failures come back, and approval waits for a fix.
+    /// </summary>
+    public async Task<(Article Article, IReadOnlyList<string> Unmatched)> EditAsync(string id, string headline, string markdown, string actor, CancellationToken cancellationToken)
+    {
+        Validate(headline, markdown);
+        var draft = await LatestAsync(id, ArticleStatus.Draft, "only a draft can be edited (a published article is corrected)", cancellationToken);
+        var unmatched = await FactCheckAsync(draft, headline, markdown, cancellationToken);
+        if (draft.Headline == headline && draft.Markdown == markdown)
+        {
+            return (draft, unmatched);
+        }
+        var now = time.GetUtcNow();
+        var edited = draft with
+        {
+            Version = draft.Version + 1, Headline = headline, Markdown = markdown, Html = SafeMarkdown.ToHtml(markdown), GeneratedAt = now, EditedBy = actor, CorrectionNote = null,
+        };
+        await store.AddVersionAsync(draft, edited, new ArticleEvent(id, edited.Version, "edited", actor, null, null, now), cancellationToken);
+        return (await WriteFilesAsync(edited, cancellationToken), unmatched);
+    }
+
+    /// <summary>A new published version with corrected text and a note; the text must still pass the fact check.</summary>
+    public async Task<Article> CorrectAsync(string id, string markdown, string note, string actor, CancellationToken cancellationToken, string? headline = null)
     {
         if (string.IsNullOrWhiteSpace(note))
         {
             throw new LifecycleException("--note: a correction needs a note saying what changed");
         }
         var published = await LatestAsync(id, ArticleStatus.Published, "only the published version can be corrected", cancellationToken);
-        var snapshot = SnapshotReader.Read(await store.SnapshotJsonAsync(published.SnapshotFingerprint, cancellationToken), DateTimeOffset.MaxValue);
-        var assessment = published.Scope == Assessment.MarketScope
-            ? classifier.AssessMarket(snapshot)
-            : classifier.AssessCoin(snapshot.Coins.Single(c => c.Symbol == published.Scope));
-        var unmatched = FactChecker.Unmatched($"{published.Headline}\n{markdown}", FigureSet.For(assessment));
+        headline ??= published.Headline;
+        Validate(headline, markdown);
+        var unmatched = await FactCheckAsync(published, headline, markdown, cancellationToken);
         if (unmatched.Count > 0)
         {
             throw new FactCheckException(published.Scope, unmatched);
         }
-        var correction = await store.AddCorrectionAsync(published, markdown, SafeMarkdown.ToHtml(markdown), note,
-            new ArticleEvent(id, published.Version, "corrected", actor, null, note, time.GetUtcNow()), cancellationToken);
+        var now = time.GetUtcNow();
+        var correction = published with
+        {
+            Version = published.Version + 1, Headline = headline, Markdown = markdown, Html = SafeMarkdown.ToHtml(markdown), GeneratedAt = now, EditedBy = actor, CorrectionNote = note,
+        };
+        await store.AddVersionAsync(published, correction, new ArticleEvent(id, correction.Version, "corrected", actor, null, note, now), cancellationToken);
         return await WriteFilesAsync(correction, cancellationToken);
+    }
+
+    /// <summary>The figures a version's text may state: those of the snapshot it was written from, assessed as for its scope.</summary>
+    public async Task<FigureSet> FiguresAsync(Article version, CancellationToken cancellationToken)
+    {
+        var snapshot = SnapshotReader.Read(await store.SnapshotJsonAsync(version.SnapshotFingerprint, cancellationToken), DateTimeOffset.MaxValue);
+        var assessment = version.Scope == Assessment.MarketScope
+            ? classifier.AssessMarket(snapshot)
+            : classifier.AssessCoin(snapshot.Coins.Single(c => c.Symbol == version.Scope));
+        return FigureSet.For(assessment);
+    }
+
+    /// <summary>What the fact check says of a headline and body written over a version's data: empty when every figure matches.</summary>
+    public async Task<IReadOnlyList<string>> FactCheckAsync(Article version, string headline, string markdown, CancellationToken cancellationToken) =>
+        FactChecker.Unmatched($"{headline}\n{markdown}", await FiguresAsync(version, cancellationToken));
+
+    /// <summary>A headline is one line of plain text; a body is never empty.</summary>
+    private static void Validate(string headline, string markdown)
+    {
+        if (string.IsNullOrWhiteSpace(headline) || headline.Length > MaxHeadlineLength || headline.Any(c => char.IsControl(c) || c is '<' or '>'))
+        {
+            throw new LifecycleException($"headline: \"{headline}\" must be one line of plain text (no < or >), 1 to {MaxHeadlineLength} characters");
+        }
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            throw new LifecycleException("markdown: the article body is empty");
+        }
     }
 
     /// <summary>The files always show the latest version and its status.</summary>

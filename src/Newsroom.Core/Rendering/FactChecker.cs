@@ -27,14 +27,30 @@ public static class FactChecker
         var unmatched = new List<string>();
         foreach (var figure in figures)
         {
-            // Copy states a direction in words ("fell 6.2%"), so a percentage matches a figure of either sign.
-            var candidates = figure.IsPercent ? allowed.Percent : allowed.Usd;
-            if (!candidates.Any(v => figure.ReadsAs(figure.IsPercent ? Math.Abs(v) : v)))
+            if (Source(figure, allowed) is null)
             {
                 unmatched.Add($"\"{figure.Text}\" matches no figure of the data");
             }
         }
         return unmatched;
+    }
+
+    /// <summary>Every figure printed in a text, where it is, and the datum it reads as (null: it matches none).</summary>
+    public static IReadOnlyList<LocatedFigure> Locate(string text, FigureSet allowed) =>
+        Scan(text).Select(figure => new LocatedFigure(figure.Start, figure.Text, Source(figure, allowed))).ToList();
+
+    /// <summary>The first datum a printed figure reads as; data come before derived figures, so a window wins over a finding.</summary>
+    private static Datum? Source(PrintedFigure figure, FigureSet allowed)
+    {
+        foreach (var datum in allowed.Data)
+        {
+            // Copy states a direction in words ("fell 6.2%"), so a percentage matches a figure of either sign.
+            if (datum.IsPercent == figure.IsPercent && figure.ReadsAs(figure.IsPercent ? Math.Abs(datum.Value) : datum.Value))
+            {
+                return datum;
+            }
+        }
+        return null;
     }
 
     /// <summary>The money figures ("$6.08 million", "$819.85K") and percentages ("83.3%") in a text, in one pass.</summary>
@@ -56,12 +72,12 @@ public static class FactChecker
             if (isMoney)
             {
                 var (unit, unitEnd) = ReadUnit(text, end);
-                figures.Add(new PrintedFigure(text[start..unitEnd], value, decimals, unit, IsPercent: false));
+                figures.Add(new PrintedFigure(start, text[start..unitEnd], value, decimals, unit, IsPercent: false));
                 i = unitEnd;
             }
             else if (PercentWordAt(text, end) is { } word)
             {
-                figures.Add(new PrintedFigure(text[start..(end + word.Length)], value, decimals, 1, IsPercent: true));
+                figures.Add(new PrintedFigure(start, text[start..(end + word.Length)], value, decimals, 1, IsPercent: true));
                 i = end + word.Length;
             }
             else
@@ -135,7 +151,7 @@ public static class FactChecker
 }
 
 /// <param name="Unit">What one printed unit is worth: 1e6 for "million", 1 for a plain amount or a percentage.</param>
-internal readonly record struct PrintedFigure(string Text, decimal Value, int Decimals, decimal Unit, bool IsPercent)
+internal readonly record struct PrintedFigure(int Start, string Text, decimal Value, int Decimals, decimal Unit, bool IsPercent)
 {
     // "$6.08 million" stands for any amount in [6.075, 6.085) million: what rounding half away from zero to the
     // printed decimals gives for a non-negative value.
@@ -145,59 +161,75 @@ internal readonly record struct PrintedFigure(string Text, decimal Value, int De
     public bool ReadsAs(decimal value) => value >= _low && value < _high;
 }
 
+/// <param name="Datum">What the figure stands for; null when it matches no figure of the data.</param>
+public sealed record LocatedFigure(int Start, string Text, Datum? Datum);
+
+/// <summary>One figure a text may state and where it sits in the evidence.</summary>
+/// <param name="Group">A scope ("market", "BTC"), "finding" or "exchange".</param>
+/// <param name="Item">A window ("24h"), a rule, or an exchange.</param>
+/// <param name="Name">Which figure of the item ("shorts", "sharePercent").</param>
+public readonly record struct Datum(string Group, string Item, string Name, decimal Value, bool IsPercent)
+{
+    /// <summary>The HTML id of the datum in the desk's evidence, which a figure in the text links to.</summary>
+    public string Anchor => $"d-{Group}-{Item}-{Name}".Replace(' ', '-').Replace('.', '-').ToLowerInvariant();
+}
+
 /// <summary>The figures a text may state: the data of its scope and what the rules derived from it.</summary>
 public sealed class FigureSet
 {
-    private readonly List<decimal> _usd = [];
-    private readonly List<decimal> _percent = [];
+    private readonly List<Datum> _data = [];
 
-    public IReadOnlyList<decimal> Usd => _usd;
-
-    public IReadOnlyList<decimal> Percent => _percent;
+    public IReadOnlyList<Datum> Data => _data;
 
     public static FigureSet For(Assessment assessment)
     {
         var set = new FigureSet();
-        foreach (var (_, figures) in assessment.Windows.Present)
-        {
-            set.Add(figures);
-        }
+        set.Add(assessment.Scope, assessment.Windows);
         foreach (var coin in assessment.LeadingCoins.Append(assessment.ContextCoin).OfType<CoinFigures>())
         {
-            foreach (var (_, figures) in coin.Windows.Present)
+            set.Add(coin.Symbol, coin.Windows);
+            foreach (var (window, change) in coin.Context.PriceChangePercent)
             {
-                set.Add(figures);
+                set._data.Add(new Datum(coin.Symbol, window.Key(), "price change", change, IsPercent: true));
             }
-            set._percent.AddRange(coin.Context.PriceChangePercent.Values);
         }
         foreach (var exchange in assessment.LeadingExchanges)
         {
-            set.Add(exchange.Figures);
+            set.Add("exchange", exchange.Name, exchange.Figures);
         }
         // Thresholds are settings, not facts about the market: copy never states them.
-        foreach (var figure in assessment.Findings.SelectMany(f => f.Figures))
+        foreach (var finding in assessment.Findings)
         {
-            set.Add(figure);
+            foreach (var figure in finding.Figures)
+            {
+                set.Add("finding", finding.Rule, figure);
+            }
         }
         return set;
     }
 
-    public void Add(Liquidations figures)
+    public void Add(string group, WindowSet windows)
     {
-        _usd.AddRange([figures.Longs, figures.Shorts, figures.Total]);
-        _percent.AddRange([figures.LongSharePercent, figures.ShortSharePercent]);
+        foreach (var (window, figures) in windows.Present)
+        {
+            Add(group, window.Key(), figures);
+        }
     }
 
-    public void Add(Figure figure)
+    public void Add(string group, string item, Liquidations figures)
     {
-        switch (figure.Unit)
+        _data.Add(new Datum(group, item, "longs", figures.Longs, IsPercent: false));
+        _data.Add(new Datum(group, item, "shorts", figures.Shorts, IsPercent: false));
+        _data.Add(new Datum(group, item, "total", figures.Total, IsPercent: false));
+        _data.Add(new Datum(group, item, "long share", figures.LongSharePercent, IsPercent: true));
+        _data.Add(new Datum(group, item, "short share", figures.ShortSharePercent, IsPercent: true));
+    }
+
+    public void Add(string group, string item, Figure figure)
+    {
+        if (figure.Unit is Unit.Usd or Unit.Percent)
         {
-            case Unit.Usd:
-                _usd.Add(figure.Value);
-                break;
-            case Unit.Percent:
-                _percent.Add(figure.Value);
-                break;
+            _data.Add(new Datum(group, item, figure.Name, figure.Value, figure.Unit == Unit.Percent));
         }
     }
 }

@@ -16,7 +16,14 @@ public static class Windows
 
     public static int Hours(this Window window) => (int)window;
 
-    public static string Key(this Window window) => $"{(int)window}h";
+    public static string Key(this Window window) => window switch
+    {
+        Window.OneHour => "1h",
+        Window.FourHours => "4h",
+        Window.TwelveHours => "12h",
+        Window.Day => "24h",
+        _ => throw new ArgumentOutOfRangeException(nameof(window), window, "not a window"),
+    };
 
     public static bool TryParse(string key, out Window window)
     {

@@ -17,7 +17,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
 {
     private const string Columns = """
         a.id, a.story_key, a.scope, a.profile, a.slug, v.version, v.status, v.as_of, v.headline, v.markdown, v.html,
-        v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total, v.correction_note, a.created_at
+        v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total, v.correction_note, a.created_at, v.edited_by
         """;
 
     private const string SelectLatest = $"""
@@ -117,12 +117,60 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     }
 
     /// <summary>The latest version of the articles that match, newest first.</summary>
-    public async Task<IReadOnlyList<Article>> ListAsync(ArticleFilter filter, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Article>> ListAsync(ArticleFilter filter, int limit, CancellationToken cancellationToken) =>
+        ListAsync(filter, limit, "v.generated_at DESC, a.id DESC", cancellationToken);
+
+    /// <summary>The editors' queue: the latest version of the articles that match, drafts first, then newest first.</summary>
+    public Task<IReadOnlyList<Article>> QueueAsync(ArticleFilter filter, int limit, CancellationToken cancellationToken) =>
+        ListAsync(filter, limit, $"CASE WHEN v.status = '{ArticleStatus.Draft}' THEN 0 ELSE 1 END, v.generated_at DESC, a.id DESC", cancellationToken);
+
+    /// <summary>How many articles stand at each status, profile and scope (their latest version), for the queue's filters.</summary>
+    public async Task<IReadOnlyList<ArticleCount>> CountsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, """
+            SELECT v.status, a.profile, a.scope, COUNT(*)
+            FROM articles a
+            JOIN article_versions v ON v.article_id = a.id
+            WHERE v.version = (SELECT MAX(version) FROM article_versions WHERE article_id = a.id)
+            GROUP BY v.status, a.profile, a.scope
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new List<ArticleCount>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(new ArticleCount(reader.GetString(0), reader.GetString(1), reader.GetString(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)));
+        }
+        return counts;
+    }
+
+    /// <summary>Every rejection: the story's profile, the editor's reason and the findings of the version refused.</summary>
+    public async Task<IReadOnlyList<Rejection>> RejectionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, """
+            SELECT a.profile, e.reason, v.findings
+            FROM article_events e
+            JOIN articles a ON a.id = e.article_id
+            JOIN article_versions v ON v.article_id = e.article_id AND v.version = e.version
+            WHERE e.action = @rejected
+            ORDER BY e.seq
+            """, ("@rejected", ArticleStatus.Rejected));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rejections = new List<Rejection>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rejections.Add(new Rejection(reader.GetString(0), reader.IsDBNull(1) ? "other" : reader.GetString(1), reader.GetString(2)));
+        }
+        return rejections;
+    }
+
+    private async Task<IReadOnlyList<Article>> ListAsync(ArticleFilter filter, int limit, string orderBy, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await QueryArticlesAsync(connection, null, $"""
             {SelectLatest}{And(filter, "v.status", "a.scope", "a.profile")}
-            ORDER BY v.generated_at DESC, a.id DESC LIMIT @limit
+            ORDER BY {orderBy} LIMIT @limit
             """, cancellationToken, [.. FilterParameters(filter), ("@limit", limit)]);
         return rows.Select(r => r.Article).ToList();
     }
@@ -225,28 +273,30 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Adds a correction: a new, published version of a published article, with its note.</summary>
-    public async Task<Article> AddCorrectionAsync(Article published, string markdown, string html, string note, ArticleEvent @event, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a version a person wrote (an edited draft, a correction) on top of <paramref name="basis"/>, with its audit
+    /// entry; fails when the latest version is no longer the one they worked from (someone else changed it first).
+    /// </summary>
+    public async Task<Article> AddVersionAsync(Article basis, Article next, ArticleEvent @event, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
-        var rows = await QueryArticlesAsync(connection, transaction, $"{SelectLatest} AND a.id = @id", cancellationToken, ("@id", published.Id));
-        if (rows.Count == 0 || rows[0].Article.Version != published.Version || rows[0].Article.Status != ArticleStatus.Published)
+        var rows = await QueryArticlesAsync(connection, transaction, $"{SelectLatest} AND a.id = @id", cancellationToken, ("@id", basis.Id));
+        if (rows.Count == 0 || rows[0].Article.Version != basis.Version || rows[0].Article.Status != basis.Status)
         {
-            throw new LifecycleException($"{published.Id} v{published.Version} is no longer the published version");
+            throw new LifecycleException($"{basis.Id} v{basis.Version} is no longer the latest {basis.Status} version: reload and try again");
         }
-        var correction = published with { Version = published.Version + 1, Markdown = markdown, Html = html, GeneratedAt = @event.At, CorrectionNote = note };
         await connection.ExecuteAsync(transaction, """
-            INSERT INTO article_versions (article_id, version, status, as_of, headline, markdown, html, findings, snapshot_fingerprint, template_version, generated_at, day_total, correction_note)
-            SELECT article_id, @version, @status, as_of, headline, @markdown, @html, findings, snapshot_fingerprint, template_version, @generatedAt, day_total, @note
+            INSERT INTO article_versions (article_id, version, status, as_of, headline, markdown, html, findings, snapshot_fingerprint, template_version, generated_at, day_total, correction_note, edited_by)
+            SELECT article_id, @version, @status, as_of, @headline, @markdown, @html, findings, snapshot_fingerprint, template_version, @generatedAt, day_total, @note, @editedBy
             FROM article_versions WHERE article_id = @id AND version = @previous
-            """, cancellationToken, ("@version", correction.Version), ("@status", ArticleStatus.Published), ("@markdown", markdown), ("@html", html),
-            ("@generatedAt", Timestamps.Format(@event.At)), ("@note", note), ("@id", published.Id), ("@previous", published.Version));
-        await InsertEventAsync(connection, transaction, @event with { Version = correction.Version }, cancellationToken);
-        await InsertChangeAsync(connection, transaction, correction.Id, correction.Version, correction.Status, @event.At, cancellationToken);
-        await Outbox.AnnounceAsync(connection, transaction, correction, @event.At, cancellationToken);
+            """, cancellationToken, ("@version", next.Version), ("@status", next.Status), ("@headline", next.Headline), ("@markdown", next.Markdown), ("@html", next.Html),
+            ("@generatedAt", Timestamps.Format(next.GeneratedAt)), ("@note", next.CorrectionNote), ("@editedBy", next.EditedBy), ("@id", basis.Id), ("@previous", basis.Version));
+        await InsertEventAsync(connection, transaction, @event with { Version = next.Version }, cancellationToken);
+        await InsertChangeAsync(connection, transaction, next.Id, next.Version, next.Status, @event.At, cancellationToken);
+        await Outbox.AnnounceAsync(connection, transaction, next, @event.At, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return correction;
+        return next;
     }
 
     /// <summary>The snapshot a version was written from, in the public format.</summary>
@@ -413,6 +463,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         {
             CorrectionNote = reader.IsDBNull(at + 16) ? null : reader.GetString(at + 16),
             FirstCreated = Timestamps.Parse(reader.GetString(at + 17)),
+            EditedBy = reader.IsDBNull(at + 18) ? null : reader.GetString(at + 18),
             DayTotal = reader.IsDBNull(at + 15) ? null : decimal.Parse(reader.GetString(at + 15), CultureInfo.InvariantCulture),
         },
         reader.IsDBNull(at + 15) ? null : decimal.Parse(reader.GetString(at + 15), CultureInfo.InvariantCulture));
@@ -436,3 +487,9 @@ public sealed record Episode(string Profile, string? StoryKey);
 public sealed record ScopeProfile(string Scope, string Profile);
 
 public sealed record SnapshotRecord(string Fingerprint, DateTimeOffset AsOf, string Json);
+
+/// <summary>How many articles share a status, profile and scope.</summary>
+public sealed record ArticleCount(string Status, string Profile, string Scope, int Count);
+
+/// <param name="FindingsJson">The findings of the version that was refused.</param>
+public sealed record Rejection(string Profile, string Reason, string FindingsJson);

@@ -131,6 +131,9 @@ internal static class Schema
             created_at      TEXT NOT NULL
         );
         """,
+        """
+        ALTER TABLE article_versions ADD COLUMN edited_by TEXT;
+        """,
     ];
 
     public static async Task UpgradeAsync(Database database, DbConnection connection, CancellationToken cancellationToken)

@@ -9,9 +9,9 @@ public class FactCheckerTests
     private static FigureSet Allowed()
     {
         var set = new FigureSet();
-        set.Add(new Liquidations(66_340_000, 330_700_000, 397_040_000));
-        set.Add(new Liquidations(819_850, 6_080_000, 6_900_000));
-        set.Add(new Figure("priceChangePercent", -7.24m, Unit.Percent));
+        set.Add("market", "24h", new Liquidations(66_340_000, 330_700_000, 397_040_000));
+        set.Add("market", "1h", new Liquidations(819_850, 6_080_000, 6_900_000));
+        set.Add("finding", "range-breakout", new Figure("priceChangePercent", -7.24m, Unit.Percent));
         return set;
     }
 
