@@ -99,18 +99,16 @@ public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, 
     }
 
     /// <summary>The figures a version's text may state: those of the snapshot it was written from, assessed as for its scope.</summary>
-    public async Task<FigureSet> FiguresAsync(Article version, CancellationToken cancellationToken)
-    {
-        var snapshot = SnapshotReader.Read(await store.SnapshotJsonAsync(version.SnapshotFingerprint, cancellationToken), DateTimeOffset.MaxValue);
-        var assessment = version.Scope == Assessment.MarketScope
-            ? classifier.AssessMarket(snapshot)
-            : classifier.AssessCoin(snapshot.Coins.Single(c => c.Symbol == version.Scope));
-        return FigureSet.For(assessment);
-    }
+    public FigureSet Figures(Article version, Snapshot snapshot) => FigureSet.For(version.Scope == Assessment.MarketScope
+        ? classifier.AssessMarket(snapshot)
+        : classifier.AssessCoin(snapshot.Coins.Single(c => c.Symbol == version.Scope)));
 
     /// <summary>What the fact check says of a headline and body written over a version's data: empty when every figure matches.</summary>
-    public async Task<IReadOnlyList<string>> FactCheckAsync(Article version, string headline, string markdown, CancellationToken cancellationToken) =>
-        FactChecker.Unmatched($"{headline}\n{markdown}", await FiguresAsync(version, cancellationToken));
+    private async Task<IReadOnlyList<string>> FactCheckAsync(Article version, string headline, string markdown, CancellationToken cancellationToken)
+    {
+        var snapshot = SnapshotReader.Read(await store.SnapshotJsonAsync(version.SnapshotFingerprint, cancellationToken), DateTimeOffset.MaxValue);
+        return FactChecker.Unmatched($"{headline}\n{markdown}", Figures(version, snapshot));
+    }
 
     /// <summary>A headline is one line of plain text; a body is never empty.</summary>
     private static void Validate(string headline, string markdown)

@@ -171,12 +171,16 @@ public sealed record LocatedFigure(int Start, string Text, Datum? Datum);
 public readonly record struct Datum(string Group, string Item, string Name, decimal Value, bool IsPercent)
 {
     /// <summary>The HTML id of the datum in the desk's evidence, which a figure in the text links to.</summary>
-    public string Anchor => $"d-{Group}-{Item}-{Name}".Replace(' ', '-').Replace('.', '-').ToLowerInvariant();
+    public string Anchor => AnchorOf(Group, Item, Name);
+
+    public static string AnchorOf(string group, string item, string name) => $"d-{group}-{item}-{name}".Replace(' ', '-').Replace('.', '-').ToLowerInvariant();
 }
 
 /// <summary>The figures a text may state: the data of its scope and what the rules derived from it.</summary>
 public sealed class FigureSet
 {
+    public const string FindingGroup = "finding";
+
     private readonly List<Datum> _data = [];
 
     public IReadOnlyList<Datum> Data => _data;
@@ -202,7 +206,7 @@ public sealed class FigureSet
         {
             foreach (var figure in finding.Figures)
             {
-                set.Add("finding", finding.Rule, figure);
+                set.Add(FindingGroup, finding.Rule, figure);
             }
         }
         return set;

@@ -37,6 +37,10 @@ public static class Numbers
 
     public static string Ratio(decimal ratio) => Trimmed(ratio, "0.##");
 
+    /// <summary>A figure as the evidence shows it, unrounded: $330,823,456.12 or 83.3211%.</summary>
+    public static string Exact(decimal value, bool isPercent) =>
+        isPercent ? Trimmed(value, "0.####") + "%" : (value < 0 ? "-$" : "$") + Math.Abs(value).ToString("#,0.##", Invariant);
+
     private static string Trimmed(decimal value, string format)
     {
         var text = value.ToString(format, Invariant);

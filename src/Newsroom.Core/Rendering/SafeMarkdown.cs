@@ -13,7 +13,10 @@ public static class SafeMarkdown
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
     private static readonly string[] AllowedSchemes = [Uri.UriSchemeHttp, Uri.UriSchemeHttps, Uri.UriSchemeMailto];
 
-    public static string ToHtml(string markdown)
+    public static string ToHtml(string markdown) => Render(Parse(markdown));
+
+    /// <summary>The parsed document with every unsafe link already reduced to its text.</summary>
+    internal static MarkdownDocument Parse(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         var unsafeLinks = document.Descendants<Inline>()
@@ -24,8 +27,10 @@ public static class SafeMarkdown
             var text = link is LinkInline container ? PlainText(container) : ((AutolinkInline)link).Url;
             link.ReplaceBy(new LiteralInline(text), copyChildren: false);
         }
-        return document.ToHtml(Pipeline);
+        return document;
     }
+
+    internal static string Render(MarkdownDocument document) => document.ToHtml(Pipeline);
 
     private static bool IsAllowed(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && AllowedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);

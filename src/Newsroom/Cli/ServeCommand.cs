@@ -22,7 +22,13 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the pipeline on its schedule and serve /healthz, until stopped (Ctrl+C).") { urls };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                Args = [],
+                ContentRootPath = Directory.GetCurrentDirectory(),
+                // The desk's pages are found in the application's assembly, which is not the entry assembly under a test host.
+                ApplicationName = typeof(ServeCommand).Assembly.GetName().Name,
+            });
             NewsroomCli.ConfigureHost(builder, configure);
             builder.WebHost.UseUrls(parsed.GetRequiredValue(urls));
             builder.Services.AddArticleEngine().AddSources().AddScheduling(builder.Configuration).AddHealth().AddArticlesApi().AddFeeds().AddDesk();

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Newsroom.Articles;
+using Newsroom.Publishing;
+using Newsroom.Rendering;
+using Newsroom.Rules;
+using Newsroom.Snapshots;
+using Newsroom.Storage;
+
+namespace Newsroom.Desk;
+
+/// <summary>Everything the desk shows about one version of a story: its text with figures linked, the data and the reasoning.</summary>
+/// <param name="Findings">The findings stored with the version: what the rules saw when it was written.</param>
+/// <param name="Unmatched">What the fact check says of the version's text (empty when every figure matches).</param>
+public sealed record Review(
+    Article Version,
+    IReadOnlyList<Article> Versions,
+    IReadOnlyList<ArticleEvent> Events,
+    Snapshot Snapshot,
+    WindowSet Windows,
+    IReadOnlyList<Finding> Findings,
+    FigureSet Figures,
+    string HeadlineHtml,
+    string BodyHtml,
+    IReadOnlyList<string> Unmatched)
+{
+    public Article Latest => Versions[^1];
+
+    public bool IsLatest => Version.Version == Latest.Version;
+
+    public IEnumerable<Finding> Fired => Findings.Where(f => f.Fired);
+
+    /// <summary>Rules that looked at the data and did not fire: how close the story came to another reading.</summary>
+    public IEnumerable<Finding> NearMisses => Findings.Where(f => !f.Fired && f.Figures.Count > 0);
+
+    /// <summary>Figures the text may use beyond the scope's own windows and the findings: other coins, exchanges, price moves.</summary>
+    public IEnumerable<Datum> OtherData => Figures.Data.Where(d => d.Group != Version.Scope && d.Group != FigureSet.FindingGroup);
+}
+
+/// <summary>A text being edited, rendered as the desk will show it, with what the fact check says of it.</summary>
+public sealed record Preview(string HeadlineHtml, string BodyHtml, IReadOnlyList<string> Unmatched);
+
+/// <summary>Builds the desk's view of a story from the store: the version, its snapshot, its findings, its history.</summary>
+public sealed class Reviews(ArticleStore store, ArticleLifecycle lifecycle)
+{
+    /// <param name="version">Null for the latest.</param>
+    public async Task<Review?> FindAsync(string id, int? version, CancellationToken cancellationToken)
+    {
+        var versions = await store.VersionsAsync(id, cancellationToken);
+        var shown = version is { } number ? versions.FirstOrDefault(v => v.Version == number) : versions.Count > 0 ? versions[^1] : null;
+        if (shown is null)
+        {
+            return null;
+        }
+        var snapshot = await SnapshotAsync(shown, cancellationToken);
+        var figures = lifecycle.Figures(shown, snapshot);
+        return new Review(
+            shown, versions, await store.EventsAsync(id, cancellationToken), snapshot,
+            shown.Scope == Assessment.MarketScope ? snapshot.Market : snapshot.Coins.Single(c => c.Symbol == shown.Scope).Windows,
+            JsonSerializer.Deserialize<List<Finding>>(shown.FindingsJson, ArticleJson.Options) ?? [], figures,
+            FigureLinks.Headline(shown.Headline, figures), FigureLinks.Body(shown.Markdown, figures),
+            FactChecker.Unmatched($"{shown.Headline}\n{shown.Markdown}", figures));
+    }
+
+    /// <summary>An edit of a story's latest version, before it is saved.</summary>
+    public async Task<Preview?> PreviewAsync(string id, string headline, string markdown, CancellationToken cancellationToken)
+    {
+        var latest = await store.FindAsync(id, cancellationToken);
+        if (latest is null)
+        {
+            return null;
+        }
+        var figures = lifecycle.Figures(latest, await SnapshotAsync(latest, cancellationToken));
+        return new Preview(FigureLinks.Headline(headline, figures), FigureLinks.Body(markdown, figures), FactChecker.Unmatched($"{headline}\n{markdown}", figures));
+    }
+
+    private async Task<Snapshot> SnapshotAsync(Article version, CancellationToken cancellationToken) =>
+        SnapshotReader.Read(await store.SnapshotJsonAsync(version.SnapshotFingerprint, cancellationToken), DateTimeOffset.MaxValue);
+}

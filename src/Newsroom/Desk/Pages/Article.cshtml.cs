@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Newsroom.Articles;
+using Newsroom.Publishing;
+using Newsroom.Rendering;
+using Newsroom.Rules;
+
+namespace Newsroom.Desk.Pages;
+
+/// <summary>One story: the version asked for (the latest by default) with its evidence, versions, audit log and decisions.</summary>
+public sealed class ArticlePage(Reviews reviews, ArticleLifecycle lifecycle, IAuthorizationService authorization) : PageModel
+{
+    /// <summary>What a finished decision says; only these fixed texts are ever shown from the query string.</summary>
+    private static readonly Dictionary<string, string> Outcomes = new()
+    {
+        ["approved"] = "Approved and published: the API, the feeds and the webhooks have it.",
+        ["rejected"] = "Rejected. The reason is in the audit log and the rejection report.",
+        ["withdrawn"] = "Withdrawn: the API, the feeds and the webhooks say so.",
+        ["corrected"] = "Correction published.",
+        ["saved"] = "Saved as a new version.",
+    };
+
+    public Review Review { get; private set; } = null!;
+
+    public string? Problem { get; private set; }
+
+    public string? Outcome { get; private set; }
+
+    public bool CanWithdraw { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, int? v, string? done, CancellationToken cancellationToken)
+    {
+        Outcome = done is null ? null : Outcomes.GetValueOrDefault(done);
+        return await ShowAsync(id, v, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(string id, CancellationToken cancellationToken) =>
+        DecideAsync(id, "approved", () => lifecycle.ApproveAsync(id, Actor, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(string id, string reason, string? note, CancellationToken cancellationToken) =>
+        DecideAsync(id, "rejected", () => lifecycle.RejectAsync(id, reason, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Actor, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(string id, string? note, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, DeskSite.AdminPolicy)).Succeeded)
+        {
+            return Forbid(DeskSite.Scheme);
+        }
+        return await DecideAsync(id, "withdrawn", () => string.IsNullOrWhiteSpace(note)
+            ? throw new LifecycleException("note: say why the article is withdrawn")
+            : lifecycle.WithdrawAsync(id, note.Trim(), Actor, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A finding's figure as the evidence shows it: money and shares exact, ratios as they are.</summary>
+    public static string Show(Figure figure) => figure.Unit switch
+    {
+        Unit.Usd => Numbers.Exact(figure.Value, isPercent: false),
+        Unit.Percent => Numbers.Exact(figure.Value, isPercent: true),
+        _ => Numbers.Ratio(figure.Value),
+    };
+
+    private string Actor => User.Identity!.Name!;
+
+    private async Task<IActionResult> DecideAsync(string id, string done, Func<Task<Article>> decide, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await decide();
+            return RedirectToPage("/Article", new { id, done });
+        }
+        catch (Exception e) when (e is LifecycleException or FactCheckException)
+        {
+            Problem = e.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await ShowAsync(id, null, cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(string id, int? version, CancellationToken cancellationToken)
+    {
+        if (await reviews.FindAsync(id, version, cancellationToken) is not { } review)
+        {
+            return NotFound();
+        }
+        Review = review;
+        CanWithdraw = (await authorization.AuthorizeAsync(User, DeskSite.AdminPolicy)).Succeeded;
+        return Page();
+    }
+}
