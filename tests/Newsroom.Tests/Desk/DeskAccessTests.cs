@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Newsroom.Articles;
 using Newsroom.Desk;
 using Newsroom.Publishing;
 
@@ -94,6 +95,51 @@ public partial class DeskAccessTests
         using var response = await client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+    }
+
+    [Test]
+    public async Task OnlyAnAdminCanWithdrawAPublishedArticle()
+    {
+        await new Users(_workspace.Database, TimeProvider.System).AddAsync("root", Roles.Admin, Password, CancellationToken.None);
+        var id = (await _workspace.Store().QueueAsync(new ArticleFilter(Scope: "market"), 1, CancellationToken.None)).Single().Id;
+        await _workspace.Lifecycle().ApproveAsync(id, "alice", CancellationToken.None);
+        using var editor = Browser();
+        using var admin = Browser();
+        (await SignInAsync(editor, "alice", Password)).Dispose();
+        (await SignInAsync(admin, "root", Password)).Dispose();
+
+        using var refused = await PostFormAsync(editor, $"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("note", "wrong day"));
+        var afterEditor = (await _workspace.Store().FindAsync(id, CancellationToken.None))!.Status;
+        using var done = await PostFormAsync(admin, $"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("note", "wrong day"));
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "an editor is sent away");
+        Assert.That(afterEditor, Is.EqualTo(ArticleStatus.Published));
+        Assert.That(done.Headers.Location!.ToString(), Does.Contain("done=withdrawn"));
+        Assert.That((await _workspace.Store().FindAsync(id, CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.Withdrawn));
+        var events = await _workspace.Store().EventsAsync(id, CancellationToken.None);
+        Assert.That((events[^1].Action, events[^1].Actor, events[^1].Note), Is.EqualTo(("withdrawn", "root", "wrong day")));
+    }
+
+    [Test]
+    public async Task SignInNeverRedirectsOffTheDesk()
+    {
+        using var client = Browser();
+        using var page = await client.GetAsync(new Uri("/desk/sign-in?returnUrl=https://evil.example/", UriKind.Relative));
+        var token = Token().Match(await page.Content.ReadAsStringAsync());
+        using var form = new FormUrlEncodedContent([new(token.Groups["name"].Value, token.Groups["value"].Value), new("name", "alice"), new("password", Password), new("returnUrl", "https://evil.example/")]);
+
+        using var response = await client.PostAsync(new Uri("/desk/sign-in", UriKind.Relative), form);
+
+        Assert.That(response.Headers.Location!.ToString(), Is.EqualTo("/desk/"));
+    }
+
+    /// <summary>Posts a form as the page at <paramref name="pagePath"/> would, with its antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pagePath, string action, params (string Name, string Value)[] fields)
+    {
+        using var page = await client.GetAsync(new Uri(pagePath, UriKind.Relative));
+        var token = Token().Match(await page.Content.ReadAsStringAsync());
+        using var form = new FormUrlEncodedContent([new(token.Groups["name"].Value, token.Groups["value"].Value), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+        return await client.PostAsync(new Uri(action, UriKind.Relative), form);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, like a browser the test can inspect.</summary>
