@@ -114,9 +114,8 @@ public class DeskBrowserTests
     public async Task AnEditWithABrokenFigureIsFlaggedAndOnceFixedIsApprovedIntoTheApiTheFeedAndAWebhook()
     {
         await SignInAsync();
-        await OpenMarketDraftAsync();
-        var id = _page.Url.Split('/')[^1];
-        var original = (await _workspace.Store().FindAsync(id, CancellationToken.None))!;
+        var original = await OpenMarketDraftAsync();
+        var id = original.Id;
         const string Figure = "$601.30 million";
         Assert.That(original.Markdown, Does.Contain(Figure));
 
@@ -160,9 +159,8 @@ public class DeskBrowserTests
     public async Task TheDiffBetweenTwoVersionsShowsWhatChanged()
     {
         await SignInAsync();
-        await OpenMarketDraftAsync();
-        var id = _page.Url.Split('/')[^1];
-        var original = (await _workspace.Store().FindAsync(id, CancellationToken.None))!;
+        var original = await OpenMarketDraftAsync();
+        var id = original.Id;
         await EditAsync(original.Markdown.Replace("Forced selling swept", "Forced selling tore through", StringComparison.Ordinal));
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save new version" }).ClickAsync();
         await _page.WaitForURLAsync("**done=saved");
@@ -200,8 +198,7 @@ public class DeskBrowserTests
     public async Task ScriptInAnEditRendersInert()
     {
         await SignInAsync();
-        await OpenMarketDraftAsync();
-        var id = _page.Url.Split('/')[^1];
+        var id = (await OpenMarketDraftAsync()).Id;
         const string Attack = """
             <script>window.__xss = 1</script>
 
@@ -237,8 +234,7 @@ public class DeskBrowserTests
     public async Task AFormPostedWithoutItsAntiforgeryTokenFails()
     {
         await SignInAsync();
-        await OpenMarketDraftAsync();
-        var id = _page.Url.Split('/')[^1];
+        var id = (await OpenMarketDraftAsync()).Id;
 
         await _page.EvaluateAsync("() => document.querySelectorAll('input[name=__RequestVerificationToken]').forEach(i => i.remove())");
         var response = await _page.RunAndWaitForResponseAsync(
@@ -286,11 +282,13 @@ public class DeskBrowserTests
         return _receiver.LogEntries[0].RequestMessage.Body!;
     }
 
-    private async Task OpenMarketDraftAsync()
+    /// <summary>Opens the market draft from the queue, as an editor would, and returns it as stored.</summary>
+    private async Task<Article> OpenMarketDraftAsync()
     {
         await _page.GotoAsync(Url("desk/?scope=market"));
         await Rows().First.Locator("a").ClickAsync();
         await _page.WaitForURLAsync("**/desk/articles/*");
+        return (await _workspace.Store().FindAsync(_page.Url.Split('/')[^1], CancellationToken.None))!;
     }
 
     private ILocator Rows() => _page.Locator("table.queue tbody tr");
