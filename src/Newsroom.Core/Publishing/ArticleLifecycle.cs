@@ -14,9 +14,9 @@ public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, 
 {
     public const int MaxHeadlineLength = 200;
 
-    public async Task<Article> ApproveAsync(string id, string actor, CancellationToken cancellationToken)
+    public async Task<Article> ApproveAsync(string id, string actor, CancellationToken cancellationToken, int? seen = null)
     {
-        var draft = await LatestAsync(id, ArticleStatus.Draft, "only a draft can be approved", cancellationToken);
+        var draft = await LatestAsync(id, ArticleStatus.Draft, "only a draft can be approved", seen, cancellationToken);
         // An editor's version may state a figure the data does not hold: it cannot go out until it is fixed.
         var unmatched = await FactCheckAsync(draft, draft.Headline, draft.Markdown, cancellationToken);
         if (unmatched.Count > 0)
@@ -32,21 +32,21 @@ public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, 
         return await WriteFilesAsync(draft with { Status = ArticleStatus.Published }, cancellationToken);
     }
 
-    public async Task<Article> RejectAsync(string id, string reason, string? note, string actor, CancellationToken cancellationToken)
+    public async Task<Article> RejectAsync(string id, string reason, string? note, string actor, CancellationToken cancellationToken, int? seen = null)
     {
         if (!RejectionReasons.All.Contains(reason))
         {
             throw new LifecycleException($"--reason: \"{reason}\" is not one of {string.Join(", ", RejectionReasons.All)}");
         }
-        var draft = await LatestAsync(id, ArticleStatus.Draft, "only a draft can be rejected", cancellationToken);
+        var draft = await LatestAsync(id, ArticleStatus.Draft, "only a draft can be rejected", seen, cancellationToken);
         await store.ChangeStatusAsync(draft, ArticleStatus.Draft, ArticleStatus.Rejected,
             [new ArticleEvent(id, draft.Version, ArticleStatus.Rejected, actor, reason, note, time.GetUtcNow())], cancellationToken);
         return await WriteFilesAsync(draft with { Status = ArticleStatus.Rejected }, cancellationToken);
     }
 
-    public async Task<Article> WithdrawAsync(string id, string note, string actor, CancellationToken cancellationToken)
+    public async Task<Article> WithdrawAsync(string id, string note, string actor, CancellationToken cancellationToken, int? seen = null)
     {
-        var published = await LatestAsync(id, ArticleStatus.Published, "only a published article can be withdrawn", cancellationToken);
+        var published = await LatestAsync(id, ArticleStatus.Published, "only a published article can be withdrawn", seen, cancellationToken);
         await store.ChangeStatusAsync(published, ArticleStatus.Published, ArticleStatus.Withdrawn,
             [new ArticleEvent(id, published.Version, ArticleStatus.Withdrawn, actor, null, note, time.GetUtcNow())], cancellationToken);
         return await WriteFilesAsync(published with { Status = ArticleStatus.Withdrawn }, cancellationToken);
@@ -56,10 +56,11 @@ public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, 
     /// Saves an editor's headline and Markdown as a new draft version under their name. The text is saved even when a
     /// figure fails the fact check, so work is never lost; the failures come back, and approval waits for a fix.
     /// </summary>
-    public async Task<(Article Article, IReadOnlyList<string> Unmatched)> EditAsync(string id, string headline, string markdown, string actor, CancellationToken cancellationToken)
+    /// <param name="seen">The version the editor started from: when another has landed since, nothing is overwritten.</param>
+    public async Task<(Article Article, IReadOnlyList<string> Unmatched)> EditAsync(string id, string headline, string markdown, string actor, CancellationToken cancellationToken, int? seen = null)
     {
         Validate(headline, markdown);
-        var draft = await LatestAsync(id, ArticleStatus.Draft, "only a draft can be edited (a published article is corrected)", cancellationToken);
+        var draft = await LatestAsync(id, ArticleStatus.Draft, "only a draft can be edited (a published article is corrected)", seen, cancellationToken);
         var unmatched = await FactCheckAsync(draft, headline, markdown, cancellationToken);
         if (draft.Headline == headline && draft.Markdown == markdown)
         {
@@ -75,13 +76,13 @@ public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, 
     }
 
     /// <summary>A new published version with corrected text and a note; the text must still pass the fact check.</summary>
-    public async Task<Article> CorrectAsync(string id, string markdown, string note, string actor, CancellationToken cancellationToken, string? headline = null)
+    public async Task<Article> CorrectAsync(string id, string markdown, string note, string actor, CancellationToken cancellationToken, string? headline = null, int? seen = null)
     {
         if (string.IsNullOrWhiteSpace(note))
         {
             throw new LifecycleException("--note: a correction needs a note saying what changed");
         }
-        var published = await LatestAsync(id, ArticleStatus.Published, "only the published version can be corrected", cancellationToken);
+        var published = await LatestAsync(id, ArticleStatus.Published, "only the published version can be corrected", seen, cancellationToken);
         headline ??= published.Headline;
         Validate(headline, markdown);
         var unmatched = await FactCheckAsync(published, headline, markdown, cancellationToken);
@@ -130,9 +131,14 @@ public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, 
         return article;
     }
 
-    private async Task<Article> LatestAsync(string id, string status, string rule, CancellationToken cancellationToken)
+    /// <param name="seen">The version the decision was made on, when known: a newer one means someone else changed the story meanwhile.</param>
+    private async Task<Article> LatestAsync(string id, string status, string rule, int? seen, CancellationToken cancellationToken)
     {
         var latest = await store.FindAsync(id, cancellationToken) ?? throw new LifecycleException($"no article {id}");
+        if (seen is { } version && version != latest.Version)
+        {
+            throw new LifecycleException($"{id} is now at v{latest.Version} ({latest.Status}, by {latest.EditedBy ?? "the engine"}), not v{version} as you saw it: compare the versions and decide again");
+        }
         return latest.Status == status ? latest : throw new LifecycleException($"{id} v{latest.Version} is {latest.Status}: {rule}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Newsroom.Articles;
 using Newsroom.Desk;
@@ -7,9 +8,8 @@ using Newsroom.Publishing;
 namespace Newsroom.Tests.Desk;
 
 /// <summary>Who gets into the desk, over real HTTP: signed-in desk users only, forms guarded, a strict CSP.</summary>
-public partial class DeskAccessTests
+public class DeskAccessTests
 {
-    private const string Password = DeskWorld.Password;
     private Workspace _workspace = null!;
     private ServedHost _host = null!;
 
@@ -29,9 +29,9 @@ public partial class DeskAccessTests
     [Test]
     public async Task SignedOutAccessRedirectsToSignIn()
     {
-        using var client = Browser();
+        using var client = new DeskClient(_host);
 
-        using var response = await client.GetAsync(new Uri("/desk/", UriKind.Relative));
+        using var response = await client.GetAsync("/desk/");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.Headers.Location!.ToString(), Does.Contain("/desk/sign-in"));
@@ -40,10 +40,10 @@ public partial class DeskAccessTests
     [Test]
     public async Task AnEditorSignsInAndSeesTheDrafts()
     {
-        using var client = Browser();
+        using var client = new DeskClient(_host);
 
-        using var signedIn = await SignInAsync(client, "alice", Password);
-        using var queue = await client.GetAsync(new Uri("/desk/", UriKind.Relative));
+        using var signedIn = await client.SignInAsync(DeskWorld.Editor);
+        using var queue = await client.GetAsync("/desk/");
         var html = await queue.Content.ReadAsStringAsync();
 
         Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
@@ -58,15 +58,15 @@ public partial class DeskAccessTests
     [Test]
     public async Task AWrongPasswordIsRefusedAndRepeatedFailuresLockTheAccount()
     {
-        using var client = Browser();
+        using var client = new DeskClient(_host);
 
         var answers = new List<string>();
         for (var i = 0; i < Users.MaxFailedAttempts; i++)
         {
-            using var response = await SignInAsync(client, "alice", "not the password");
+            using var response = await client.SignInAsync(DeskWorld.Editor, "not the password");
             answers.Add(await response.Content.ReadAsStringAsync());
         }
-        using var locked = await SignInAsync(client, "alice", Password);
+        using var locked = await client.SignInAsync(DeskWorld.Editor);
 
         Assert.That(answers[0], Does.Contain("Wrong name or password."));
         Assert.That(answers[^1], Does.Contain("this account is locked"));
@@ -76,10 +76,9 @@ public partial class DeskAccessTests
     [Test]
     public async Task AFormPostWithoutTheAntiforgeryTokenFails()
     {
-        using var client = Browser();
-        using var form = new FormUrlEncodedContent([new("name", "alice"), new("password", Password)]);
+        using var client = new DeskClient(_host);
 
-        using var response = await client.PostAsync(new Uri("/desk/sign-in", UriKind.Relative), form);
+        using var response = await client.PostAsync("/desk/sign-in", ("name", DeskWorld.Editor), ("password", DeskWorld.Password));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
@@ -88,9 +87,9 @@ public partial class DeskAccessTests
     public async Task AnApiKeyDoesNotOpenTheDesk()
     {
         var key = await new ApiKeys(_workspace.Database, TimeProvider.System).CreateAsync("cms", CancellationToken.None);
-        using var client = Browser();
+        using var client = new DeskClient(_host);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/desk/");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
         using var response = await client.SendAsync(request);
 
@@ -100,17 +99,17 @@ public partial class DeskAccessTests
     [Test]
     public async Task OnlyAnAdminCanWithdrawAPublishedArticle()
     {
-        await new Users(_workspace.Database, TimeProvider.System).AddAsync("root", Roles.Admin, Password, CancellationToken.None);
+        await new Users(_workspace.Database, TimeProvider.System).AddAsync("root", Roles.Admin, DeskWorld.Password, CancellationToken.None);
         var id = (await _workspace.Store().QueueAsync(new ArticleFilter(Scope: "market"), 1, CancellationToken.None)).Single().Id;
-        await _workspace.Lifecycle().ApproveAsync(id, "alice", CancellationToken.None);
-        using var editor = Browser();
-        using var admin = Browser();
-        (await SignInAsync(editor, "alice", Password)).Dispose();
-        (await SignInAsync(admin, "root", Password)).Dispose();
+        await _workspace.Lifecycle().ApproveAsync(id, DeskWorld.Editor, CancellationToken.None);
+        using var editor = new DeskClient(_host);
+        using var admin = new DeskClient(_host);
+        (await editor.SignInAsync(DeskWorld.Editor)).Dispose();
+        (await admin.SignInAsync("root")).Dispose();
 
-        using var refused = await PostFormAsync(editor, $"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("note", "wrong day"));
+        using var refused = await editor.PostFormAsync($"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("note", "wrong day"));
         var afterEditor = (await _workspace.Store().FindAsync(id, CancellationToken.None))!.Status;
-        using var done = await PostFormAsync(admin, $"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("note", "wrong day"));
+        using var done = await admin.PostFormAsync($"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("note", "wrong day"));
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "an editor is sent away");
         Assert.That(afterEditor, Is.EqualTo(ArticleStatus.Published));
@@ -123,37 +122,11 @@ public partial class DeskAccessTests
     [Test]
     public async Task SignInNeverRedirectsOffTheDesk()
     {
-        using var client = Browser();
-        using var page = await client.GetAsync(new Uri("/desk/sign-in?returnUrl=https://evil.example/", UriKind.Relative));
-        var token = Token().Match(await page.Content.ReadAsStringAsync());
-        using var form = new FormUrlEncodedContent([new(token.Groups["name"].Value, token.Groups["value"].Value), new("name", "alice"), new("password", Password), new("returnUrl", "https://evil.example/")]);
+        using var client = new DeskClient(_host);
 
-        using var response = await client.PostAsync(new Uri("/desk/sign-in", UriKind.Relative), form);
+        using var response = await client.PostFormAsync("/desk/sign-in?returnUrl=https://evil.example/", "/desk/sign-in",
+            ("name", DeskWorld.Editor), ("password", DeskWorld.Password), ("returnUrl", "https://evil.example/"));
 
         Assert.That(response.Headers.Location!.ToString(), Is.EqualTo("/desk/"));
     }
-
-    /// <summary>Posts a form as the page at <paramref name="pagePath"/> would, with its antiforgery token.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pagePath, string action, params (string Name, string Value)[] fields)
-    {
-        using var page = await client.GetAsync(new Uri(pagePath, UriKind.Relative));
-        var token = Token().Match(await page.Content.ReadAsStringAsync());
-        using var form = new FormUrlEncodedContent([new(token.Groups["name"].Value, token.Groups["value"].Value), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
-        return await client.PostAsync(new Uri(action, UriKind.Relative), form);
-    }
-
-    /// <summary>A client that keeps cookies and does not follow redirects, like a browser the test can inspect.</summary>
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _host.Http.BaseAddress };
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string name, string password)
-    {
-        using var page = await client.GetAsync(new Uri("/desk/sign-in", UriKind.Relative));
-        var token = Token().Match(await page.Content.ReadAsStringAsync());
-        using var form = new FormUrlEncodedContent([new(token.Groups["name"].Value, token.Groups["value"].Value), new("name", name), new("password", password)]);
-        return await client.PostAsync(new Uri("/desk/sign-in", UriKind.Relative), form);
-    }
-
-    [GeneratedRegex("<input name=\"(?<name>__RequestVerificationToken)\" type=\"hidden\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex Token();
 }

@@ -35,13 +35,14 @@ public sealed class ArticlePage(Reviews reviews, ArticleLifecycle lifecycle, IAu
         return await ShowAsync(id, v, cancellationToken);
     }
 
-    public Task<IActionResult> OnPostApproveAsync(string id, CancellationToken cancellationToken) =>
-        DecideAsync(id, "approved", () => lifecycle.ApproveAsync(id, Actor, cancellationToken), cancellationToken);
+    // Each form carries the version it was shown with ("seen"): a decision never lands on a version the editor did not read.
+    public Task<IActionResult> OnPostApproveAsync(string id, int? seen, CancellationToken cancellationToken) =>
+        DecideAsync(id, "approved", () => lifecycle.ApproveAsync(id, Actor, cancellationToken, seen), cancellationToken);
 
-    public Task<IActionResult> OnPostRejectAsync(string id, string reason, string? note, CancellationToken cancellationToken) =>
-        DecideAsync(id, "rejected", () => lifecycle.RejectAsync(id, reason, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Actor, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostRejectAsync(string id, int? seen, string reason, string? note, CancellationToken cancellationToken) =>
+        DecideAsync(id, "rejected", () => lifecycle.RejectAsync(id, reason, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Actor, cancellationToken, seen), cancellationToken);
 
-    public async Task<IActionResult> OnPostWithdrawAsync(string id, string? note, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWithdrawAsync(string id, int? seen, string? note, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, DeskSite.AdminPolicy)).Succeeded)
         {
@@ -49,7 +50,7 @@ public sealed class ArticlePage(Reviews reviews, ArticleLifecycle lifecycle, IAu
         }
         return await DecideAsync(id, "withdrawn", () => string.IsNullOrWhiteSpace(note)
             ? throw new LifecycleException("note: say why the article is withdrawn")
-            : lifecycle.WithdrawAsync(id, note.Trim(), Actor, cancellationToken), cancellationToken);
+            : lifecycle.WithdrawAsync(id, note.Trim(), Actor, cancellationToken, seen), cancellationToken);
     }
 
     /// <summary>A finding's figure as the evidence shows it: money and shares exact, ratios as they are.</summary>

@@ -18,6 +18,10 @@ public sealed class EditPage(Reviews reviews, ArticleLifecycle lifecycle) : Page
     [BindProperty]
     public string Markdown { get; set; } = "";
 
+    /// <summary>The version the editor started from; saving fails rather than overwrite one that landed since.</summary>
+    [BindProperty]
+    public int? Seen { get; set; }
+
     /// <summary>The correction note readers see (published articles only).</summary>
     [BindProperty]
     public string? Note { get; set; }
@@ -34,7 +38,7 @@ public sealed class EditPage(Reviews reviews, ArticleLifecycle lifecycle) : Page
         {
             return NotFound();
         }
-        (Headline, Markdown) = (Review.Latest.Headline, Review.Latest.Markdown);
+        (Headline, Markdown, Seen) = (Review.Latest.Headline, Review.Latest.Markdown, Review.Latest.Version);
         return Page();
     }
 
@@ -53,16 +57,18 @@ public sealed class EditPage(Reviews reviews, ArticleLifecycle lifecycle) : Page
         {
             if (IsCorrection)
             {
-                await lifecycle.CorrectAsync(id, Markdown, Note ?? "", User.Identity!.Name!, cancellationToken, Headline);
+                await lifecycle.CorrectAsync(id, Markdown, Note ?? "", User.Identity!.Name!, cancellationToken, Headline, Seen);
                 return RedirectToPage("/Article", new { id, done = "corrected" });
             }
-            await lifecycle.EditAsync(id, Headline, Markdown, User.Identity!.Name!, cancellationToken);
+            await lifecycle.EditAsync(id, Headline, Markdown, User.Identity!.Name!, cancellationToken, Seen);
             return RedirectToPage("/Article", new { id, done = "saved" });
         }
         catch (Exception e) when (e is LifecycleException or FactCheckException)
         {
-            // The editor's text stays in the form: nothing typed is lost to a refusal.
+            // The editor's text stays in the form: nothing typed is lost to a refusal. Saving again after a conflict
+            // is a deliberate choice to put this text on top of the version that landed meanwhile.
             Problem = e.Message;
+            Seen = Review.Latest.Version;
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
