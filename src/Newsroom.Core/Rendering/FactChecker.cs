@@ -29,7 +29,12 @@ public static class FactChecker
         {
             if (Source(figure, allowed) is null)
             {
-                unmatched.Add($"\"{figure.Text}\" matches no figure of the data");
+                var problem = $"\"{figure.Text}\" matches no figure of the data";
+                // The same wrong figure printed twice is one thing to fix.
+                if (!unmatched.Contains(problem))
+                {
+                    unmatched.Add(problem);
+                }
             }
         }
         return unmatched;
@@ -173,7 +178,9 @@ public readonly record struct Datum(string Group, string Item, string Name, deci
     /// <summary>The HTML id of the datum in the desk's evidence, which a figure in the text links to.</summary>
     public string Anchor => AnchorOf(Group, Item, Name);
 
-    public static string AnchorOf(string group, string item, string name) => $"d-{group}-{item}-{name}".Replace(' ', '-').Replace('.', '-').ToLowerInvariant();
+    /// <summary>Letters, digits and dashes only, whatever a source names its exchanges: safe in any attribute or selector.</summary>
+    public static string AnchorOf(string group, string item, string name) =>
+        string.Concat($"d-{group}-{item}-{name}".Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
 }
 
 /// <summary>The figures a text may state: the data of its scope and what the rules derived from it.</summary>

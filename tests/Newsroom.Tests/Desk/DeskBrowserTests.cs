@@ -123,6 +123,7 @@ public class DeskBrowserTests
         await EditAsync(original.Markdown.Replace(Figure, "$650.00 million", StringComparison.Ordinal));
         await Assertions.Expect(_page.Locator("#preview-check.flags")).ToContainTextAsync("\"$650.00 million\" matches no figure of the data");
         await Assertions.Expect(_page.Locator("#preview-body a.figure.unmatched").First).ToHaveTextAsync("$650.00 million");
+        await ScreenshotAsync("desk-edit-flagged.png", "an edit with a broken figure, flagged in the preview");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save new version" }).ClickAsync();
         await _page.WaitForURLAsync("**done=saved");
         var flagged = await _page.Locator("#fact-check").InnerTextAsync();
