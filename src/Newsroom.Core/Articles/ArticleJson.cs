@@ -20,6 +20,9 @@ public static class ArticleJson
 
     public static string Findings(IReadOnlyList<Finding> findings) => JsonSerializer.Serialize(findings, Options);
 
+    /// <summary>The findings stored with a version, read back.</summary>
+    public static IReadOnlyList<Finding> ReadFindings(string json) => JsonSerializer.Deserialize<List<Finding>>(json, Options) ?? [];
+
     /// <summary>The <c>.json</c> file of an article: the article and the evidence behind it.</summary>
     public static string File(Article article, string snapshotJson)
     {

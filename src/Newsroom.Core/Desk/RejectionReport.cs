@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Newsroom.Articles;
-using Newsroom.Rules;
 using Newsroom.Storage;
 
 namespace Newsroom.Desk;
@@ -11,7 +9,7 @@ public sealed record RejectionReport(int Total, IReadOnlyList<ReportRow> ByProfi
     public static RejectionReport From(IReadOnlyList<Rejection> rejections)
     {
         var fired = rejections
-            .SelectMany(r => (JsonSerializer.Deserialize<List<Finding>>(r.FindingsJson, ArticleJson.Options) ?? []).Where(f => f.Fired).Select(f => (Key: f.Rule, r.Reason)))
+            .SelectMany(r => ArticleJson.ReadFindings(r.FindingsJson).Where(f => f.Fired).Select(f => (Key: f.Rule, r.Reason)))
             .ToList();
         return new RejectionReport(rejections.Count, Rows(rejections.Select(r => (Key: r.Profile, r.Reason))), Rows(fired));
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Newsroom.Articles;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
@@ -32,8 +31,11 @@ public sealed record Review(
     /// <summary>Rules that looked at the data and did not fire: how close the story came to another reading.</summary>
     public IEnumerable<Finding> NearMisses => Findings.Where(f => !f.Fired && f.Figures.Count > 0);
 
+    /// <summary>The scope's own figures, window by window.</summary>
+    public IEnumerable<Datum> ScopeData => Figures.Data.Where(d => d.Group == Version.Scope).DistinctBy(d => d.Anchor);
+
     /// <summary>Figures the text may use beyond the scope's own windows and the findings: other coins, exchanges, price moves.</summary>
-    public IEnumerable<Datum> OtherData => Figures.Data.Where(d => d.Group != Version.Scope && d.Group != FigureSet.FindingGroup);
+    public IEnumerable<Datum> OtherData => Figures.Data.Where(d => d.Group != Version.Scope && d.Group != FigureSet.FindingGroup).DistinctBy(d => d.Anchor);
 }
 
 /// <summary>A text being edited, rendered as the desk will show it, with what the fact check says of it.</summary>
@@ -51,28 +53,21 @@ public sealed class Reviews(ArticleStore store, ArticleLifecycle lifecycle)
         {
             return null;
         }
-        var snapshot = await SnapshotAsync(shown, cancellationToken);
-        var figures = lifecycle.Figures(shown, snapshot);
+        var (snapshot, assessment) = await lifecycle.AssessAsync(shown, cancellationToken);
+        var figures = FigureSet.For(assessment);
         return new Review(
-            shown, versions, await store.EventsAsync(id, cancellationToken), snapshot,
-            shown.Scope == Assessment.MarketScope ? snapshot.Market : snapshot.Coins.Single(c => c.Symbol == shown.Scope).Windows,
-            JsonSerializer.Deserialize<List<Finding>>(shown.FindingsJson, ArticleJson.Options) ?? [], figures,
-            FigureLinks.Headline(shown.Headline, figures), FigureLinks.Body(shown.Markdown, figures),
-            FactChecker.Unmatched($"{shown.Headline}\n{shown.Markdown}", figures));
+            shown, versions, await store.EventsAsync(id, cancellationToken), snapshot, assessment.Windows, ArticleJson.ReadFindings(shown.FindingsJson), figures,
+            FigureLinks.Headline(shown.Headline, figures), FigureLinks.Body(shown.Markdown, figures), FactChecker.Unmatched(shown.Headline, shown.Markdown, figures));
     }
 
     /// <summary>An edit of a story's latest version, before it is saved.</summary>
     public async Task<Preview?> PreviewAsync(string id, string headline, string markdown, CancellationToken cancellationToken)
     {
-        var latest = await store.FindAsync(id, cancellationToken);
-        if (latest is null)
+        if (await store.FindAsync(id, cancellationToken) is not { } latest)
         {
             return null;
         }
-        var figures = lifecycle.Figures(latest, await SnapshotAsync(latest, cancellationToken));
-        return new Preview(FigureLinks.Headline(headline, figures), FigureLinks.Body(markdown, figures), FactChecker.Unmatched($"{headline}\n{markdown}", figures));
+        var figures = FigureSet.For((await lifecycle.AssessAsync(latest, cancellationToken)).Assessment);
+        return new Preview(FigureLinks.Headline(headline, figures), FigureLinks.Body(markdown, figures), FactChecker.Unmatched(headline, markdown, figures));
     }
-
-    private async Task<Snapshot> SnapshotAsync(Article version, CancellationToken cancellationToken) =>
-        SnapshotReader.Read(await store.SnapshotJsonAsync(version.SnapshotFingerprint, cancellationToken), DateTimeOffset.MaxValue);
 }

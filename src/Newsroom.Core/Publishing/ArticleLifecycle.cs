@@ -67,10 +67,7 @@ public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, 
             return (draft, unmatched);
         }
         var now = time.GetUtcNow();
-        var edited = draft with
-        {
-            Version = draft.Version + 1, Headline = headline, Markdown = markdown, Html = SafeMarkdown.ToHtml(markdown), GeneratedAt = now, EditedBy = actor, CorrectionNote = null,
-        };
+        var edited = Revise(draft, headline, markdown, actor, note: null, now);
         await store.AddVersionAsync(draft, edited, new ArticleEvent(id, edited.Version, "edited", actor, null, null, now), cancellationToken);
         return (await WriteFilesAsync(edited, cancellationToken), unmatched);
     }
@@ -91,25 +88,29 @@ public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, 
             throw new FactCheckException(published.Scope, unmatched);
         }
         var now = time.GetUtcNow();
-        var correction = published with
-        {
-            Version = published.Version + 1, Headline = headline, Markdown = markdown, Html = SafeMarkdown.ToHtml(markdown), GeneratedAt = now, EditedBy = actor, CorrectionNote = note,
-        };
+        var correction = Revise(published, headline, markdown, actor, note, now);
         await store.AddVersionAsync(published, correction, new ArticleEvent(id, correction.Version, "corrected", actor, null, note, now), cancellationToken);
         return await WriteFilesAsync(correction, cancellationToken);
     }
 
-    /// <summary>The figures a version's text may state: those of the snapshot it was written from, assessed as for its scope.</summary>
-    public FigureSet Figures(Article version, Snapshot snapshot) => FigureSet.For(version.Scope == Assessment.MarketScope
-        ? classifier.AssessMarket(snapshot)
-        : classifier.AssessCoin(snapshot.Coins.Single(c => c.Symbol == version.Scope)));
-
-    /// <summary>What the fact check says of a headline and body written over a version's data: empty when every figure matches.</summary>
-    private async Task<IReadOnlyList<string>> FactCheckAsync(Article version, string headline, string markdown, CancellationToken cancellationToken)
+    /// <summary>The snapshot a version was written from, and what the rules read in it for the version's scope.</summary>
+    public async Task<(Snapshot Snapshot, Assessment Assessment)> AssessAsync(Article version, CancellationToken cancellationToken)
     {
         var snapshot = SnapshotReader.Read(await store.SnapshotJsonAsync(version.SnapshotFingerprint, cancellationToken), DateTimeOffset.MaxValue);
-        return FactChecker.Unmatched($"{headline}\n{markdown}", Figures(version, snapshot));
+        return (snapshot, version.Scope == Assessment.MarketScope
+            ? classifier.AssessMarket(snapshot)
+            : classifier.AssessCoin(snapshot.Coins.Single(c => c.Symbol == version.Scope)));
     }
+
+    /// <summary>What the fact check says of a headline and body written over a version's data: empty when every figure matches.</summary>
+    private async Task<IReadOnlyList<string>> FactCheckAsync(Article version, string headline, string markdown, CancellationToken cancellationToken) =>
+        FactChecker.Unmatched(headline, markdown, FigureSet.For((await AssessAsync(version, cancellationToken)).Assessment));
+
+    /// <summary>The next version of a story as an editor wrote it, on top of <paramref name="basis"/>.</summary>
+    private static Article Revise(Article basis, string headline, string markdown, string actor, string? note, DateTimeOffset now) => basis with
+    {
+        Version = basis.Version + 1, Headline = headline, Markdown = markdown, Html = SafeMarkdown.ToHtml(markdown), GeneratedAt = now, EditedBy = actor, CorrectionNote = note,
+    };
 
     /// <summary>A headline is one line of plain text; a body is never empty.</summary>
     private static void Validate(string headline, string markdown)

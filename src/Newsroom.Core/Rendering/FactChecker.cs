@@ -22,6 +22,9 @@ public static class FactChecker
 
     public static IReadOnlyList<string> Unmatched(string text, FigureSet allowed) => Unmatched(Scan(text), allowed);
 
+    /// <summary>The check of an article's headline and body together.</summary>
+    public static IReadOnlyList<string> Unmatched(string headline, string body, FigureSet allowed) => Unmatched($"{headline}\n{body}", allowed);
+
     internal static IReadOnlyList<string> Unmatched(List<PrintedFigure> figures, FigureSet allowed)
     {
         var unmatched = new List<string>();
@@ -229,9 +232,9 @@ public sealed class FigureSet
 
     public void Add(string group, string item, Liquidations figures)
     {
+        _data.Add(new Datum(group, item, "total", figures.Total, IsPercent: false));
         _data.Add(new Datum(group, item, "longs", figures.Longs, IsPercent: false));
         _data.Add(new Datum(group, item, "shorts", figures.Shorts, IsPercent: false));
-        _data.Add(new Datum(group, item, "total", figures.Total, IsPercent: false));
         _data.Add(new Datum(group, item, "long share", figures.LongSharePercent, IsPercent: true));
         _data.Add(new Datum(group, item, "short share", figures.ShortSharePercent, IsPercent: true));
     }

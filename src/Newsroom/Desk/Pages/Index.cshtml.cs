@@ -63,10 +63,10 @@ public sealed record Facet(string Key, string Name, string? Selected, IReadOnlyL
 {
     public static Facet Of(string key, string name, string? selected, IEnumerable<ArticleCount> counts, Func<ArticleCount, string> value, IReadOnlyList<string> order)
     {
-        var totals = counts.GroupBy(value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var values = totals.Keys
-            .OrderBy(v => order.Contains(v) ? order.ToList().IndexOf(v) : int.MaxValue).ThenBy(v => v, StringComparer.Ordinal)
-            .Select(v => (v, totals[v]))
+        var rank = order.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i);
+        var values = counts.GroupBy(value)
+            .Select(g => (g.Key, g.Sum(c => c.Count)))
+            .OrderBy(v => rank.GetValueOrDefault(v.Key, int.MaxValue)).ThenBy(v => v.Key, StringComparer.Ordinal)
             .ToList();
         return new Facet(key, name, selected, values);
     }
