@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
 using Newsroom.Publishing;
+using Newsroom.News;
 using Newsroom.Rendering;
 using Newsroom.Rules;
 using Newsroom.Sources;
@@ -30,10 +31,13 @@ public class MarketRunBenchmarks
     {
         _root = Directory.CreateTempSubdirectory("newsroom-bench-").FullName;
         var renderer = new ArticleRenderer(TemplateLibrary.LoadEmbedded());
+        var database = new Database(Options.Create(new StorageOptions { DataDirectory = Path.Combine(_root, "data") }));
+        var history = new HistoryStore(database);
         _generator = new ArticleGenerator(
-            new Classifier(Options.Create(new RulesOptions())),
+            new NewsJudge(new Classifier(Options.Create(new RulesOptions())), history, Options.Create(new RulesOptions())),
             renderer,
-            new ArticleStore(new Database(Options.Create(new StorageOptions { DataDirectory = Path.Combine(_root, "data") })), Options.Create(new StoriesOptions())),
+            new ArticleStore(database, Options.Create(new StoriesOptions())),
+            history,
             new ArticleFiles(Options.Create(new OutputOptions { Directory = Path.Combine(_root, "articles") }), renderer),
             Options.Create(new PublishingOptions()),
             TimeProvider.System);

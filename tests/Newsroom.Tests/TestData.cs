@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Newsroom.Articles;
+using Newsroom.History;
+using Newsroom.News;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Rules;
@@ -22,6 +24,15 @@ internal static class TestData
     public static Snapshot Sample(string name) => SnapshotReader.Read(SampleSnapshots.Read(name), Now);
 
     public static Classifier Classifier(RulesOptions? rules = null) => new(Options.Create(rules ?? new RulesOptions()));
+
+    /// <summary>The news judgement over the given history; none by default, as on a fresh machine.</summary>
+    public static NewsJudge Judge(IHistoryReader? history = null, RulesOptions? rules = null) =>
+        new(Classifier(rules), history ?? new NoHistory(), Options.Create(rules ?? new RulesOptions()));
+
+    public static NewsDecision Decide(string sample, RulesOptions? rules = null) => Decide(Sample(sample), rules);
+
+    public static NewsDecision Decide(Snapshot snapshot, RulesOptions? rules = null) =>
+        Judge(rules: rules).JudgeAsync(snapshot, CancellationToken.None).GetAwaiter().GetResult();
 
     public static ArticleRenderer Renderer(TemplateLibrary? templates = null) => new(templates ?? TemplateLibrary.LoadEmbedded());
 
@@ -94,6 +105,8 @@ internal sealed class Workspace : IDisposable
     /// <summary>One per workspace, as in the program: one connection pool, disposed with the workspace.</summary>
     public Database Database => _database ??= new Database(Options.Create(Storage));
 
+    public HistoryStore History() => new(Database);
+
     public ArticleStore Store(decimal materialChangePercent = 10) =>
         new(Database, Options.Create(new StoriesOptions { MaterialChangePercent = materialChangePercent }));
 
@@ -103,12 +116,12 @@ internal sealed class Workspace : IDisposable
         time ??= TestData.Clock();
         var renderer = TestData.Renderer(templates);
         return new ArticleGenerator(
-            TestData.Classifier(rules), renderer, Store(materialChangePercent),
+            TestData.Judge(History(), rules), renderer, Store(materialChangePercent), History(),
             new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer), Options.Create(publishing ?? new PublishingOptions()), time);
     }
 
     public ArticleLifecycle Lifecycle(TimeProvider? time = null) =>
-        new(Store(), TestData.Classifier(), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer()), time ?? TestData.Clock());
+        new(Store(), TestData.Judge(History()), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer()), time ?? TestData.Clock());
 
     /// <summary>Every article file with its content hash: a before/after picture of what a run wrote.</summary>
     public Dictionary<string, string> Files() =>
@@ -133,6 +146,13 @@ internal sealed class Workspace : IDisposable
         }
         Directory.Delete(Root, recursive: true);
     }
+}
+
+/// <summary>A machine with no history yet: every judgement falls back to the defaults.</summary>
+internal sealed class NoHistory : IHistoryReader
+{
+    public Task<ScopeHistory> ForAsync(string scope, DateTimeOffset asOf, decimal total, CancellationToken cancellationToken) =>
+        Task.FromResult(ScopeHistory.Empty(scope, asOf));
 }
 
 internal static class GeneratorExtensions

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Newsroom.History;
+using Newsroom.News;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Rules;
@@ -22,7 +24,7 @@ public sealed record WrittenArticle(Article Article, SaveOutcome Outcome, IReadO
 /// writes no article; the failed run is still logged.
 /// </summary>
 public sealed class ArticleGenerator(
-    Classifier classifier, ArticleRenderer renderer, ArticleStore store, ArticleFiles files, IOptions<PublishingOptions> publishing, TimeProvider time)
+    NewsJudge judge, ArticleRenderer renderer, ArticleStore store, HistoryStore history, ArticleFiles files, IOptions<PublishingOptions> publishing, TimeProvider time)
 {
     public async Task<GenerationResult> GenerateAsync(FetchedSnapshot fetched, CancellationToken cancellationToken)
     {
@@ -40,12 +42,12 @@ public sealed class ArticleGenerator(
 
     private async Task<GenerationResult> GenerateAsync(Snapshot snapshot, FetchedSnapshot fetched, DateTimeOffset started, CancellationToken cancellationToken)
     {
-        var market = classifier.AssessMarket(snapshot);
-        var coins = snapshot.Coins.Select(classifier.AssessCoin).ToList();
-        var assessments = coins.Prepend(market).ToList();
+        var decision = await judge.JudgeAsync(snapshot, cancellationToken);
+        // Every validated snapshot joins history, news or not; judged first, though its own windows could never be a precedent.
+        await history.AddAsync(HistoryPoint.Of(snapshot, HistoryOrigins.Snapshot), cancellationToken);
+        var assessments = decision.All.ToList();
         var episodes = await store.EpisodesAsync(cancellationToken);
-        var drafts = assessments
-            .Where(assessment => assessment.IsNewsworthy)
+        var drafts = decision.Stories
             .Select(assessment => Draft(assessment, snapshot, episodes.GetValueOrDefault(assessment.Scope), cancellationToken))
             .ToList();
 
@@ -60,7 +62,7 @@ public sealed class ArticleGenerator(
             // Unchanged articles are written again too, so a rerun repairs files that were lost or edited by hand.
             written.Add(new WrittenArticle(article, outcome, await files.WriteAsync(article, record.Json, cancellationToken)));
         }
-        return new GenerationResult(snapshot, market, coins, written, finished);
+        return new GenerationResult(snapshot, decision.Market, decision.Coins, written, finished);
     }
 
     /// <summary>The story continues while the scope keeps its profile; otherwise this snapshot starts a new one.</summary>

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Newsroom.News;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
-using Newsroom.Rules;
 using Newsroom.Storage;
 using Newsroom.Webhooks;
 
@@ -14,7 +14,7 @@ public static class ArticleServices
     public static IServiceCollection AddArticleEngine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddRules().AddRendering().AddStorage().AddPublishing().AddWebhooks();
+        services.AddNewsJudgement().AddRendering().AddStorage().AddPublishing().AddWebhooks();
         services.AddSingleton<ArticleGenerator>();
         return services;
     }

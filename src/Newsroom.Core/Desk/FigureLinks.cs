@@ -74,6 +74,6 @@ public static class FigureLinks
     }
 
     private static (string Href, string Css, string Title) Describe(LocatedFigure figure) => figure.Datum is { } datum
-        ? ($"#{datum.Anchor}", "figure", $"{datum.Group} {datum.Item} {datum.Name}: {Numbers.Exact(datum.Value, datum.IsPercent)}")
+        ? ($"#{datum.Anchor}", "figure", $"{datum.Group} {datum.Item} {datum.Name}: {datum.Display}")
         : ("#fact-check", "figure unmatched", "matches no figure of the data");
 }

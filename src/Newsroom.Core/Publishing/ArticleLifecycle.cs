@@ -1,4 +1,5 @@
 using Newsroom.Articles;
+using Newsroom.News;
 using Newsroom.Rendering;
 using Newsroom.Rules;
 using Newsroom.Snapshots;
@@ -10,7 +11,7 @@ namespace Newsroom.Publishing;
 /// The editorial decisions: approve (which publishes), reject, withdraw, correct. The CLI calls them now and the
 /// editors' desk will call the same methods; each is one transaction with its audit-log entry.
 /// </summary>
-public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, ArticleFiles files, TimeProvider time)
+public sealed class ArticleLifecycle(ArticleStore store, NewsJudge judge, ArticleFiles files, TimeProvider time)
 {
     public const int MaxHeadlineLength = 200;
 
@@ -97,9 +98,9 @@ public sealed class ArticleLifecycle(ArticleStore store, Classifier classifier, 
     public async Task<(Snapshot Snapshot, Assessment Assessment)> AssessAsync(Article version, CancellationToken cancellationToken)
     {
         var snapshot = SnapshotReader.Read(await store.SnapshotJsonAsync(version.SnapshotFingerprint, cancellationToken), DateTimeOffset.MaxValue);
-        return (snapshot, version.Scope == Assessment.MarketScope
-            ? classifier.AssessMarket(snapshot)
-            : classifier.AssessCoin(snapshot.Coins.Single(c => c.Symbol == version.Scope)));
+        // History is read as it stood before the snapshot's window, so the judgement is the one the version was written from.
+        var decision = await judge.JudgeAsync(snapshot, cancellationToken);
+        return (snapshot, decision.All.Single(a => a.Scope == version.Scope));
     }
 
     /// <summary>What the fact check says of a headline and body written over a version's data: empty when every figure matches.</summary>

@@ -69,10 +69,14 @@ internal sealed record ArticleModel(
         {
             VenueHours = exchangeWindow.Hours(),
             Largest = assessment.LargestLiquidation is { } order ? new LargestModel(order.Exchange, order.Symbol, order.Usd) : null,
+            Context = ContextModel.From(assessment, breakout is not null),
         };
     }
 
     public int VenueHours { get; init; }
+
+    /// <summary>What sets the day apart: history, a driver coin, a spike, a price move; every member null when it does not hold.</summary>
+    public ContextModel Context { get; init; } = null!;
 
     public LargestModel? Largest { get; init; }
 
@@ -86,6 +90,62 @@ internal sealed record WindowModel(int Hours, decimal Total, decimal Longs, deci
     public static WindowModel From(Window window, Liquidations figures, decimal dayTotal) => new(
         window.Hours(), figures.Total, figures.Longs, figures.Shorts, figures.LongSharePercent, figures.ShortSharePercent,
         dayTotal == 0 ? 0 : figures.Total / dayTotal * 100);
+}
+
+/// <summary>The facts the lead adds to size and side, each present only when its finding fired.</summary>
+internal sealed record ContextModel(
+    int? Rank,
+    string? RankWord,
+    string? SinceDate,
+    decimal? SinceTotal,
+    int? SinceDays,
+    decimal? PreviousTotal,
+    decimal? PreviousChange,
+    decimal? PreviousMultiple,
+    decimal? BaselineMultiple,
+    decimal? BaselineMedian,
+    decimal? SpikeTotal,
+    decimal? SpikeShare,
+    string? Driver,
+    decimal? DriverShare,
+    decimal? DriverChange,
+    string? Mover,
+    decimal? MoverChange)
+{
+    private static readonly string[] RankWords = ["", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+    public static ContextModel From(Assessment assessment, bool breakoutTold)
+    {
+        var rank = assessment.Fired(News.NewsFindings.RecordBook);
+        var since = assessment.Fired(News.NewsFindings.LargestSince);
+        var before = assessment.Fired(News.NewsFindings.DayBefore);
+        var baseline = assessment.Fired(News.NewsFindings.Baseline);
+        var spike = assessment.Fired(Observations.Timing) is { Kind: "spike" } timing ? timing : null;
+        var driver = assessment.Fired(News.NewsFindings.DriverCoin);
+        var sinceDate = since?.ValueOrNull("sinceDate") is { } date ? new DateOnly((int)date / 10000, (int)date / 100 % 100, (int)date % 100) : (DateOnly?)null;
+        // The price of the coin that stands for the scope, unless a breakout already tells it or the driver coin is that coin.
+        var mover = breakoutTold || assessment.ContextCoin is not { } coin || !coin.Context.PriceChangePercent.TryGetValue(Window.Day, out var change) || driver?.Kind == coin.Symbol
+            ? ((string?)null, (decimal?)null)
+            : (coin.Symbol, change);
+        return new ContextModel(
+            rank is null ? null : (int)rank.Value("rank"),
+            rank is null ? null : RankWords[(int)rank.Value("rank")],
+            sinceDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            since?.ValueOrNull("precedentTotal"),
+            since is null ? null : (int)since.Value("days"),
+            before?.Value("previousTotal"),
+            before?.Value("changePercent"),
+            before?.Value("multiple"),
+            baseline?.Value("multiple"),
+            baseline?.Value("median"),
+            spike is null ? null : assessment.Windows.Get(Window.OneHour)?.Total,
+            spike?.ValueOrNull("share1h"),
+            driver?.Kind,
+            driver?.Value("sharePercent"),
+            driver?.ValueOrNull("priceChangePercent"),
+            mover.Item1,
+            mover.Item2);
+    }
 }
 
 internal sealed record TimingModel(string Kind, int Hours, decimal Share, decimal? HourShare);

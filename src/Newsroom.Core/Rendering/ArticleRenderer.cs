@@ -39,6 +39,11 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
         {
             throw new RenderException($"{assessment.Profile}/headline", "the headline spans more than one line");
         }
+        // The context adds to the lead what sets the day apart; on a day with nothing to add it is empty.
+        var context = templates.Get(TemplateLibrary.Context);
+        var contextText = Render(context, model, cancellationToken);
+        parts["context"] = contextText;
+        rendered.Add((context.Name, contextText));
         model["parts"] = parts;
 
         var article = templates.Get(TemplateLibrary.Article);
@@ -108,7 +113,7 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
     private static void CheckLeftovers(string text, List<PrintedFigure> figures, IEnumerable<(string Template, string Text)> sources)
     {
         var found = Leftovers.FirstOrDefault(token => text.Contains(token, StringComparison.Ordinal))
-            ?? figures.FirstOrDefault(f => f is { IsPercent: false, Value: 0, Unit: > 1 }).Text;
+            ?? figures.FirstOrDefault(f => f is { Kind: Unit.Usd, Value: 0, Scale: > 1 }).Text;
         if (found is not null)
         {
             var source = sources.First(s => s.Text.Contains(found, StringComparison.Ordinal)).Template;

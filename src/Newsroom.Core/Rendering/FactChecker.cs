@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Newsroom.Rules;
 using Newsroom.Snapshots;
 
@@ -6,8 +8,10 @@ namespace Newsroom.Rendering;
 /// <summary>
 /// Every money figure and percentage in a text must equal, at the precision it is printed with, a figure of the data
 /// or one the rules derived. "$397 million" and "$397.04 million" both match 397,040,000; "$400 million" does not.
+/// Claims drawn from history are figures too: dates ("5 August 2024"), ranks ("second-largest", "a record"), multiples
+/// ("2.4 times") and spans ("in 45 days") must each match a finding's figure.
 /// </summary>
-public static class FactChecker
+public static partial class FactChecker
 {
     // Longest first, so "million" is not read as "M" followed by letters.
     private static readonly (string Word, decimal Unit)[] Units =
@@ -52,8 +56,7 @@ public static class FactChecker
     {
         foreach (var datum in allowed.Data)
         {
-            // Copy states a direction in words ("fell 6.2%"), so a percentage matches a figure of either sign.
-            if (datum.IsPercent == figure.IsPercent && figure.ReadsAs(figure.IsPercent ? Math.Abs(datum.Value) : datum.Value))
+            if (datum.Unit == figure.Kind && figure.Matches(datum.Value))
             {
                 return datum;
             }
@@ -61,8 +64,22 @@ public static class FactChecker
         return null;
     }
 
-    /// <summary>The money figures ("$6.08 million", "$819.85K") and percentages ("83.3%") in a text, in one pass.</summary>
+    /// <summary>Every figure printed in a text, in order: money, percentages, then claims in words (dates, ranks, multiples, spans).</summary>
     internal static List<PrintedFigure> Scan(string text)
+    {
+        var figures = ScanNumbers(text);
+        var claims = ScanClaims(text);
+        if (claims.Count == 0)
+        {
+            return figures;
+        }
+        figures.AddRange(claims);
+        figures.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return figures;
+    }
+
+    /// <summary>The money figures ("$6.08 million", "$819.85K") and percentages ("83.3%") in a text, in one pass.</summary>
+    private static List<PrintedFigure> ScanNumbers(string text)
     {
         var figures = new List<PrintedFigure>();
         var i = 0;
@@ -80,12 +97,12 @@ public static class FactChecker
             if (isMoney)
             {
                 var (unit, unitEnd) = ReadUnit(text, end);
-                figures.Add(new PrintedFigure(start, text[start..unitEnd], value, decimals, unit, IsPercent: false));
+                figures.Add(new PrintedFigure(start, text[start..unitEnd], value, decimals, unit, Unit.Usd));
                 i = unitEnd;
             }
             else if (PercentWordAt(text, end) is { } word)
             {
-                figures.Add(new PrintedFigure(start, text[start..(end + word.Length)], value, decimals, 1, IsPercent: true));
+                figures.Add(new PrintedFigure(start, text[start..(end + word.Length)], value, decimals, 1, Unit.Percent));
                 i = end + word.Length;
             }
             else
@@ -95,6 +112,67 @@ public static class FactChecker
         }
         return figures;
     }
+
+    /// <summary>Dates, ranks, multiples and spans of days: the words a claim from history is made of.</summary>
+    private static List<PrintedFigure> ScanClaims(string text)
+    {
+        var claims = new List<PrintedFigure>();
+        foreach (Match match in Claims().Matches(text))
+        {
+            var g = match.Groups;
+            if (g["day"].Success || g["day2"].Success)
+            {
+                var month = Array.IndexOf(Months, (g["month"].Success ? g["month"] : g["month2"]).Value) + 1;
+                var day = int.Parse(g["day"].Success ? g["day"].Value : g["day2"].Value, CultureInfo.InvariantCulture);
+                var year = g["year"].Success ? int.Parse(g["year"].Value, CultureInfo.InvariantCulture) : g["year2"].Success ? int.Parse(g["year2"].Value, CultureInfo.InvariantCulture) : 0;
+                claims.Add(new PrintedFigure(match.Index, match.Value, (year * 10000) + (month * 100) + day, 0, 1, Unit.Date));
+            }
+            else if (g["ordinal"].Success)
+            {
+                var ordinal = g["ordinal"].Value.ToLowerInvariant();
+                var rank = Array.IndexOf(Ordinals, ordinal) is var at and >= 0 ? at + 2 : int.Parse(ordinal[..^2], CultureInfo.InvariantCulture);
+                claims.Add(new PrintedFigure(match.Index, match.Value, rank, 0, 1, Unit.Rank));
+            }
+            else if (g["top"].Success)
+            {
+                claims.Add(new PrintedFigure(match.Index, match.Value, 10, 0, 1, Unit.Rank) { AtMost = true });
+            }
+            else if (g["record"].Success)
+            {
+                // "The second-largest day on record" is one claim, made by its rank; "a record" alone claims the first place.
+                var sentence = text.LastIndexOfAny(['.', '\n'], Math.Max(0, match.Index - 1)) + 1;
+                if (!claims.Any(c => c.Kind == Unit.Rank && c.Start >= sentence))
+                {
+                    claims.Add(new PrintedFigure(match.Index, match.Value, 1, 0, 1, Unit.Rank));
+                }
+            }
+            else if (g["times"].Success)
+            {
+                var (value, decimals, _) = ReadNumber(g["times"].Value, 0);
+                claims.Add(new PrintedFigure(match.Index, match.Value, value, decimals, 1, Unit.Multiple));
+            }
+            else if (g["days"].Success)
+            {
+                claims.Add(new PrintedFigure(match.Index, match.Value, int.Parse(g["days"].Value, CultureInfo.InvariantCulture), 0, 1, Unit.Days));
+            }
+        }
+        return claims;
+    }
+
+    private static readonly string[] Months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
+
+    private static readonly string[] Ordinals = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+    [GeneratedRegex("""
+        \b(?<day>\d{1,2})\ (?<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\ (?<year>\d{4}))?\b
+        | \b(?<month2>January|February|March|April|May|June|July|August|September|October|November|December)\ (?<day2>\d{1,2})(?:,\ (?<year2>\d{4}))?\b
+        | \b(?<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))[-\ ]largest\b
+        | \b(?<top>ten|10)\ largest\b
+        | \b(?<record>record)\b(?!\ book)
+        | \b(?<times>\d+(?:\.\d+)?)(?:\ times\b|×)
+        | \b(?<days>\d+)\ days\b
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex Claims();
 
     /// <summary>Digits, thousands separated by commas or not, and an optional decimal part.</summary>
     private static (decimal Value, int Decimals, int End) ReadNumber(string text, int i)
@@ -158,15 +236,29 @@ public static class FactChecker
         && (i + 3 == text.Length || !char.IsAsciiDigit(text[i + 3]));
 }
 
-/// <param name="Unit">What one printed unit is worth: 1e6 for "million", 1 for a plain amount or a percentage.</param>
-internal readonly record struct PrintedFigure(int Start, string Text, decimal Value, int Decimals, decimal Unit, bool IsPercent)
+/// <param name="Scale">What one printed unit is worth: 1e6 for "million", 1 for a plain amount or a percentage.</param>
+/// <param name="Kind">What the figure claims: an amount, a share, a date (yyyymmdd, year 0 when not printed), a rank…</param>
+internal readonly record struct PrintedFigure(int Start, string Text, decimal Value, int Decimals, decimal Scale, Unit Kind)
 {
     // "$6.08 million" stands for any amount in [6.075, 6.085) million: what rounding half away from zero to the
     // printed decimals gives for a non-negative value.
-    private readonly decimal _low = (Value - (0.5m / FactChecker.PowersOfTen[Decimals])) * Unit;
-    private readonly decimal _high = (Value + (0.5m / FactChecker.PowersOfTen[Decimals])) * Unit;
+    private readonly decimal _low = (Value - (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
+    private readonly decimal _high = (Value + (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
+
+    /// <summary>"Among the ten largest": any rank up to the value.</summary>
+    public bool AtMost { get; init; }
 
     public bool ReadsAs(decimal value) => value >= _low && value < _high;
+
+    public bool Matches(decimal datum) => Kind switch
+    {
+        // Copy states a direction in words ("fell 6.2%"), so a percentage matches a figure of either sign.
+        Unit.Percent => ReadsAs(Math.Abs(datum)),
+        Unit.Date => Value < 10000 ? datum % 10000 == Value : datum == Value,
+        Unit.Rank => AtMost ? datum >= 1 && datum <= Value : datum == Value,
+        Unit.Days => Math.Floor(datum) == Value,
+        _ => ReadsAs(datum),
+    };
 }
 
 /// <param name="Datum">What the figure stands for; null when it matches no figure of the data.</param>
@@ -176,8 +268,20 @@ public sealed record LocatedFigure(int Start, string Text, Datum? Datum);
 /// <param name="Group">A scope ("market", "BTC"), "finding" or "exchange".</param>
 /// <param name="Item">A window ("24h"), a rule, or an exchange.</param>
 /// <param name="Name">Which figure of the item ("shorts", "sharePercent").</param>
-public readonly record struct Datum(string Group, string Item, string Name, decimal Value, bool IsPercent)
+public readonly record struct Datum(string Group, string Item, string Name, decimal Value, Unit Unit)
 {
+    public bool IsPercent => Unit == Unit.Percent;
+
+    /// <summary>The value as the evidence shows it, unrounded.</summary>
+    public string Display => Unit switch
+    {
+        Unit.Date => $"{(int)Value / 10000:0000}-{(int)Value / 100 % 100:00}-{(int)Value % 100:00}",
+        Unit.Rank => $"#{Value:0}",
+        Unit.Multiple => $"{Value.ToString("0.####", CultureInfo.InvariantCulture)}×",
+        Unit.Days => $"{Value:0} days",
+        _ => Numbers.Exact(Value, IsPercent),
+    };
+
     /// <summary>The HTML id of the datum in the desk's evidence, which a figure in the text links to.</summary>
     public string Anchor => AnchorOf(Group, Item, Name);
 
@@ -198,13 +302,15 @@ public sealed class FigureSet
     public static FigureSet For(Assessment assessment)
     {
         var set = new FigureSet();
+        var asOf = assessment.AsOf.UtcDateTime;
+        set._data.Add(new Datum("snapshot", "asOf", "date", (asOf.Year * 10000) + (asOf.Month * 100) + asOf.Day, Unit.Date));
         set.Add(assessment.Scope, assessment.Windows);
         foreach (var coin in assessment.LeadingCoins.Append(assessment.ContextCoin).OfType<CoinFigures>())
         {
             set.Add(coin.Symbol, coin.Windows);
             foreach (var (window, change) in coin.Context.PriceChangePercent)
             {
-                set._data.Add(new Datum(coin.Symbol, window.Key(), "price change", change, IsPercent: true));
+                set._data.Add(new Datum(coin.Symbol, window.Key(), "price change", change, Unit.Percent));
             }
         }
         foreach (var exchange in assessment.LeadingExchanges)
@@ -232,18 +338,19 @@ public sealed class FigureSet
 
     public void Add(string group, string item, Liquidations figures)
     {
-        _data.Add(new Datum(group, item, "total", figures.Total, IsPercent: false));
-        _data.Add(new Datum(group, item, "longs", figures.Longs, IsPercent: false));
-        _data.Add(new Datum(group, item, "shorts", figures.Shorts, IsPercent: false));
-        _data.Add(new Datum(group, item, "long share", figures.LongSharePercent, IsPercent: true));
-        _data.Add(new Datum(group, item, "short share", figures.ShortSharePercent, IsPercent: true));
+        _data.Add(new Datum(group, item, "total", figures.Total, Unit.Usd));
+        _data.Add(new Datum(group, item, "longs", figures.Longs, Unit.Usd));
+        _data.Add(new Datum(group, item, "shorts", figures.Shorts, Unit.Usd));
+        _data.Add(new Datum(group, item, "long share", figures.LongSharePercent, Unit.Percent));
+        _data.Add(new Datum(group, item, "short share", figures.ShortSharePercent, Unit.Percent));
     }
 
     public void Add(string group, string item, Figure figure)
     {
-        if (figure.Unit is Unit.Usd or Unit.Percent)
+        // A ratio is read in words ("more than two longs per short"), not as a figure the check can trace.
+        if (figure.Unit != Unit.Ratio)
         {
-            _data.Add(new Datum(group, item, figure.Name, figure.Value, figure.Unit == Unit.Percent));
+            _data.Add(new Datum(group, item, figure.Name, figure.Value, figure.Unit));
         }
     }
 }

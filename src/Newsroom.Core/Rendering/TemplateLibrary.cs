@@ -14,6 +14,7 @@ public sealed class TemplateLibrary
 {
     public const string Article = "article";
     public const string Page = "page.html";
+    public const string Context = "context";
     public static IReadOnlyList<string> Parts { get; } = ["headline", "lead", "signal", "bottom-line"];
 
     private const string ResourcePrefix = "templates/";
@@ -52,7 +53,7 @@ public sealed class TemplateLibrary
             var variants = name.Contains('/', StringComparison.Ordinal) ? SplitVariants(text) : [text];
             templates[name] = variants.Select((variant, i) => ParseOne($"{name}#{i + 1}", variant)).ToList();
         }
-        var required = new[] { Article, Page }.Concat(Profiles.ByPriority.SelectMany(p => Parts.Select(part => $"{p}/{part}")));
+        var required = new[] { Article, Page, Context }.Concat(Profiles.ByPriority.SelectMany(p => Parts.Select(part => $"{p}/{part}")));
         var missing = required.Where(name => !templates.ContainsKey(name)).ToList();
         if (missing.Count > 0)
         {

@@ -17,6 +17,9 @@ public sealed record Assessment(
     /// <summary>The largest single liquidation in the data (market scope only).</summary>
     public LiquidationOrder? LargestLiquidation { get; init; }
 
+    /// <summary>When the data was measured: the end of every window.</summary>
+    public DateTimeOffset AsOf { get; init; }
+
     public const string MarketScope = "market";
 
     public bool IsMarket => Scope == MarketScope;

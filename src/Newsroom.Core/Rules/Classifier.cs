@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Options;
 using Newsroom.Snapshots;
-using static Newsroom.Rendering.Numbers;
+using static Newsroom.Snapshots.Numbers;
 
 namespace Newsroom.Rules;
 
-/// <summary>Runs every rule on a scope and picks its profile: the most specific rule that fired, else <c>none</c>.</summary>
+/// <summary>Runs every rule on a scope and reads its shape: the most specific profile whose rule fired, else <c>none</c>.</summary>
 public sealed class Classifier(IOptions<RulesOptions> options)
 {
     private const decimal MajorityPercent = 50;
     private readonly RulesOptions _rules = options.Value;
 
-    public Assessment AssessMarket(Snapshot snapshot)
+    /// <param name="ranges">A coin's prior 7-day price range, when history has it: the market's breakout reads its bellwether's.</param>
+    public Assessment AssessMarket(Snapshot snapshot, Func<string, PriorRange?>? ranges = null)
     {
         var leadingCoins = snapshot.Coins
             .OrderByDescending(c => c.Windows.Day.Total).ThenBy(c => c.Symbol, StringComparer.Ordinal)
@@ -23,7 +24,7 @@ public sealed class Classifier(IOptions<RulesOptions> options)
         // The market's price direction is Bitcoin's; without it, that of the coin with the most liquidated.
         var bellwether = snapshot.Coins.FirstOrDefault(c => c.Symbol.Equals("BTC", StringComparison.OrdinalIgnoreCase)) ?? leadingCoins.FirstOrDefault();
 
-        var findings = ProfileFindings(snapshot.Market, bellwether, _rules.Market);
+        var findings = ProfileFindings(snapshot.Market, bellwether, bellwether is null ? null : ranges?.Invoke(bellwether.Symbol));
         findings.AddRange(Timing(snapshot.Market), Disagreement(snapshot.Market));
         findings.Add(LeadingCoins(leadingCoins));
         findings.Add(LeadingExchanges(leadingExchanges, exchangeWindow));
@@ -34,75 +35,85 @@ public sealed class Classifier(IOptions<RulesOptions> options)
         return new Assessment(Assessment.MarketScope, PickProfile(findings), snapshot.Market, bellwether, findings, leadingCoins, leadingExchanges)
         {
             LargestLiquidation = largest,
+            AsOf = snapshot.AsOf,
         };
     }
 
-    public Assessment AssessCoin(CoinFigures coin)
+    /// <param name="range">The coin's prior 7-day price range, when history has it.</param>
+    public Assessment AssessCoin(CoinFigures coin, DateTimeOffset asOf, PriorRange? range = null)
     {
-        var findings = ProfileFindings(coin.Windows, coin, _rules.Coin);
+        var findings = ProfileFindings(coin.Windows, coin, range);
         findings.AddRange(Timing(coin.Windows), Disagreement(coin.Windows));
-        return new Assessment(coin.Symbol, PickProfile(findings), coin.Windows, coin, findings, [], []);
+        return new Assessment(coin.Symbol, PickProfile(findings), coin.Windows, coin, findings, [], []) { AsOf = asOf };
     }
 
-    private List<Finding> ProfileFindings(WindowSet windows, CoinFigures? contextCoin, ScopeThresholds scope) =>
+    // Whether the day is news at all is decided elsewhere, against history; these rules only read its shape.
+    private List<Finding> ProfileFindings(WindowSet windows, CoinFigures? contextCoin, PriorRange? range) =>
     [
-        RangeBreakout(windows.Day, contextCoin, scope),
-        CrowdedPositioning(windows.Day, contextCoin, scope),
-        Squeeze(Profiles.ShortSqueeze, Side.Shorts, windows.Day, scope),
-        Squeeze(Profiles.LongSqueeze, Side.Longs, windows.Day, scope),
-        TwoSided(windows.Day, scope),
+        RangeBreakout(windows.Day, contextCoin, range),
+        CrowdedPositioning(windows.Day, contextCoin),
+        Squeeze(Profiles.ShortSqueeze, Side.Shorts, windows.Day),
+        Squeeze(Profiles.LongSqueeze, Side.Longs, windows.Day),
+        TwoSided(windows.Day),
     ];
 
-    private static string PickProfile(List<Finding> findings) =>
+    /// <summary>The most specific profile whose rule fired, else <c>none</c>.</summary>
+    public static string PickProfile(IEnumerable<Finding> findings) =>
         Profiles.ByPriority.FirstOrDefault(profile => findings.Any(f => f.Rule == profile && f.Fired)) ?? Profiles.None;
 
-    private Finding Squeeze(string rule, Side side, Liquidations day, ScopeThresholds scope)
+    private Finding Squeeze(string rule, Side side, Liquidations day)
     {
         var share = day.SharePercent(side);
-        var fired = share >= _rules.DominantSharePercent && day.Total >= scope.MinimumTotal24h;
         return new Finding(
             rule,
-            fired,
-            $"{side.Key()} {Percent(share)} of {Money(day.Total)} in 24h; needs {Percent(_rules.DominantSharePercent)} and {Money(scope.MinimumTotal24h)}",
+            share >= _rules.DominantSharePercent,
+            $"{side.Key()} {Percent(share)} of {Money(day.Total)} in 24h; needs {Percent(_rules.DominantSharePercent)}",
             [new(side.Key(), day.Of(side), Unit.Usd), new("total", day.Total, Unit.Usd), new("sharePercent", share, Unit.Percent)],
-            [new("sharePercent", _rules.DominantSharePercent, Unit.Percent), new("minimumTotal", scope.MinimumTotal24h, Unit.Usd)])
+            [new("sharePercent", _rules.DominantSharePercent, Unit.Percent)])
         { Side = side };
     }
 
-    private Finding TwoSided(Liquidations day, ScopeThresholds scope)
+    private Finding TwoSided(Liquidations day)
     {
         var minor = day.Larger.Opposite();
         var minorShare = day.SharePercent(minor);
-        var fired = minorShare >= _rules.TwoSidedMinorSharePercent && day.Total >= scope.TwoSidedMinimumTotal24h;
         return new Finding(
             Profiles.TwoSided,
-            fired,
-            $"smaller side ({minor.Key()}) {Percent(minorShare)} of {Money(day.Total)} in 24h; needs {Percent(_rules.TwoSidedMinorSharePercent)} and {Money(scope.TwoSidedMinimumTotal24h)}",
+            minorShare >= _rules.TwoSidedMinorSharePercent,
+            $"smaller side ({minor.Key()}) {Percent(minorShare)} of {Money(day.Total)} in 24h; needs {Percent(_rules.TwoSidedMinorSharePercent)}",
             [new("total", day.Total, Unit.Usd), new("longSharePercent", day.LongSharePercent, Unit.Percent), new("shortSharePercent", day.ShortSharePercent, Unit.Percent)],
-            [new("minorSharePercent", _rules.TwoSidedMinorSharePercent, Unit.Percent), new("minimumTotal", scope.TwoSidedMinimumTotal24h, Unit.Usd)])
+            [new("minorSharePercent", _rules.TwoSidedMinorSharePercent, Unit.Percent)])
         { Side = minor };
     }
 
-    private Finding RangeBreakout(Liquidations day, CoinFigures? coin, ScopeThresholds scope)
+    /// <summary>A breakout needs a range to break: the price beyond its prior 7-day high or low, not only a large move.</summary>
+    private Finding RangeBreakout(Liquidations day, CoinFigures? coin, PriorRange? range)
     {
         if (coin is null || !coin.Context.PriceChangePercent.TryGetValue(Window.Day, out var change))
         {
             return NotApplied(Profiles.RangeBreakout, "no 24h price change in the data");
         }
+        if (coin.Context.Price is not { } price || range is null)
+        {
+            return NotApplied(Profiles.RangeBreakout, $"{coin.Symbol} {Signed(change)} in 24h, but no prior 7-day price range in history to break");
+        }
         // A rally forces shorts out, a sell-off longs: the side caught is the one the move went against.
         var caught = change >= 0 ? Side.Shorts : Side.Longs;
         var share = day.SharePercent(caught);
-        var fired = Math.Abs(change) >= _rules.BreakoutPriceChangePercent && share >= _rules.SideSharePercent && day.Total >= scope.MinimumTotal24h;
+        var edge = change >= 0 ? range.High : range.Low;
+        var beyond = change >= 0 ? price > range.High : price < range.Low;
+        var fired = beyond && Math.Abs(change) >= _rules.BreakoutPriceChangePercent && share >= _rules.SideSharePercent;
         return new Finding(
             Profiles.RangeBreakout,
             fired,
-            $"{coin.Symbol} {Signed(change)} in 24h with {caught.Key()} {Percent(share)} of {Money(day.Total)}; needs a {Percent(_rules.BreakoutPriceChangePercent)} move, {Percent(_rules.SideSharePercent)} and {Money(scope.MinimumTotal24h)}",
-            [new("priceChangePercent", change, Unit.Percent), new("sharePercent", share, Unit.Percent), new("total", day.Total, Unit.Usd)],
-            [new("priceChangePercent", _rules.BreakoutPriceChangePercent, Unit.Percent), new("sharePercent", _rules.SideSharePercent, Unit.Percent), new("minimumTotal", scope.MinimumTotal24h, Unit.Usd)])
-        { Side = caught };
+            $"{coin.Symbol} {Signed(change)} in 24h to {Plain(price)}, {(beyond ? "beyond" : "inside")} its prior 7-day {(change >= 0 ? "high" : "low")} of {Plain(edge)}, with {caught.Key()} {Percent(share)} of {Money(day.Total)}; needs a break, a {Percent(_rules.BreakoutPriceChangePercent)} move and {Percent(_rules.SideSharePercent)}",
+            [new("priceChangePercent", change, Unit.Percent), new("sharePercent", share, Unit.Percent), new("total", day.Total, Unit.Usd),
+             new("price", price, Unit.Usd), new(change >= 0 ? "priorHigh" : "priorLow", edge, Unit.Usd)],
+            [new("priceChangePercent", _rules.BreakoutPriceChangePercent, Unit.Percent), new("sharePercent", _rules.SideSharePercent, Unit.Percent)])
+        { Side = caught, Basis = range.Basis };
     }
 
-    private Finding CrowdedPositioning(Liquidations day, CoinFigures? coin, ScopeThresholds scope)
+    private Finding CrowdedPositioning(Liquidations day, CoinFigures? coin)
     {
         var context = coin?.Context;
         if (coin is null || context is null || (context.LongShortRatio is null && context.FundingRate is null))
@@ -137,7 +148,6 @@ public sealed class Classifier(IOptions<RulesOptions> options)
             new("longShortRatio", _rules.CrowdedLongShortRatio, Unit.Ratio),
             new("fundingRatePercent", _rules.CrowdedFundingRatePercent, Unit.Percent),
             new("sharePercent", _rules.SideSharePercent, Unit.Percent),
-            new("minimumTotal", scope.MinimumTotal24h, Unit.Usd),
         ];
         if (crowded is not { } side)
         {
@@ -148,9 +158,8 @@ public sealed class Classifier(IOptions<RulesOptions> options)
         }
         var share = day.SharePercent(side);
         figures.Add(new("sharePercent", share, Unit.Percent));
-        var fired = share >= _rules.SideSharePercent && day.Total >= scope.MinimumTotal24h;
-        return new Finding(Profiles.CrowdedPositioning, fired,
-            $"{coin.Symbol} {positioning}: {side.Key()} crowded and {Percent(share)} of {Money(day.Total)} liquidated; needs {Percent(_rules.SideSharePercent)} and {Money(scope.MinimumTotal24h)}",
+        return new Finding(Profiles.CrowdedPositioning, share >= _rules.SideSharePercent,
+            $"{coin.Symbol} {positioning} (as of the snapshot): {side.Key()} crowded and {Percent(share)} of {Money(day.Total)} liquidated; needs {Percent(_rules.SideSharePercent)}",
             figures, thresholds)
         { Side = side };
     }
@@ -213,4 +222,6 @@ public sealed class Classifier(IOptions<RulesOptions> options)
     private static Finding NotApplied(string rule, string why) => new(rule, false, $"not applied: {why}", [], []);
 
     private static string Signed(decimal percent) => percent >= 0 ? "+" + Percent(percent) : Percent(percent);
+
+    private static string Plain(decimal price) => price.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

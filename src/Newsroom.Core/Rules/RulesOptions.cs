@@ -10,9 +10,9 @@ public sealed class RulesOptions
 {
     public const string SectionName = "Newsroom:Rules";
 
-    /// <summary>One side's share of the 24h liquidations that makes a squeeze or cascade.</summary>
+    /// <summary>One side's share of the 24h liquidations that makes a squeeze or cascade (the press called 64%, 68.9% and 74.1% days one-sided).</summary>
     [Range(typeof(decimal), "50.1", "100")]
-    public decimal DominantSharePercent { get; init; } = 75;
+    public decimal DominantSharePercent { get; init; } = 60;
 
     /// <summary>The smaller side's share from which both sides count as burned (a whipsaw).</summary>
     [Range(typeof(decimal), "10", "50")]
@@ -42,25 +42,73 @@ public sealed class RulesOptions
     [Range(typeof(decimal), "0.001", "10")]
     public decimal CrowdedFundingRatePercent { get; init; } = 0.05m;
 
+    /// <summary>Trailing days whose median 24h total is a scope's normal day.</summary>
+    [Range(7, 365)]
+    public int BaselineDays { get; init; } = 30;
+
+    /// <summary>Distinct days of history the median needs before it replaces the scope's default size threshold.</summary>
+    [Range(3, 365)]
+    public int BaselineMinimumDays { get; init; } = 20;
+
+    /// <summary>How many times its median 24h total makes a scope's day news by size.</summary>
+    [Range(typeof(decimal), "1.01", "100")]
+    public decimal BaselineMultiple { get; init; } = 1.5m;
+
+    /// <summary>"The largest since" is said only when the span is at least this many days (the largest since yesterday is no news).</summary>
+    [Range(1, 3650)]
+    public int SinceMinimumDays { get; init; } = 7;
+
+    /// <summary>The largest day in at least this many days is news on its own, whatever its size.</summary>
+    [Range(1, 3650)]
+    public int RecordDays { get; init; } = 30;
+
+    /// <summary>A coin holding this share of the market's 24h total drives the day: the market story leads with it.</summary>
+    [Range(typeof(decimal), "10", "100")]
+    public decimal DriverSharePercent { get; init; } = 50;
+
     /// <summary>How many coins and exchanges the market article names.</summary>
     [Range(1, 10)]
     public int LeadingCount { get; init; } = 3;
 
     [Required]
-    public ScopeThresholds Market { get; init; } = new() { MinimumTotal24h = 150_000_000, TwoSidedMinimumTotal24h = 500_000_000 };
+    public ScopeThresholds Market { get; init; } = new()
+    {
+        MinimumTotal24h = 300_000_000, AlwaysNewsTotal24h = 1_000_000_000, TwoSidedMinimumTotal24h = 500_000_000,
+        FloorTotal24h = 100_000_000, SpikeMinimumTotal1h = 50_000_000, PriceMovePercent = 5,
+    };
 
     [Required]
-    public ScopeThresholds Coin { get; init; } = new() { MinimumTotal24h = 50_000_000, TwoSidedMinimumTotal24h = 250_000_000 };
+    public ScopeThresholds Coin { get; init; } = new()
+    {
+        MinimumTotal24h = 100_000_000, AlwaysNewsTotal24h = 300_000_000, TwoSidedMinimumTotal24h = 250_000_000,
+        FloorTotal24h = 20_000_000, SpikeMinimumTotal1h = 15_000_000, PriceMovePercent = 10,
+    };
 }
 
-/// <summary>Amounts that differ between the whole market and a single coin.</summary>
+/// <summary>When a day is news, for the whole market or a single coin (amounts in USD, moves in percent).</summary>
 public sealed class ScopeThresholds
 {
-    /// <summary>Below this 24h total nothing is newsworthy.</summary>
+    /// <summary>The 24h total that makes a day news by size while history is too short for a median (above the published $120–200M quiet band).</summary>
     [Range(typeof(decimal), "1", "1000000000000")]
     public decimal MinimumTotal24h { get; init; }
 
-    /// <summary>A balanced day is only a whipsaw story above this 24h total.</summary>
+    /// <summary>A 24h total that is news whatever history says.</summary>
+    [Range(typeof(decimal), "1", "1000000000000")]
+    public decimal AlwaysNewsTotal24h { get; init; }
+
+    /// <summary>A balanced day is news by size only above this 24h total: both sides must be large.</summary>
     [Range(typeof(decimal), "1", "1000000000000")]
     public decimal TwoSidedMinimumTotal24h { get; init; }
+
+    /// <summary>Below this 24h total nothing is news, whatever else happened: a record of small numbers is still small.</summary>
+    [Range(typeof(decimal), "0", "1000000000000")]
+    public decimal FloorTotal24h { get; init; }
+
+    /// <summary>The last hour's total from which a one-hour spike (see SpikeSharePercent) is news on its own.</summary>
+    [Range(typeof(decimal), "1", "1000000000000")]
+    public decimal SpikeMinimumTotal1h { get; init; }
+
+    /// <summary>A 24h price move (either way) that is news on its own.</summary>
+    [Range(typeof(decimal), "0.1", "100")]
+    public decimal PriceMovePercent { get; init; }
 }

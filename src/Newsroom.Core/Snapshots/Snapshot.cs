@@ -27,7 +27,10 @@ public sealed record MarketContext(
 {
     public static MarketContext Empty { get; } = new(new Dictionary<Window, decimal>(), null, null, null);
 
-    public bool IsEmpty => PriceChangePercent.Count == 0 && OpenInterestUsd is null && FundingRate is null && LongShortRatio is null;
+    /// <summary>The last price in USD; history keeps it, so a later run can tell whether a move left its prior range.</summary>
+    public decimal? Price { get; init; }
+
+    public bool IsEmpty => PriceChangePercent.Count == 0 && OpenInterestUsd is null && FundingRate is null && LongShortRatio is null && Price is null;
 }
 
 /// <summary>The figures of the windows a source provided; the 24h window is always there.</summary>

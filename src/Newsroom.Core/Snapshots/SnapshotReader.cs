@@ -17,7 +17,7 @@ public static partial class SnapshotReader
     private static readonly string[] OrderFields = ["exchange", "symbol", "usd", "time"];
     private static readonly string[] WindowFields = ["longs", "shorts", "total"];
     private static readonly string[] ExchangeFields = ["name", "window", "longs", "shorts", "total"];
-    private static readonly string[] CoinFields = ["symbol", "windows", "priceChangePercent", "openInterestUsd", "fundingRate", "longShortRatio"];
+    private static readonly string[] CoinFields = ["symbol", "windows", "price", "priceChangePercent", "openInterestUsd", "fundingRate", "longShortRatio"];
 
     public static Snapshot Read(string json, DateTimeOffset now)
     {
@@ -256,7 +256,12 @@ public static partial class SnapshotReader
         {
             errors.Add($"{path}.longShortRatio: {Plain(ratio.Value)} is not positive");
         }
-        return new MarketContext(priceChange, openInterest, funding, ratio);
+        var price = ReadOptional(coin, "price", path, ReadAmount, errors);
+        if (price is 0)
+        {
+            errors.Add($"{path}.price: 0 is not a price");
+        }
+        return new MarketContext(priceChange, openInterest, funding, ratio) { Price = price };
     }
 
     private static void CheckExchangesUnique(IReadOnlyList<ExchangeFigures> exchanges, List<string> errors)

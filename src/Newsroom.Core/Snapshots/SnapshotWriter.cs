@@ -71,6 +71,7 @@ public static class SnapshotWriter
         json.WritePropertyName("windows");
         WriteWindows(json, coin.Windows);
         var context = coin.Context;
+        WriteOptional(json, "price", context.Price);
         if (context.PriceChangePercent.Count > 0)
         {
             json.WriteStartObject("priceChangePercent");

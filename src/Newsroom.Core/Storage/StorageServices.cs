@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Articles;
 using Newsroom.Configuration;
+using Newsroom.History;
 
 namespace Newsroom.Storage;
 
@@ -12,6 +13,8 @@ public static class StorageServices
         services.AddValidatedOptions<StoriesOptions>(StoriesOptions.SectionName);
         services.AddSingleton<Database>();
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton<HistoryStore>();
+        services.AddSingleton<IHistoryReader>(provider => provider.GetRequiredService<HistoryStore>());
         return services;
     }
 }

@@ -133,17 +133,20 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         $$"""{ "asOf": "{{asOf}}", "market": { "24h": { "longs": 66340000, "shorts": {{shorts}} } } }""";
 
     [Test]
-    public async Task CoinsWithTheirOwnStoryGetTheirOwnArticlesInTheSameRun()
+    public async Task OneEventIsOneStoryAndOnlyACoinGoingTheOtherWayGetsItsOwn()
     {
         var result = await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
 
+        // BTC and ETH were long flushes like the market: part of its story. SOL's and XRP's shorts were squeezed against it.
         Assert.That(result.Articles.Select(a => a.Article.StoryKey), Is.EqualTo(new[]
         {
             "market/long-squeeze/2026-11-20T08:00Z",
-            "BTC/long-squeeze/2026-11-20T08:00Z",
-            "ETH/long-squeeze/2026-11-20T08:00Z",
+            "SOL/short-squeeze/2026-11-20T08:00Z",
+            "XRP/short-squeeze/2026-11-20T08:00Z",
         }));
         Assert.That(Workspace.ArticleFiles(), Has.Count.EqualTo(9));
+        var market = result.Articles[0].Article.Markdown;
+        Assert.That(market, Does.Contain("BTC").And.Contain("ETH"), "the coins that moved with the market are named in its story");
     }
 
     [Test]
@@ -179,8 +182,8 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
     {
         await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
         var before = await PictureAsync();
-        // The market article renders fine; the coin articles' headline does not.
-        var broken = TestData.TemplatesWith("long-squeeze/headline", "{{ if !is_market }}{{ no_such_figure }}{{ else }}Longs liquidated: {{ day.longs | money }}{{ end }}");
+        // The market article (a long squeeze) renders fine; the coins' own short-squeeze headline does not.
+        var broken = TestData.TemplatesWith("short-squeeze/headline", "{{ if !is_market }}{{ no_such_figure }}{{ else }}Shorts liquidated: {{ day.shorts | money }}{{ end }}");
 
         await Assert.ThrowsAsync<RenderException>(() => Workspace.Generator(templates: broken).GenerateAsync(SampleSnapshots.Read("long-squeeze")));
 
@@ -204,8 +207,8 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
     public async Task NoTemporaryFileIsLeftBehind()
     {
         var generator = Workspace.Generator();
-        await generator.GenerateAsync(SampleSnapshots.Read("range-breakout"));
-        await generator.GenerateAsync(SampleSnapshots.Read("range-breakout"));
+        await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"));
+        await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"));
 
         Assert.That(Directory.GetFiles(Workspace.OutputDirectory, "*.tmp"), Is.Empty);
         Assert.That(Workspace.ArticleFiles(), Has.Count.EqualTo(9));

@@ -37,7 +37,7 @@ public class GenerateCommandTests
         Assert.That(exitCode, Is.EqualTo(0), error);
         Assert.That(output, Does.Contain("embedded sample \"seed\""));
         Assert.That(output, Does.Contain("Market profile: short-squeeze"));
-        Assert.That(output, Does.Contain("+ short-squeeze        shorts 83.3% of $397.04 million in 24h; needs 75% and $150.00 million"));
+        Assert.That(output, Does.Contain("+ short-squeeze        shorts 83.3% of $397.04 million in 24h; needs 60%"));
         var markdownFile = Path.Combine(_workspace.OutputDirectory, "2026-11-24-1200-market-short-squeeze.md");
         Assert.That(output, Does.Contain(markdownFile));
         Assert.That(File.Exists(markdownFile), Is.True);
@@ -55,7 +55,7 @@ public class GenerateCommandTests
         Assert.That(root.GetProperty("profile").GetString(), Is.EqualTo("long-squeeze"));
         Assert.That(root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "long-squeeze").GetProperty("fired").GetBoolean(), Is.True);
         var articles = root.GetProperty("articles").EnumerateArray().ToList();
-        Assert.That(articles.Select(a => a.GetProperty("scope").GetString()), Is.EqualTo(new[] { "market", "BTC", "ETH" }));
+        Assert.That(articles.Select(a => a.GetProperty("scope").GetString()), Is.EqualTo(new[] { "market", "SOL", "XRP" }));
         foreach (var field in new[] { "id", "storyKey", "scope", "profile", "version", "status", "asOf", "headline", "markdown", "html", "files" })
         {
             Assert.That(articles[0].TryGetProperty(field, out _), Is.True, $"articles[0].{field}");
@@ -92,7 +92,7 @@ public class GenerateCommandTests
     }
 
     [TestCase("--input", "/no/such/snapshot.json", "--input: \"/no/such/snapshot.json\" does not exist")]
-    [TestCase("--sample", "nope", "--sample: no sample named \"nope\" (there are: crowded-positioning, long-squeeze, quiet, range-breakout, seed, two-sided)")]
+    [TestCase("--sample", "nope", "--sample: no sample named \"nope\" (there are: crowded-positioning, long-squeeze, quiet, rally, seed, two-sided)")]
     [TestCase("--frobnicate", "1", "Unrecognized command or argument '--frobnicate'")]
     public async Task AMistakeInTheCommandExitsWith2(string option, string value, string message)
     {

@@ -1,4 +1,4 @@
-using Newsroom.Rendering;
+using Newsroom.Snapshots;
 
 namespace Newsroom.Tests.Rendering;
 

@@ -8,12 +8,12 @@ public class ClassifierTests
     [TestCase("seed", Profiles.ShortSqueeze)]
     [TestCase("long-squeeze", Profiles.LongSqueeze)]
     [TestCase("two-sided", Profiles.TwoSided)]
-    [TestCase("range-breakout", Profiles.RangeBreakout)]
+    [TestCase("rally", Profiles.ShortSqueeze)]
     [TestCase("crowded-positioning", Profiles.CrowdedPositioning)]
     [TestCase("quiet", Profiles.None)]
-    public void EachRecordedSampleReachesItsProfile(string sample, string profile)
+    public void EachEmbeddedSampleReachesItsProfile(string sample, string profile)
     {
-        var assessment = TestData.Classifier().AssessMarket(TestData.Sample(sample));
+        var assessment = TestData.Decide(sample).Market;
 
         Assert.That(assessment.Profile, Is.EqualTo(profile));
     }
@@ -24,10 +24,10 @@ public class ClassifierTests
         var assessment = TestData.Classifier().AssessMarket(TestData.Sample("seed"));
 
         var squeeze = assessment.Fired(Profiles.ShortSqueeze)!;
-        Assert.That(squeeze.Summary, Is.EqualTo("shorts 83.3% of $397.04 million in 24h; needs 75% and $150.00 million"));
+        Assert.That(squeeze.Summary, Is.EqualTo("shorts 83.3% of $397.04 million in 24h; needs 60%"));
         Assert.That(squeeze.Value("shorts"), Is.EqualTo(330_700_000m));
         Assert.That(squeeze.Value("sharePercent"), Is.EqualTo(83.29m).Within(0.01m));
-        Assert.That(squeeze.Thresholds.Select(t => (t.Name, t.Value)), Is.EqualTo(new[] { ("sharePercent", 75m), ("minimumTotal", 150_000_000m) }));
+        Assert.That(squeeze.Thresholds.Select(t => (t.Name, t.Value)), Is.EqualTo(new[] { ("sharePercent", 60m) }));
     }
 
     [Test]
@@ -48,7 +48,7 @@ public class ClassifierTests
 
         var squeeze = assessment.Findings.Single(f => f.Rule == Profiles.ShortSqueeze);
         Assert.That(squeeze.Fired, Is.False);
-        Assert.That(squeeze.Summary, Is.EqualTo("shorts 53.7% of $113.90 million in 24h; needs 75% and $150.00 million"));
+        Assert.That(squeeze.Summary, Is.EqualTo("shorts 53.7% of $113.90 million in 24h; needs 60%"));
         Assert.That(squeeze.Value("total"), Is.EqualTo(113_900_000m));
     }
 
@@ -86,19 +86,20 @@ public class ClassifierTests
     }
 
     [Test]
-    public void CoinsCrossingTheirOwnThresholdsGetTheirOwnProfile()
+    public void EachCoinHasItsOwnShapeWhateverItsSize()
     {
         var snapshot = TestData.Sample("long-squeeze");
         var classifier = TestData.Classifier();
 
-        var profiles = snapshot.Coins.ToDictionary(c => c.Symbol, c => classifier.AssessCoin(c).Profile);
+        var profiles = snapshot.Coins.ToDictionary(c => c.Symbol, c => classifier.AssessCoin(c, snapshot.AsOf).Profile);
 
+        // Size is the judgement's business: here every coin has a shape, SOL and XRP against the market's.
         Assert.That(profiles, Is.EqualTo(new Dictionary<string, string>
         {
             ["BTC"] = Profiles.LongSqueeze,
             ["ETH"] = Profiles.LongSqueeze,
-            ["SOL"] = Profiles.None,
-            ["XRP"] = Profiles.None,
+            ["SOL"] = Profiles.ShortSqueeze,
+            ["XRP"] = Profiles.ShortSqueeze,
         }));
     }
 
@@ -107,24 +108,44 @@ public class ClassifierTests
     {
         var assessment = TestData.Classifier().AssessMarket(TestData.Sample("long-squeeze"));
 
-        Assert.That(assessment.LeadingCoins.Select(c => c.Symbol), Is.EqualTo(new[] { "BTC", "ETH", "SOL" }));
+        Assert.That(assessment.LeadingCoins.Select(c => c.Symbol), Is.EqualTo(new[] { "BTC", "ETH", "XRP" }));
         Assert.That(assessment.LeadingExchanges.Select(e => e.Name), Is.EqualTo(new[] { "Binance", "Bybit", "OKX" }));
     }
 
     [Test]
-    public void ABreakoutExplainsASqueezeBetterThanTheSqueezeAlone()
+    public void APriceBeyondItsPriorRangeIsABreakoutThatExplainsTheSqueeze()
     {
-        var snapshot = Snapshot("""
-            "24h": { "longs": 80000000, "shorts": 320000000 } },
-            "coins": [ { "symbol": "BTC", "windows": { "24h": { "longs": 1, "shorts": 2 } }, "priceChangePercent": { "24h": 6.5 } } ]
-            """);
-
-        var assessment = TestData.Classifier().AssessMarket(snapshot);
+        var assessment = TestData.Classifier().AssessMarket(Rally(), symbol => symbol == "BTC" ? new PriorRange(96_000, 88_000, []) : null);
 
         Assert.That(assessment.Profile, Is.EqualTo(Profiles.RangeBreakout));
         Assert.That(assessment.Fired(Profiles.ShortSqueeze), Is.Not.Null, "the squeeze still shows as a finding");
         Assert.That(assessment.Fired(Profiles.RangeBreakout)!.Side, Is.EqualTo(Side.Shorts), "a rally catches shorts");
+        Assert.That(assessment.Fired(Profiles.RangeBreakout)!.Value("priorHigh"), Is.EqualTo(96_000m));
     }
+
+    [Test]
+    public void ALargeMoveWithoutARangeToBreakIsPartOfTheSqueeze()
+    {
+        var assessment = TestData.Classifier().AssessMarket(Rally());
+
+        Assert.That(assessment.Profile, Is.EqualTo(Profiles.ShortSqueeze));
+        Assert.That(assessment.Findings.Single(f => f.Rule == Profiles.RangeBreakout).Summary,
+            Is.EqualTo("not applied: BTC +6.5% in 24h, but no prior 7-day price range in history to break"));
+    }
+
+    [Test]
+    public void AMoveThatStaysInsideItsRangeIsNoBreakout()
+    {
+        var assessment = TestData.Classifier().AssessMarket(Rally(), _ => new PriorRange(99_000, 88_000, []));
+
+        Assert.That(assessment.Profile, Is.EqualTo(Profiles.ShortSqueeze));
+        Assert.That(assessment.Findings.Single(f => f.Rule == Profiles.RangeBreakout).Summary, Does.Contain("inside its prior 7-day high of 99,000"));
+    }
+
+    private static Snapshot Rally() => Snapshot("""
+        "24h": { "longs": 80000000, "shorts": 320000000 } },
+        "coins": [ { "symbol": "BTC", "price": 97500, "windows": { "24h": { "longs": 1, "shorts": 2 } }, "priceChangePercent": { "24h": 6.5 } } ]
+        """);
 
     [Test]
     public void CrowdingSignalsThatDisagreeDoNotFire()

@@ -145,7 +145,7 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
                 coin.OpenInterestUsd,
                 // CoinGlass quotes funding in percent per interval (0.01 = 0.01%); the snapshot wants a fraction. (inferred, see liquidation-data.md)
                 coin.AvgFundingRateByOi / 100,
-                coin.LongShortRatio24h));
+                coin.LongShortRatio24h) { Price = coin.CurrentPrice });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CoinGlass: {Reason}")]

@@ -44,6 +44,7 @@ public sealed record CoinMarket(
     [property: JsonPropertyName("short_liquidation_usd_12h")] decimal? ShortLiquidationUsd12h,
     [property: JsonPropertyName("long_liquidation_usd_24h"), JsonRequired] decimal LongLiquidationUsd24h,
     [property: JsonPropertyName("short_liquidation_usd_24h"), JsonRequired] decimal ShortLiquidationUsd24h,
+    [property: JsonPropertyName("current_price")] decimal? CurrentPrice,
     [property: JsonPropertyName("price_change_percent_1h")] decimal? PriceChangePercent1h,
     [property: JsonPropertyName("price_change_percent_4h")] decimal? PriceChangePercent4h,
     [property: JsonPropertyName("price_change_percent_12h")] decimal? PriceChangePercent12h,

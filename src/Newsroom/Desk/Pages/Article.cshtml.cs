@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Newsroom.Articles;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
+using Newsroom.Snapshots;
 using Newsroom.Rules;
 
 namespace Newsroom.Desk.Pages;

@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace Newsroom.Rendering;
+namespace Newsroom.Snapshots;
 
-/// <summary>How figures read in copy, one way everywhere: $397.04 million, $819.85K, $1.2 billion, 83.3%.</summary>
+/// <summary>
+/// How figures read in copy, one way everywhere: $397.04 million, $819.85K, $1.2 billion, 83.3%. It sits with the model
+/// because rules' summaries, articles and the desk all print figures.
+/// </summary>
 public static class Numbers
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Newsroom.Rules;
+using Newsroom.Snapshots;
+
+namespace Newsroom.History;
+
+/// <summary>One published day of the record book.</summary>
+/// <param name="Rank">Its place in the complete top-ten list; null for a day of the selection.</param>
+public sealed record RecordDay(int? Rank, DateOnly Date, decimal Total, decimal? Longs, decimal? Shorts, string Event, string Source)
+{
+    /// <summary>A published day is the UTC calendar day, a 24h window ending at the next midnight.</summary>
+    public HistoryPoint Point => new(Assessment.MarketScope, new DateTimeOffset(Date.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero), Window.Day, Total, Longs, Shorts, HistoryOrigins.RecordBook)
+    {
+        Source = Source,
+    };
+}
+
+/// <summary>
+/// The largest liquidation days as published, compiled in from <c>record-book.csv</c>. Only the top-ten list is complete
+/// (as of <see cref="TopTenAsOf"/>), so only it supports "a record" or "among the ten largest days on record"; the
+/// selection's days are precedents, never proof of what happened between them.
+/// </summary>
+public sealed class RecordBook
+{
+    private const string Resource = "history/record-book.csv";
+
+    private RecordBook(IReadOnlyList<RecordDay> days) => Days = days;
+
+    public static RecordBook Embedded { get; } = Parse(ReadResource());
+
+    /// <summary>The top-ten list was republished after this day, which it includes.</summary>
+    public static DateOnly TopTenAsOf { get; } = new(2025, 10, 10);
+
+    public IReadOnlyList<RecordDay> Days { get; }
+
+    public IEnumerable<RecordDay> TopTen => Days.Where(d => d.Rank is not null);
+
+    /// <summary>The rank a total would take in the top ten, leaving out days that overlap its own window (the same event); null beyond ten.</summary>
+    public int? RankOf(decimal total, DateTimeOffset from, DateTimeOffset to)
+    {
+        var rank = TopTen.Count(d => !d.Point.Overlaps(from, to) && d.Total > total) + 1;
+        return rank <= 10 ? rank : null;
+    }
+
+    internal static RecordBook Parse(string csv)
+    {
+        var lines = csv.ReplaceLineEndings("\n").Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1);
+        return new RecordBook(lines.Select(line =>
+        {
+            var f = line.Split(',');
+            return new RecordDay(
+                f[1].Length == 0 ? null : int.Parse(f[1], CultureInfo.InvariantCulture),
+                DateOnly.ParseExact(f[2], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                decimal.Parse(f[3], CultureInfo.InvariantCulture),
+                f[4].Length == 0 ? null : decimal.Parse(f[4], CultureInfo.InvariantCulture),
+                f[5].Length == 0 ? null : decimal.Parse(f[5], CultureInfo.InvariantCulture),
+                f[6],
+                f[7]);
+        }).ToList());
+    }
+
+    private static string ReadResource()
+    {
+        using var stream = typeof(RecordBook).Assembly.GetManifestResourceStream(Resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
