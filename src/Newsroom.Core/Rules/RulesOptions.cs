@@ -60,7 +60,7 @@ public sealed class RulesOptions
 
     /// <summary>The largest day in at least this many days is news on its own, whatever its size.</summary>
     [Range(1, 3650)]
-    public int RecordDays { get; init; } = 30;
+    public int RecordDays { get; init; } = 90;
 
     /// <summary>A coin holding this share of the market's 24h total drives the day: the market story leads with it.</summary>
     [Range(typeof(decimal), "10", "100")]

@@ -92,7 +92,7 @@ public class GenerateCommandTests
     }
 
     [TestCase("--input", "/no/such/snapshot.json", "--input: \"/no/such/snapshot.json\" does not exist")]
-    [TestCase("--sample", "nope", "--sample: no sample named \"nope\" (there are: crowded-positioning, long-squeeze, quiet, rally, seed, two-sided)")]
+    [TestCase("--sample", "nope", "--sample: no sample named \"nope\" (there are: 2024-03-05, 2024-08-05, 2025-10-10, 2026-02-05, crowded-positioning, long-squeeze, quiet, rally, seed, two-sided)")]
     [TestCase("--frobnicate", "1", "Unrecognized command or argument '--frobnicate'")]
     public async Task AMistakeInTheCommandExitsWith2(string option, string value, string message)
     {
