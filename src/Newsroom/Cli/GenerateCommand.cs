@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Newsroom.Articles;
+using Newsroom.News;
 using Newsroom.Runs;
 using Newsroom.Sources;
 using Newsroom.Storage;
@@ -67,11 +68,18 @@ internal static class GenerateCommand
         {
             report.AppendLine($"  {(finding.Fired ? "+" : "-")} {finding.Rule,-20} {finding.Summary}");
         }
-        var newsworthyCoins = result.Coins.Where(c => c.IsNewsworthy).ToList();
+        var ownStories = result.Coins.Where(c => c.IsNewsworthy).ToList();
         if (result.Coins.Count > 0)
         {
-            var named = newsworthyCoins.Count == 0 ? "none newsworthy" : string.Join(", ", newsworthyCoins.Select(c => $"{c.Scope} {c.Profile}"));
-            report.AppendLine($"Coins: {named} ({result.Coins.Count - newsworthyCoins.Count} of {result.Coins.Count} below the thresholds)");
+            var named = ownStories.Count == 0 ? "none with a story of its own" : string.Join(", ", ownStories.Select(c => $"{c.Scope} {c.Profile}"));
+            report.AppendLine($"Coins: {named}");
+            // Why each coin is, or is not, its own story: the coins that could have been news at all.
+            foreach (var coin in result.Coins.Where(c => c.Findings.Any(f => f.Rule == NewsFindings.Newsworthiness && f.Fired)))
+            {
+                var story = coin.Findings.First(f => f.Rule == NewsFindings.OwnStory);
+                report.AppendLine($"  {(story.Fired ? "+" : "-")} {coin.Scope,-20} {story.Summary}");
+            }
+            report.AppendLine($"  ({result.Coins.Count(c => !c.Findings.Any(f => f.Rule == NewsFindings.Newsworthiness && f.Fired))} of {result.Coins.Count} not news on their own)");
         }
         if (result.Articles.Count == 0)
         {
@@ -100,6 +108,18 @@ internal static class GenerateCommand
             json.WriteString("profile", result.Market.Profile);
             json.WritePropertyName("findings");
             JsonSerializer.Serialize(json, result.Market.Findings, ArticleJson.Options);
+            // Every coin's judgement, its own story or not, with the findings behind it.
+            json.WriteStartArray("coins");
+            foreach (var coin in result.Coins)
+            {
+                json.WriteStartObject();
+                json.WriteString("scope", coin.Scope);
+                json.WriteString("profile", coin.Profile);
+                json.WritePropertyName("findings");
+                JsonSerializer.Serialize(json, coin.Findings, ArticleJson.Options);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteStartArray("articles");
             foreach (var (article, outcome, files) in result.Articles)
             {

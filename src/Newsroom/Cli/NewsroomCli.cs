@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Newsroom.History;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
 using Newsroom.Rendering;
@@ -24,6 +25,7 @@ public static class NewsroomCli
             GenerateCommand.Create(output, configure),
             ServeCommand.Create(configure),
             RunsCommand.Create(output, configure),
+            HistoryCommand.Create(output, configure),
             ApiKeyCommand.Create(output, configure),
             UserCommand.Create(input ?? Console.In, output, configure),
         };
@@ -85,6 +87,10 @@ public static class NewsroomCli
             case SnapshotValidationException invalid:
                 await error.WriteLineAsync($"newsroom: invalid snapshot, nothing written ({invalid.Errors.Count} problem{(invalid.Errors.Count == 1 ? "" : "s")}):");
                 await WriteLinesAsync(error, invalid.Errors);
+                return Invalid;
+            case HistoryImportException history:
+                await error.WriteLineAsync($"newsroom: invalid history file, nothing imported ({history.Problems.Count} problem{(history.Problems.Count == 1 ? "" : "s")}):");
+                await WriteLinesAsync(error, history.Problems);
                 return Invalid;
             case OptionsValidationException options:
                 await error.WriteLineAsync("newsroom: invalid configuration:");

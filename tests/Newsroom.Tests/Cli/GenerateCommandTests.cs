@@ -177,6 +177,42 @@ public class GenerateCommandTests
         Assert.That(output, Is.Empty);
     }
 
+    [Test]
+    public async Task HistoryImportTakesAWholeFileOrNothingAndHistoryListsItWithItsGaps()
+    {
+        var good = Path.Combine(_workspace.Root, "days.csv");
+        await File.WriteAllTextAsync(good, "date,scope,longs,shorts,total\n2026-11-20,market,300000000,100000000,\n2026-11-21,market,200000000,50000000,250000000\n2026-11-23,market,100000000,90000000,\n");
+        var bad = Path.Combine(_workspace.Root, "bad.csv");
+        await File.WriteAllTextAsync(bad, "date,scope,longs,shorts\n2026-11-19,market,1,2\n2026-11-18,market,abc,2\n2026-13-01,BTC,1,2\n");
+
+        var (badExit, _, badError) = await RunAsync(["history", "import", bad]);
+        var (exitCode, output, _) = await RunAsync(["history", "import", good]);
+        var (againExit, again, _) = await RunAsync(["history", "import", good]);
+        var (_, listing, _) = await RunAsync(["history"]);
+
+        Assert.That(badExit, Is.EqualTo(2));
+        Assert.That(badError, Does.Contain("line 3, longs: \"abc\" is not a number").And.Contain("line 4, date: \"2026-13-01\" is neither a day"));
+        Assert.That((exitCode, againExit), Is.EqualTo((0, 0)));
+        Assert.That(output, Does.Contain("3 points read").And.Contain("3 added"));
+        Assert.That(again, Does.Contain("0 added, 3 already in history"));
+        Assert.That(listing, Does.Contain("24h       3 points (3 imported), 2026-11-21 00:00 to 2026-11-24 00:00 UTC"), "the bad file's valid first line was not imported either");
+        Assert.That(listing, Does.Contain("nothing from 2026-11-22 00:00 to 2026-11-23 00:00 UTC"));
+        Assert.That(listing, Does.Contain("#1   2025-10-10 $19.16 billion"));
+    }
+
+    [Test]
+    public async Task JsonOutputExplainsWhyEachCoinIsOrIsNotItsOwnStory()
+    {
+        var (_, output, _) = await RunAsync(["generate", "--sample", "long-squeeze", "--json"]);
+
+        var coins = JsonDocument.Parse(output).RootElement.GetProperty("coins").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("scope").GetString()!, c => c.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "own-story").GetProperty("summary").GetString());
+        Assert.That(coins["BTC"], Does.StartWith("part of the market story"));
+        Assert.That(coins["SOL"], Is.EqualTo("shorts dominated SOL, against the market's longs"));
+        var market = JsonDocument.Parse(output).RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "newsworthiness");
+        Assert.That(market.GetProperty("summary").GetString(), Does.StartWith("news: $601.30 million is at least $300.00 million"));
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> RunProcessAsync(string[] args, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(TestContext.CurrentContext.TestDirectory, "newsroom.dll"), .. args])
