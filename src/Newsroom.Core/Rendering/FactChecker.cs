@@ -273,13 +273,17 @@ public readonly record struct Datum(string Group, string Item, string Name, deci
     public bool IsPercent => Unit == Unit.Percent;
 
     /// <summary>The value as the evidence shows it, unrounded.</summary>
-    public string Display => Unit switch
+    public string Display => Show(Value, Unit);
+
+    /// <summary>A figure as the evidence shows it: money and shares exact, dates as dates, ratios and multiples as they are.</summary>
+    public static string Show(decimal value, Unit unit) => unit switch
     {
-        Unit.Date => $"{(int)Value / 10000:0000}-{(int)Value / 100 % 100:00}-{(int)Value % 100:00}",
-        Unit.Rank => $"#{Value:0}",
-        Unit.Multiple => $"{Value.ToString("0.####", CultureInfo.InvariantCulture)}×",
-        Unit.Days => $"{Value:0} days",
-        _ => Numbers.Exact(Value, IsPercent),
+        Unit.Date => $"{(int)value / 10000:0000}-{(int)value / 100 % 100:00}-{(int)value % 100:00}",
+        Unit.Rank => $"#{value:0}",
+        Unit.Multiple => $"{value.ToString("0.####", CultureInfo.InvariantCulture)}×",
+        Unit.Days => $"{value:0} days",
+        Unit.Ratio => Numbers.Ratio(value),
+        _ => Numbers.Exact(value, unit == Unit.Percent),
     };
 
     /// <summary>The HTML id of the datum in the desk's evidence, which a figure in the text links to.</summary>

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Newsroom.Articles;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
-using Newsroom.Snapshots;
 using Newsroom.Rules;
 
 namespace Newsroom.Desk.Pages;
@@ -54,13 +53,7 @@ public sealed class ArticlePage(Reviews reviews, ArticleLifecycle lifecycle, IAu
             : lifecycle.WithdrawAsync(id, note.Trim(), Actor, cancellationToken, seen), cancellationToken);
     }
 
-    /// <summary>A finding's figure as the evidence shows it: money and shares exact, ratios as they are.</summary>
-    public static string Show(Figure figure) => figure.Unit switch
-    {
-        Unit.Usd => Numbers.Exact(figure.Value, isPercent: false),
-        Unit.Percent => Numbers.Exact(figure.Value, isPercent: true),
-        _ => Numbers.Ratio(figure.Value),
-    };
+    public static string Show(Figure figure) => Datum.Show(figure.Value, figure.Unit);
 
     private string Actor => User.Identity!.Name!;
 

@@ -1,0 +1,36 @@
+using Newsroom.Rendering;
+using Newsroom.Rules;
+
+namespace Newsroom.Tests.Rendering;
+
+/// <summary>Claims drawn from history are figures the fact check traces: dates, ranks, multiples and spans of days.</summary>
+public class HistoryClaimsTests
+{
+    private static FigureSet Set()
+    {
+        var set = new FigureSet();
+        set.Add("finding", "largest-since", new Figure("sinceDate", 20240805, Unit.Date));
+        set.Add("finding", "largest-since", new Figure("days", 112, Unit.Days));
+        set.Add("finding", "record-book", new Figure("rank", 2, Unit.Rank));
+        set.Add("finding", "baseline", new Figure("multiple", 2.43m, Unit.Multiple));
+        return set;
+    }
+
+    [TestCase("The heaviest day since 5 August 2024.")]
+    [TestCase("The heaviest day since August 5, 2024.")]
+    [TestCase("The heaviest day since 5 August.")]
+    [TestCase("No day in the 112 days before it was as heavy.")]
+    [TestCase("That makes it the second-largest liquidation day on record.")]
+    [TestCase("It is among the ten largest days on record.")]
+    [TestCase("That is 2.4 times the median day.")]
+    public void AClaimTheHistorySupportsPasses(string text) =>
+        Assert.That(FactChecker.Unmatched(text, Set()), Is.Empty);
+
+    [TestCase("The heaviest day since 6 August 2024.", "\"6 August 2024\"")]
+    [TestCase("No day in the 200 days before it was as heavy.", "\"200 days\"")]
+    [TestCase("That makes it the third-largest liquidation day on record.", "\"third-largest\"")]
+    [TestCase("A record day for the market.", "\"record\"")]
+    [TestCase("That is 3 times the median day.", "\"3 times\"")]
+    public void AClaimTheHistoryDoesNotSupportIsFlagged(string text, string flagged) =>
+        Assert.That(FactChecker.Unmatched(text, Set()), Is.EqualTo(new[] { $"{flagged} matches no figure of the data" }));
+}
