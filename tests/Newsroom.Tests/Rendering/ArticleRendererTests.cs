@@ -97,6 +97,26 @@ public class ArticleRendererTests
         Assert.That(markdown, Does.Contain(oneOf).Or.Contain(orOther));
     }
 
+    [TestCaseSource(typeof(Newsroom.Sources.SampleSnapshots), nameof(Newsroom.Sources.SampleSnapshots.Names))]
+    public void EveryEmbeddedSampleIsJudgedAndItsStoriesPassTheFactCheck(string sample)
+    {
+        var snapshot = TestData.Sample(sample);
+
+        foreach (var story in TestData.Decide(snapshot).Stories)
+        {
+            Assert.DoesNotThrow(() => TestData.Renderer().Render(story, snapshot, $"{story.Scope}/{story.Profile}/test"), $"{sample}: {story.Scope}");
+        }
+    }
+
+    [Test]
+    public void TheRecordDayIsCalledTheLargestOnRecordInItsLead()
+    {
+        var article = Render("2025-10-10");
+
+        var lead = article.Markdown.Split("\n\n")[0];
+        Assert.That(lead, Does.Contain("$19.16 billion").And.Contain("this is the largest liquidation day on record"));
+    }
+
     [Test]
     public void TheSameStoryAlwaysReadsTheSame()
     {
