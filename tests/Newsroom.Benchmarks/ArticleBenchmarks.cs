@@ -12,7 +12,8 @@ namespace Newsroom.Benchmarks;
 
 /// <summary>
 /// One article through rules, render, Markdown and fact check, against the floor: the same templates rendered from the
-/// same model by a bare Scriban context (importing the model, as Template.Render(model) does), plus one Markdig conversion.
+/// same model by a bare Scriban context (importing the model, as Template.Render(model) does), the profile's parts, the
+/// lead's context and the article around them, plus one Markdig conversion.
 /// Targets: at most 100 µs median, at most 1.5× the floor.
 /// </summary>
 [MemoryDiagnoser]
@@ -50,6 +51,7 @@ public class ArticleBenchmarks
         {
             parts[part.Replace('-', '_')] = RenderBare(_templates.Pick($"short-squeeze/{part}", StoryKey));
         }
+        parts["context"] = RenderBare(_templates.Get(TemplateLibrary.Context));
         _model["parts"] = parts;
         return Markdown.ToHtml(RenderBare(_templates.Get(TemplateLibrary.Article)), _pipeline);
     }

@@ -112,8 +112,9 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
 
     private static void CheckLeftovers(string text, List<PrintedFigure> figures, IEnumerable<(string Template, string Text)> sources)
     {
+        var nothing = figures.FindIndex(f => f is { Kind: Unit.Usd, Value: 0, Scale: > 1 });
         var found = Leftovers.FirstOrDefault(token => text.Contains(token, StringComparison.Ordinal))
-            ?? figures.FirstOrDefault(f => f is { Kind: Unit.Usd, Value: 0, Scale: > 1 }).Text;
+            ?? (nothing >= 0 ? figures[nothing].Text : null);
         if (found is not null)
         {
             var source = sources.First(s => s.Text.Contains(found, StringComparison.Ordinal)).Template;
@@ -123,22 +124,28 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
 
     private static void CheckSections(string template, string markdown)
     {
-        string? heading = null;
+        var heading = "";
         var hasBody = true;
-        foreach (var line in markdown.Split('\n').Append("## (end)"))
+        foreach (var line in markdown.AsSpan().EnumerateLines())
         {
             if (line.StartsWith("## ", StringComparison.Ordinal))
             {
-                if (!hasBody)
-                {
-                    throw new RenderException(template, $"section \"{heading}\" is empty");
-                }
-                (heading, hasBody) = (line[3..].Trim(), false);
+                EnsureBody(template, heading, hasBody);
+                (heading, hasBody) = (line[3..].Trim().ToString(), false);
             }
             else
             {
-                hasBody |= !string.IsNullOrWhiteSpace(line);
+                hasBody |= !line.IsWhiteSpace();
             }
+        }
+        EnsureBody(template, heading, hasBody);
+    }
+
+    private static void EnsureBody(string template, string heading, bool hasBody)
+    {
+        if (!hasBody)
+        {
+            throw new RenderException(template, $"section \"{heading}\" is empty");
         }
     }
 

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Newsroom.Rules;
 using Newsroom.Snapshots;
 
@@ -11,7 +11,7 @@ namespace Newsroom.Rendering;
 /// Claims drawn from history are figures too: dates ("5 August 2024"), ranks ("second-largest", "a record"), multiples
 /// ("2.4 times") and spans ("in 45 days") must each match a finding's figure.
 /// </summary>
-public static partial class FactChecker
+public static class FactChecker
 {
     // Longest first, so "million" is not read as "M" followed by letters.
     private static readonly (string Word, decimal Unit)[] Units =
@@ -52,36 +52,30 @@ public static partial class FactChecker
         Scan(text).Select(figure => new LocatedFigure(figure.Start, figure.Text, Source(figure, allowed))).ToList();
 
     /// <summary>The first datum a printed figure reads as; data come before derived figures, so a window wins over a finding.</summary>
-    private static Datum? Source(PrintedFigure figure, FigureSet allowed)
-    {
-        foreach (var datum in allowed.Data)
-        {
-            if (datum.Unit == figure.Kind && figure.Matches(datum.Value))
-            {
-                return datum;
-            }
-        }
-        return null;
-    }
+    private static Datum? Source(PrintedFigure figure, FigureSet allowed) => allowed.Find(figure);
 
     /// <summary>Every figure printed in a text, in order: money, percentages, then claims in words (dates, ranks, multiples, spans).</summary>
     internal static List<PrintedFigure> Scan(string text)
     {
-        var figures = ScanNumbers(text);
-        var claims = ScanClaims(text);
+        var (numbers, claims) = (ScanNumbers(text), ScanClaims(text));
         if (claims.Count == 0)
         {
-            return figures;
+            return numbers;
         }
-        figures.AddRange(claims);
-        figures.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // Both lists are in text order: merge them.
+        var figures = new List<PrintedFigure>(numbers.Count + claims.Count);
+        var (n, c) = (0, 0);
+        while (n < numbers.Count || c < claims.Count)
+        {
+            figures.Add(c == claims.Count || (n < numbers.Count && numbers[n].Start < claims[c].Start) ? numbers[n++] : claims[c++]);
+        }
         return figures;
     }
 
     /// <summary>The money figures ("$6.08 million", "$819.85K") and percentages ("83.3%") in a text, in one pass.</summary>
-    private static List<PrintedFigure> ScanNumbers(string text)
+    internal static List<PrintedFigure> ScanNumbers(string text)
     {
-        var figures = new List<PrintedFigure>();
+        var figures = new List<PrintedFigure>(64);
         var i = 0;
         while (i < text.Length)
         {
@@ -97,12 +91,12 @@ public static partial class FactChecker
             if (isMoney)
             {
                 var (unit, unitEnd) = ReadUnit(text, end);
-                figures.Add(new PrintedFigure(start, text[start..unitEnd], value, decimals, unit, Unit.Usd));
+                figures.Add(new PrintedFigure(start, text.AsMemory(start..unitEnd), value, decimals, unit, Unit.Usd));
                 i = unitEnd;
             }
             else if (PercentWordAt(text, end) is { } word)
             {
-                figures.Add(new PrintedFigure(start, text[start..(end + word.Length)], value, decimals, 1, Unit.Percent));
+                figures.Add(new PrintedFigure(start, text.AsMemory(start..(end + word.Length)), value, decimals, 1, Unit.Percent));
                 i = end + word.Length;
             }
             else
@@ -114,65 +108,180 @@ public static partial class FactChecker
     }
 
     /// <summary>Dates, ranks, multiples and spans of days: the words a claim from history is made of.</summary>
-    private static List<PrintedFigure> ScanClaims(string text)
+    internal static List<PrintedFigure> ScanClaims(string text)
     {
         var claims = new List<PrintedFigure>();
-        foreach (Match match in Claims().Matches(text))
+        // Only the first letters of claim words are searched for; a whole-word comparison happens only there.
+        for (var i = text.AsSpan().IndexOfAny(ClaimInitials); i >= 0;)
         {
-            var g = match.Groups;
-            if (g["day"].Success || g["day2"].Success)
+            var word = ClaimWordAt(text, i);
+            if (word is not null && ClaimAt(text, i, word, claims) is { } claim)
             {
-                var month = Array.IndexOf(Months, (g["month"].Success ? g["month"] : g["month2"]).Value) + 1;
-                var day = int.Parse(g["day"].Success ? g["day"].Value : g["day2"].Value, CultureInfo.InvariantCulture);
-                var year = g["year"].Success ? int.Parse(g["year"].Value, CultureInfo.InvariantCulture) : g["year2"].Success ? int.Parse(g["year2"].Value, CultureInfo.InvariantCulture) : 0;
-                claims.Add(new PrintedFigure(match.Index, match.Value, (year * 10000) + (month * 100) + day, 0, 1, Unit.Date));
+                claims.Add(claim);
             }
-            else if (g["ordinal"].Success)
-            {
-                var ordinal = g["ordinal"].Value.ToLowerInvariant();
-                var rank = Array.IndexOf(Ordinals, ordinal) is var at and >= 0 ? at + 2 : int.Parse(ordinal[..^2], CultureInfo.InvariantCulture);
-                claims.Add(new PrintedFigure(match.Index, match.Value, rank, 0, 1, Unit.Rank));
-            }
-            else if (g["top"].Success)
-            {
-                claims.Add(new PrintedFigure(match.Index, match.Value, 10, 0, 1, Unit.Rank) { AtMost = true });
-            }
-            else if (g["record"].Success)
-            {
-                // "The second-largest day on record" is one claim, made by its rank; "a record" alone claims the first place.
-                var sentence = text.LastIndexOfAny(['.', '\n'], Math.Max(0, match.Index - 1)) + 1;
-                if (!claims.Any(c => c.Kind == Unit.Rank && c.Start >= sentence))
-                {
-                    claims.Add(new PrintedFigure(match.Index, match.Value, 1, 0, 1, Unit.Rank));
-                }
-            }
-            else if (g["times"].Success)
-            {
-                var (value, decimals, _) = ReadNumber(g["times"].Value, 0);
-                claims.Add(new PrintedFigure(match.Index, match.Value, value, decimals, 1, Unit.Multiple));
-            }
-            else if (g["days"].Success)
-            {
-                claims.Add(new PrintedFigure(match.Index, match.Value, int.Parse(g["days"].Value, CultureInfo.InvariantCulture), 0, 1, Unit.Days));
-            }
+            var from = i + (word?.Length ?? 1);
+            var next = text.AsSpan(from).IndexOfAny(ClaimInitials);
+            i = next < 0 ? -1 : from + next;
         }
         return claims;
+    }
+
+    private static PrintedFigure? ClaimAt(string text, int at, string word, List<PrintedFigure> claims)
+    {
+        var end = at + word.Length;
+        if (end < text.Length && char.IsAsciiLetter(text[end]))
+        {
+            return null;
+        }
+        switch (word)
+        {
+            case "largest":
+                return RankBefore(text, at);
+            case "record" or "Record":
+                // "The second-largest day on record" is one claim, made by its rank; "a record" alone claims the first place.
+                var sentence = text.LastIndexOfAny(['.', '\n'], Math.Max(0, at - 1)) + 1;
+                return text.AsSpan(end).StartsWith(" book", StringComparison.Ordinal) || claims.Any(c => c.Kind == Unit.Rank && c.Start >= sentence)
+                    ? null
+                    : new PrintedFigure(at, text.AsMemory(at, word.Length), 1, 0, 1, Unit.Rank);
+            case "times" or "days" or "×":
+                var numberEnd = word == "×" ? at : at - 1;
+                if (word != "×" && (at == 0 || text[at - 1] != ' '))
+                {
+                    return null;
+                }
+                var start = NumberStart(text, numberEnd);
+                if (start < 0 || (word == "days" && text.AsSpan(start, numberEnd - start).Contains('.')))
+                {
+                    return null;
+                }
+                var (value, decimals, _) = ReadNumber(text, start);
+                return new PrintedFigure(start, text.AsMemory(start..end), value, decimals, 1, word == "days" ? Unit.Days : Unit.Multiple);
+            default:
+                return DateAround(text, at, word);
+        }
+    }
+
+    /// <summary>"second-largest", "3rd largest", "ten largest" (any rank up to ten).</summary>
+    private static PrintedFigure? RankBefore(string text, int at)
+    {
+        if (at < 2 || text[at - 1] is not (' ' or '-'))
+        {
+            return null;
+        }
+        var start = at - 1;
+        while (start > 0 && char.IsAsciiLetterOrDigit(text[start - 1]))
+        {
+            start--;
+        }
+        var rank = text.AsSpan(start, at - 1 - start);
+        var printed = text.AsMemory(start..(at + "largest".Length));
+        if (text[at - 1] == ' ' && (rank is "10" || rank.Equals("ten", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new PrintedFigure(start, printed, 10, 0, 1, Unit.Rank) { AtMost = true };
+        }
+        for (var i = 0; i < Ordinals.Length; i++)
+        {
+            if (rank.Equals(Ordinals[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return new PrintedFigure(start, printed, i + 2, 0, 1, Unit.Rank);
+            }
+        }
+        var isNumbered = rank.Length is 3 or 4 && char.IsAsciiDigit(rank[0]) && char.IsAsciiDigit(rank[^3]) && rank[^2..] is "st" or "nd" or "rd" or "th";
+        return isNumbered ? new PrintedFigure(start, printed, int.Parse(rank[..^2], CultureInfo.InvariantCulture), 0, 1, Unit.Rank) : null;
+    }
+
+    /// <summary>"5 August 2024", "5 August" (year 0) or "August 5, 2024"; a month name alone is no date.</summary>
+    private static PrintedFigure? DateAround(string text, int at, string month)
+    {
+        var monthNumber = Array.IndexOf(Months, month) + 1;
+        var end = at + month.Length;
+        int start, day, year = 0;
+        if (at >= 2 && text[at - 1] == ' ' && DigitsBefore(text, at - 1, 2) is var dayStart and >= 0)
+        {
+            (start, day) = (dayStart, int.Parse(text.AsSpan(dayStart, at - 1 - dayStart), CultureInfo.InvariantCulture));
+            var yearAt = end < text.Length && text[end] == ',' ? end + 1 : end;
+            if (DigitsAfter(text, yearAt, 4) == 4)
+            {
+                (year, end) = (int.Parse(text.AsSpan(yearAt + 1, 4), CultureInfo.InvariantCulture), yearAt + 5);
+            }
+        }
+        else if (DigitsAfter(text, end, 2) is var dayDigits and > 0)
+        {
+            (start, day) = (at, int.Parse(text.AsSpan(end + 1, dayDigits), CultureInfo.InvariantCulture));
+            end += 1 + dayDigits;
+            if (end < text.Length && text[end] == ',' && DigitsAfter(text, end + 1, 4) == 4)
+            {
+                (year, end) = (int.Parse(text.AsSpan(end + 2, 4), CultureInfo.InvariantCulture), end + 6);
+            }
+        }
+        else
+        {
+            return null;
+        }
+        return new PrintedFigure(start, text.AsMemory(start..end), (year * 10000) + (monthNumber * 100) + day, 0, 1, Unit.Date);
+    }
+
+    /// <summary>Where a run of at most <paramref name="max"/> digits ending at <paramref name="end"/> starts, as a whole word; -1 if none.</summary>
+    private static int DigitsBefore(string text, int end, int max)
+    {
+        var start = end;
+        while (start > 0 && end - start < max && char.IsAsciiDigit(text[start - 1]))
+        {
+            start--;
+        }
+        return start < end && (start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1])) ? start : -1;
+    }
+
+    /// <summary>How many digits follow a space at <paramref name="at"/> as a whole word of at most <paramref name="max"/>; 0 if none.</summary>
+    private static int DigitsAfter(string text, int at, int max)
+    {
+        if (at >= text.Length || text[at] != ' ')
+        {
+            return 0;
+        }
+        var count = 0;
+        while (at + 1 + count < text.Length && char.IsAsciiDigit(text[at + 1 + count]))
+        {
+            count++;
+        }
+        var next = at + 1 + count;
+        return count <= max && (next == text.Length || !char.IsAsciiLetterOrDigit(text[next])) ? count : 0;
+    }
+
+    /// <summary>Where a number ("2", "2.4") ending at <paramref name="end"/> starts, as a whole word; -1 if none.</summary>
+    private static int NumberStart(string text, int end)
+    {
+        var start = end;
+        while (start > 0 && (char.IsAsciiDigit(text[start - 1]) || (text[start - 1] == '.' && start - 1 > 0 && char.IsAsciiDigit(text[start - 2]) && start < end)))
+        {
+            start--;
+        }
+        return start < end && char.IsAsciiDigit(text[start]) && (start == 0 || !(char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or ',')) ? start : -1;
+    }
+
+    private static string? ClaimWordAt(string text, int at)
+    {
+        if (text[at] != '×' && at > 0 && char.IsAsciiLetterOrDigit(text[at - 1]))
+        {
+            return null;
+        }
+        foreach (var word in ClaimWordList)
+        {
+            if (word[0] == text[at] && text.AsSpan(at).StartsWith(word, StringComparison.Ordinal))
+            {
+                return word;
+            }
+        }
+        return null;
     }
 
     private static readonly string[] Months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
 
     private static readonly string[] Ordinals = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
-    [GeneratedRegex("""
-        \b(?<day>\d{1,2})\ (?<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\ (?<year>\d{4}))?\b
-        | \b(?<month2>January|February|March|April|May|June|July|August|September|October|November|December)\ (?<day2>\d{1,2})(?:,\ (?<year2>\d{4}))?\b
-        | \b(?<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))[-\ ]largest\b
-        | \b(?<top>ten|10)\ largest\b
-        | \b(?<record>record)\b(?!\ book)
-        | \b(?<times>\d+(?:\.\d+)?)(?:\ times\b|×)
-        | \b(?<days>\d+)\ days\b
-        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
-    private static partial Regex Claims();
+    private static readonly string[] ClaimWordList = [.. Months, "largest", "record", "Record", "times", "days", "×"];
+
+    private static readonly SearchValues<char> ClaimInitials = SearchValues.Create(string.Concat(ClaimWordList.Select(w => w[0]).Distinct()));
 
     /// <summary>Digits, thousands separated by commas or not, and an optional decimal part.</summary>
     private static (decimal Value, int Decimals, int End) ReadNumber(string text, int i)
@@ -238,17 +347,21 @@ public static partial class FactChecker
 
 /// <param name="Scale">What one printed unit is worth: 1e6 for "million", 1 for a plain amount or a percentage.</param>
 /// <param name="Kind">What the figure claims: an amount, a share, a date (yyyymmdd, year 0 when not printed), a rank…</param>
-internal readonly record struct PrintedFigure(int Start, string Text, decimal Value, int Decimals, decimal Scale, Unit Kind)
+/// <param name="Printed">The figure as printed; a slice of the text, made a string only for a report.</param>
+internal readonly record struct PrintedFigure(int Start, ReadOnlyMemory<char> Printed, decimal Value, int Decimals, decimal Scale, Unit Kind)
 {
     // "$6.08 million" stands for any amount in [6.075, 6.085) million: what rounding half away from zero to the
     // printed decimals gives for a non-negative value.
-    private readonly decimal _low = (Value - (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
-    private readonly decimal _high = (Value + (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
+    public decimal Low { get; } = (Value - (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
+
+    public decimal High { get; } = (Value + (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
+
+    public string Text => Printed.ToString();
 
     /// <summary>"Among the ten largest": any rank up to the value.</summary>
     public bool AtMost { get; init; }
 
-    public bool ReadsAs(decimal value) => value >= _low && value < _high;
+    public bool ReadsAs(decimal value) => value >= Low && value < High;
 
     public bool Matches(decimal datum) => Kind switch
     {
@@ -299,22 +412,72 @@ public sealed class FigureSet
 {
     public const string FindingGroup = "finding";
 
-    private readonly List<Datum> _data = [];
+    // An article with leading coins and exchanges holds about a hundred figures.
+    private readonly List<Datum> _data = new(128);
+
+    // Per unit, the data's values in ascending order (percentages by magnitude) with their place in Data: a printed
+    // figure stands for a range of values, found by binary search. Built at the first lookup, dropped by any Add.
+    private readonly (decimal Value, int Order)[]?[] _sorted = new (decimal, int)[]?[UnitCount];
+
+    private static readonly int UnitCount = Enum.GetValues<Unit>().Length;
 
     public IReadOnlyList<Datum> Data => _data;
+
+    /// <summary>The first datum, in the order added, that a printed figure reads as; null when none does.</summary>
+    internal Datum? Find(PrintedFigure figure)
+    {
+        var sorted = _sorted[(int)figure.Kind] ??= Sort(figure.Kind);
+        var first = int.MaxValue;
+        if (figure.Kind is Unit.Usd or Unit.Percent or Unit.Multiple)
+        {
+            var i = LowerBound(sorted, figure.Low);
+            for (; i < sorted.Length && sorted[i].Value < figure.High; i++)
+            {
+                first = Math.Min(first, sorted[i].Order);
+            }
+        }
+        else
+        {
+            foreach (var (_, order) in sorted)
+            {
+                if (order < first && figure.Matches(_data[order].Value))
+                {
+                    first = order;
+                }
+            }
+        }
+        return first == int.MaxValue ? null : _data[first];
+    }
+
+    private (decimal Value, int Order)[] Sort(Unit unit) =>
+        [.. Enumerable.Range(0, _data.Count)
+            .Where(i => _data[i].Unit == unit)
+            .Select(i => (Value: unit == Unit.Percent ? Math.Abs(_data[i].Value) : _data[i].Value, Order: i))
+            .OrderBy(d => d.Value)];
+
+    private static int LowerBound((decimal Value, int Order)[] sorted, decimal value)
+    {
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = sorted[middle].Value < value ? (middle + 1, high) : (low, middle);
+        }
+        return low;
+    }
 
     public static FigureSet For(Assessment assessment)
     {
         var set = new FigureSet();
         var asOf = assessment.AsOf.UtcDateTime;
-        set._data.Add(new Datum("snapshot", "asOf", "date", (asOf.Year * 10000) + (asOf.Month * 100) + asOf.Day, Unit.Date));
+        set.Add(new Datum("snapshot", "asOf", "date", (asOf.Year * 10000) + (asOf.Month * 100) + asOf.Day, Unit.Date));
         set.Add(assessment.Scope, assessment.Windows);
         foreach (var coin in assessment.LeadingCoins.Append(assessment.ContextCoin).OfType<CoinFigures>())
         {
             set.Add(coin.Symbol, coin.Windows);
             foreach (var (window, change) in coin.Context.PriceChangePercent)
             {
-                set._data.Add(new Datum(coin.Symbol, window.Key(), "price change", change, Unit.Percent));
+                set.Add(new Datum(coin.Symbol, window.Key(), "price change", change, Unit.Percent));
             }
         }
         foreach (var exchange in assessment.LeadingExchanges)
@@ -342,11 +505,11 @@ public sealed class FigureSet
 
     public void Add(string group, string item, Liquidations figures)
     {
-        _data.Add(new Datum(group, item, "total", figures.Total, Unit.Usd));
-        _data.Add(new Datum(group, item, "longs", figures.Longs, Unit.Usd));
-        _data.Add(new Datum(group, item, "shorts", figures.Shorts, Unit.Usd));
-        _data.Add(new Datum(group, item, "long share", figures.LongSharePercent, Unit.Percent));
-        _data.Add(new Datum(group, item, "short share", figures.ShortSharePercent, Unit.Percent));
+        Add(new Datum(group, item, "total", figures.Total, Unit.Usd));
+        Add(new Datum(group, item, "longs", figures.Longs, Unit.Usd));
+        Add(new Datum(group, item, "shorts", figures.Shorts, Unit.Usd));
+        Add(new Datum(group, item, "long share", figures.LongSharePercent, Unit.Percent));
+        Add(new Datum(group, item, "short share", figures.ShortSharePercent, Unit.Percent));
     }
 
     public void Add(string group, string item, Figure figure)
@@ -354,7 +517,13 @@ public sealed class FigureSet
         // A ratio is read in words ("more than two longs per short"), not as a figure the check can trace.
         if (figure.Unit != Unit.Ratio)
         {
-            _data.Add(new Datum(group, item, figure.Name, figure.Value, figure.Unit));
+            Add(new Datum(group, item, figure.Name, figure.Value, figure.Unit));
         }
+    }
+
+    private void Add(Datum datum)
+    {
+        _data.Add(datum);
+        _sorted[(int)datum.Unit] = null;
     }
 }

@@ -19,6 +19,11 @@ public static class SafeMarkdown
     internal static MarkdownDocument Parse(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+        // Every link and autolink starts with '[' or '<': a text without either has nothing to reduce.
+        if (markdown.AsSpan().IndexOfAny('[', '<') < 0)
+        {
+            return document;
+        }
         var unsafeLinks = document.Descendants<Inline>()
             .Where(inline => inline is LinkInline link ? !IsAllowed(link.Url) : inline is AutolinkInline auto && !IsAllowed(auto.IsEmail ? "mailto:" + auto.Url : auto.Url))
             .ToList();

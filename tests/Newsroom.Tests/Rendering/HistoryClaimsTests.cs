@@ -23,6 +23,8 @@ public class HistoryClaimsTests
     [TestCase("That makes it the second-largest liquidation day on record.")]
     [TestCase("It is among the ten largest days on record.")]
     [TestCase("That is 2.4 times the median day.")]
+    [TestCase("Second-largest day on record, at 2.4× the median.")]
+    [TestCase("The 2nd largest day in CoinGlass's record book.")]
     public void AClaimTheHistorySupportsPasses(string text) =>
         Assert.That(FactChecker.Unmatched(text, Set()), Is.Empty);
 
@@ -31,6 +33,9 @@ public class HistoryClaimsTests
     [TestCase("That makes it the third-largest liquidation day on record.", "\"third-largest\"")]
     [TestCase("A record day for the market.", "\"record\"")]
     [TestCase("That is 3 times the median day.", "\"3 times\"")]
+    [TestCase("That is 3× the median day.", "\"3×\"")]
+    [TestCase("The heaviest day since August 6, 2024.", "\"August 6, 2024\"")]
+    [TestCase("Tenth-largest, and among the ten largest days on record.", "\"Tenth-largest\"")]
     public void AClaimTheHistoryDoesNotSupportIsFlagged(string text, string flagged) =>
         Assert.That(FactChecker.Unmatched(text, Set()), Is.EqualTo(new[] { $"{flagged} matches no figure of the data" }));
 }
