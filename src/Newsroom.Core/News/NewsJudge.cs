@@ -26,6 +26,7 @@ public static class NewsFindings
     public const string Baseline = "baseline";
     public const string DriverCoin = "driver-coin";
     public const string OwnStory = "own-story";
+    public const string CoinStories = "coin-stories";
 }
 
 /// <summary>
@@ -56,7 +57,7 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
             .Select(c => Decide(classifier.AssessCoin(c, snapshot.AsOf, HistoryOf(c.Symbol).PriorRange()), HistoryOf(c.Symbol), _rules.Coin))
             .Select(c => OwnStory(c, market))
             .ToList();
-        return new NewsDecision(market, coins);
+        return new NewsDecision(market with { Findings = [.. market.Findings, CoinStories(coins)] }, coins);
     }
 
     /// <summary>Adds the scope's context and the decision whether it is news; the profile is <c>none</c> when it is not.</summary>
@@ -277,6 +278,23 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         }
         var finding = new Finding(NewsFindings.OwnStory, own is not null, why, [], []);
         return coin with { Profile = own is null ? Profiles.None : coin.Profile, Findings = [.. coin.Findings, finding] };
+    }
+
+    /// <summary>On the market's story, which coins it covers and which have a story of their own, each with why.</summary>
+    private static Finding CoinStories(IReadOnlyList<Assessment> coins)
+    {
+        var decided = coins.Where(c => c.Fired(NewsFindings.Newsworthiness) is not null).ToList();
+        var folded = decided.Where(c => !c.IsNewsworthy).ToList();
+        var lines = decided
+            .Select(c => (c, Why: c.Findings.First(f => f.Rule == NewsFindings.OwnStory).Summary))
+            .Select(d => d.c.IsNewsworthy ? $"{d.c.Scope}: its own story ({d.Why})" : $"{d.c.Scope}: {d.Why}")
+            .ToList();
+        if (coins.Count > decided.Count)
+        {
+            lines.Add($"{coins.Count - decided.Count} other coin(s) not news on their own");
+        }
+        return new Finding(NewsFindings.CoinStories, folded.Count > 0,
+            lines.Count == 0 ? "no per-coin figures in the data" : string.Join("; ", lines), [], []);
     }
 
     /// <summary>The side a story is about: the squeezed side, the side caught; null for a two-sided day.</summary>

@@ -66,6 +66,23 @@ public class NewsDecisionTests
     }
 
     [Test]
+    public void TheMarketStorySaysWhichCoinsItCoversAndWhichHaveTheirOwn()
+    {
+        var decision = TestData.Decide(Market("""{ "24h": { "longs": 500000000, "shorts": 100000000 } }""",
+            coins: """
+                { "symbol": "BTC", "windows": { "24h": { "longs": 200000000, "shorts": 30000000 } } },
+                { "symbol": "XRP", "windows": { "24h": { "longs": 20000000, "shorts": 110000000 } } },
+                { "symbol": "DOGE", "windows": { "24h": { "longs": 3000000, "shorts": 1000000 } } }
+                """));
+
+        var coins = decision.Market.Fired(NewsFindings.CoinStories)!.Summary;
+        Assert.That(coins, Does.Contain("BTC: part of the market story"));
+        Assert.That(coins, Does.Contain("XRP: its own story (shorts dominated XRP, against the market's longs)"));
+        Assert.That(coins, Does.Contain("1 other coin(s) not news on their own"));
+        Assert.That(decision.Stories.Select(s => s.Scope), Is.EqualTo(new[] { Assessment.MarketScope, "XRP" }));
+    }
+
+    [Test]
     public void ACoinNewsworthyOnADayTheMarketIsNotGetsItsOwnStory()
     {
         var decision = TestData.Decide(Market("""{ "24h": { "longs": 90000000, "shorts": 110000000 } }""",
