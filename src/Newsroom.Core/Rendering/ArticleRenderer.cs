@@ -94,6 +94,7 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
     {
         var builtins = TemplateContext.GetDefaultBuiltinObject();
         builtins.Import("money", new Func<decimal, string>(Numbers.Money));
+        builtins.Import("rounded", new Func<decimal, string>(Numbers.Rounded));
         builtins.Import("pct", new Func<decimal, string>(Numbers.Percent));
         builtins.Import("rate", new Func<decimal, string>(Numbers.Rate));
         builtins.Import("ratio", new Func<decimal, string>(Numbers.Ratio));

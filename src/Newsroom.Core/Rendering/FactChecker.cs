@@ -22,6 +22,9 @@ public static class FactChecker
 
     private static readonly string[] PercentWords = ["%", " %", " percent", " per cent"];
 
+    // Words that make a round figure an upper bound: "nearly $400 million".
+    private static readonly string[] Hedges = ["nearly ", "almost "];
+
     internal static readonly decimal[] PowersOfTen = [1m, 10m, 100m, 1e3m, 1e4m, 1e5m, 1e6m, 1e7m, 1e8m, 1e9m, 1e10m];
 
     public static IReadOnlyList<string> Unmatched(string text, FigureSet allowed) => Unmatched(Scan(text), allowed);
@@ -91,7 +94,9 @@ public static class FactChecker
             if (isMoney)
             {
                 var (unit, unitEnd) = ReadUnit(text, end);
-                figures.Add(new PrintedFigure(start, text.AsMemory(start..unitEnd), value, decimals, unit, Unit.Usd));
+                var hedge = Array.Find(Hedges, h => text.AsSpan(0, start).EndsWith(h, StringComparison.OrdinalIgnoreCase));
+                var from = start - (hedge?.Length ?? 0);
+                figures.Add(new PrintedFigure(from, text.AsMemory(from..unitEnd), value, decimals, unit, Unit.Usd) { Below = hedge is not null });
                 i = unitEnd;
             }
             else if (PercentWordAt(text, end) is { } word)
@@ -352,9 +357,14 @@ internal readonly record struct PrintedFigure(int Start, ReadOnlyMemory<char> Pr
 {
     // "$6.08 million" stands for any amount in [6.075, 6.085) million: what rounding half away from zero to the
     // printed decimals gives for a non-negative value.
-    public decimal Low { get; } = (Value - (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
+    public decimal Low => Below ? Value * Scale * 0.95m : (Value - HalfStep) * Scale;
 
-    public decimal High { get; } = (Value + (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
+    public decimal High => Below ? Value * Scale : (Value + HalfStep) * Scale;
+
+    /// <summary>"Nearly $400 million": any amount up to 5% under the figure, none over it.</summary>
+    public bool Below { get; init; }
+
+    private decimal HalfStep => 0.5m / FactChecker.PowersOfTen[Decimals];
 
     public string Text => Printed.ToString();
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Newsroom.Snapshots;
 
 /// <summary>
-/// How figures read in copy, one way everywhere: $397.04 million, $819.85K, $1.2 billion, 83.3%. It sits with the model
+/// How figures read in copy, one way everywhere: $397.04 million, $0.82 million, $1.2 billion, 83.3%. It sits with the model
 /// because rules' summaries, articles and the desk all print figures.
 /// </summary>
 public static class Numbers
@@ -13,24 +13,47 @@ public static class Numbers
     public static string Money(decimal usd)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(usd);
-        // Round first, then pick the unit, so $999,995 reads "$1.00 million" and never "$1000.00K".
-        if (Math.Round(usd, 0, MidpointRounding.AwayFromZero) < 1_000)
-        {
-            return "$" + Math.Round(usd, 0, MidpointRounding.AwayFromZero).ToString("0", Invariant);
-        }
-        var thousands = Math.Round(usd / 1_000, 2, MidpointRounding.AwayFromZero);
-        if (thousands < 1_000)
-        {
-            return $"${thousands.ToString("0.00", Invariant)}K";
-        }
+        // Round first, then pick the unit, so $999,995 reads "$1 million" and never "$1000 thousand".
         var millions = Math.Round(usd / 1_000_000, 2, MidpointRounding.AwayFromZero);
+        if (usd < 10_000)
+        {
+            return "$" + Math.Round(usd, 0, MidpointRounding.AwayFromZero).ToString("#,0", Invariant);
+        }
         if (millions < 1_000)
         {
-            return $"${millions.ToString("0.00", Invariant)} million";
+            // Below a million too, so figures side by side share a unit: "$0.82 million" next to "$3.7 million".
+            return $"${millions.ToString("0.##", Invariant)} million";
         }
         var billions = Math.Round(usd / 1_000_000_000, 2, MidpointRounding.AwayFromZero);
         return $"${billions.ToString("0.##", Invariant)} billion";
     }
+
+    /// <summary>
+    /// An amount as a desk rounds it for a headline, never more than three significant digits: "$397 million",
+    /// "$6.9 million", "$1.6 billion", "$19 billion"; just under a round figure, "nearly $400 million".
+    /// </summary>
+    public static string Rounded(decimal usd)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(usd);
+        if (usd < 1_000_000)
+        {
+            return Money(usd);
+        }
+        var (scale, unit) = usd >= 999_500_000 ? (1_000_000_000m, "billion") : (1_000_000m, "million");
+        var amount = usd / scale;
+        // The round figures a desk reaches for: halves of the leading digit's place (350, 400, 450; 1.5, 2; 15, 20).
+        var step = (amount >= 100 ? 100m : amount >= 10 ? 10m : amount >= 1 ? 1m : 0.1m) / 2;
+        var round = Math.Ceiling(amount / step) * step;
+        if (round > amount && amount >= round * NearlyShare)
+        {
+            return $"nearly ${round.ToString("0.#", Invariant)} {unit}";
+        }
+        var decimals = amount >= 10 ? 0 : 1;
+        return $"${Math.Round(amount, decimals, MidpointRounding.AwayFromZero).ToString("0.#", Invariant)} {unit}";
+    }
+
+    /// <summary>"Nearly X" is written for amounts within 2% under X; the fact check reads it as anything within 5% under.</summary>
+    internal const decimal NearlyShare = 0.98m;
 
     /// <summary>A share or a price move: whole or one decimal, never "-0%".</summary>
     public static string Percent(decimal percent) => Trimmed(percent, "0.#") + "%";

@@ -10,6 +10,9 @@ public sealed record Snapshot(
 {
     /// <summary>The largest single liquidation orders the source reported, if any (side left out: sources disagree on it).</summary>
     public IReadOnlyList<LiquidationOrder> LargestLiquidations { get; init; } = [];
+
+    /// <summary>Who the figures come from ("CoinGlass"), printed in the article's footer; <see cref="Source"/> is free notes.</summary>
+    public string? Provider { get; init; }
 }
 
 public sealed record LiquidationOrder(string Exchange, string Symbol, decimal Usd, DateTimeOffset Time);

@@ -13,7 +13,7 @@ public static partial class SnapshotReader
     /// <summary>Published figures are rounded, so totals and nested windows may disagree by this much.</summary>
     public const decimal Tolerance = 0.005m;
 
-    private static readonly string[] TopLevelFields = ["asOf", "source", "market", "exchanges", "coins", "largestLiquidations"];
+    private static readonly string[] TopLevelFields = ["asOf", "provider", "source", "market", "exchanges", "coins", "largestLiquidations"];
     private static readonly string[] OrderFields = ["exchange", "symbol", "usd", "time"];
     private static readonly string[] WindowFields = ["longs", "shorts", "total"];
     private static readonly string[] ExchangeFields = ["name", "window", "longs", "shorts", "total"];
@@ -53,6 +53,7 @@ public static partial class SnapshotReader
 
         var asOf = ReadAsOf(root, now, errors);
         var source = ReadOptionalString(root, "source", "source", errors);
+        var provider = ReadProvider(root, errors);
         var market = root.TryGetProperty("market", out var marketElement)
             ? ReadWindowSet(marketElement, "market", errors)
             : Missing<WindowSet>("market", errors);
@@ -63,7 +64,7 @@ public static partial class SnapshotReader
         CheckSymbolsUnique(coins, errors);
 
         return asOf is { } at && market is not null && errors.Count == 0
-            ? new Snapshot(at, source, market, exchanges, coins) { LargestLiquidations = orders }
+            ? new Snapshot(at, source, market, exchanges, coins) { LargestLiquidations = orders, Provider = provider }
             : null;
     }
 
@@ -331,6 +332,18 @@ public static partial class SnapshotReader
             return null;
         }
         return text;
+    }
+
+    /// <summary>A name printed in every article's footer: letters and a little punctuation, so it can carry no figure or markup.</summary>
+    private static string? ReadProvider(JsonElement root, List<string> errors)
+    {
+        var provider = ReadOptionalString(root, "provider", "provider", errors);
+        if (provider is not null && (provider.Length > 60 || !provider.All(c => char.IsLetter(c) || c is ' ' or '.' or '-' or '&' or '(' or ')' or ',')))
+        {
+            errors.Add($"provider: \"{provider}\" is not a provider name (letters, spaces and . - & ( ) , only; at most 60)");
+            return null;
+        }
+        return provider;
     }
 
     private static string? ReadOptionalString(JsonElement element, string field, string path, List<string> errors)

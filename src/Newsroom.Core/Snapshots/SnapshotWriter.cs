@@ -23,6 +23,10 @@ public static class SnapshotWriter
     {
         json.WriteStartObject();
         json.WriteString("asOf", Utc(snapshot.AsOf));
+        if (snapshot.Provider is not null)
+        {
+            json.WriteString("provider", snapshot.Provider);
+        }
         if (snapshot.Source is not null)
         {
             json.WriteString("source", snapshot.Source);

@@ -116,13 +116,13 @@ public class DeskBrowserTests
         await SignInAsync();
         var original = await OpenMarketDraftAsync();
         var id = original.Id;
-        const string Figure = "$601.30 million";
+        const string Figure = "$601.3 million";
         Assert.That(original.Markdown, Does.Contain(Figure));
 
         // Break a figure: the preview flags it as the editor types, and saving keeps the text but blocks approval.
-        await EditAsync(original.Markdown.Replace(Figure, "$650.00 million", StringComparison.Ordinal));
-        await Assertions.Expect(_page.Locator("#preview-check.flags")).ToContainTextAsync("\"$650.00 million\" matches no figure of the data");
-        await Assertions.Expect(_page.Locator("#preview-body a.figure.unmatched").First).ToHaveTextAsync("$650.00 million");
+        await EditAsync(original.Markdown.Replace(Figure, "$650 million", StringComparison.Ordinal));
+        await Assertions.Expect(_page.Locator("#preview-check.flags")).ToContainTextAsync("\"$650 million\" matches no figure of the data");
+        await Assertions.Expect(_page.Locator("#preview-body a.figure.unmatched").First).ToHaveTextAsync("$650 million");
         await ScreenshotAsync("desk-edit-flagged.png", "an edit with a broken figure, flagged in the preview");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save new version" }).ClickAsync();
         await _page.WaitForURLAsync("**done=saved");
@@ -137,7 +137,7 @@ public class DeskBrowserTests
         await _page.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
         await _page.WaitForURLAsync("**done=approved");
 
-        Assert.That(flagged, Does.Contain("\"$650.00 million\" matches no figure of the data"));
+        Assert.That(flagged, Does.Contain("\"$650 million\" matches no figure of the data"));
         Assert.That(approveWhileBroken, Is.True, "a flagged draft cannot be approved");
         Assert.That(await _page.Locator(".outcome").InnerTextAsync(), Does.Contain("Approved and published"));
         var audit = await _page.Locator("table.audit").InnerTextAsync();

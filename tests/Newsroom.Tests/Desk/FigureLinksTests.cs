@@ -16,9 +16,9 @@ public class FigureLinksTests
     [Test]
     public void EachFigureLinksToTheDatumItReadsAs()
     {
-        var html = FigureLinks.Body("Shorts lost **$330.70 million**, 83.3% of $397.04 million.", Data());
+        var html = FigureLinks.Body("Shorts lost **$330.7 million**, 83.3% of $397.04 million.", Data());
 
-        Assert.That(html, Does.Contain("<strong><a href=\"#d-market-24h-shorts\" class=\"figure\" title=\"market 24h shorts: $330,700,000\">$330.70 million</a></strong>"));
+        Assert.That(html, Does.Contain("<strong><a href=\"#d-market-24h-shorts\" class=\"figure\" title=\"market 24h shorts: $330,700,000\">$330.7 million</a></strong>"));
         Assert.That(html, Does.Contain("<a href=\"#d-market-24h-short-share\""));
         Assert.That(html, Does.Contain("<a href=\"#d-market-24h-total\""));
     }
@@ -34,9 +34,9 @@ public class FigureLinksTests
     [Test]
     public void TheTextStaysSafeAndAnEditorsOwnLinkIsNotNested()
     {
-        var html = FigureLinks.Body("[$330.70 million](https://example.com/a) <script>x</script> [bad](javascript:alert(1))", Data());
+        var html = FigureLinks.Body("[$330.7 million](https://example.com/a) <script>x</script> [bad](javascript:alert(1))", Data());
 
-        Assert.That(html, Does.Contain("<a href=\"https://example.com/a\">$330.70 million</a>"));
+        Assert.That(html, Does.Contain("<a href=\"https://example.com/a\">$330.7 million</a>"));
         Assert.That(html, Does.Contain("&lt;script&gt;").And.Not.Contain("javascript:"));
     }
 }

@@ -26,7 +26,7 @@ public class NewsDecisionTests
             """));
 
         var news = decision.Market.Fired(NewsFindings.Newsworthiness)!;
-        Assert.That(news.Summary, Does.Contain("$200.00 million in the last hour, 71.4% of the day"));
+        Assert.That(news.Summary, Does.Contain("$200 million in the last hour, 71.4% of the day"));
         Assert.That(decision.Market.Profile, Is.EqualTo(Profiles.LongSqueeze));
     }
 

@@ -74,11 +74,11 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
         var draft = await DraftAsync();
         var lifecycle = Workspace.Lifecycle();
         await lifecycle.ApproveAsync(draft.Id, "alice", CancellationToken.None);
-        var wrong = draft.Markdown.Replace("$330.70 million were shorts", "$331.70 million were shorts", StringComparison.Ordinal);
+        var wrong = draft.Markdown.Replace("$330.7 million were shorts", "$331.7 million were shorts", StringComparison.Ordinal);
 
         var error = await Assert.ThrowsAsync<FactCheckException>(() => lifecycle.CorrectAsync(draft.Id, wrong, "rounded", "alice", CancellationToken.None));
 
-        Assert.That(error!.Unmatched, Is.EqualTo(new[] { "\"$331.70 million\" matches no figure of the data" }));
+        Assert.That(error!.Unmatched, Is.EqualTo(new[] { "\"$331.7 million\" matches no figure of the data" }));
         Assert.That(await Workspace.Store().VersionsAsync(draft.Id, CancellationToken.None), Has.Count.EqualTo(1));
     }
 

@@ -1,3 +1,5 @@
+using Newsroom.Snapshots;
+using Newsroom.Sources;
 using Newsroom.Rendering;
 using Newsroom.Tests.Golden;
 
@@ -29,10 +31,10 @@ public class ArticleRendererTests
     {
         var markdown = Render("seed", SeedKey).Markdown;
 
-        Assert.That(markdown, Does.Contain("**Last hour:** $6.90 million liquidated (longs $819.85K, shorts $6.08 million)"));
-        Assert.That(markdown, Does.Contain("**Last 4 hours:** $31.71 million liquidated (longs $3.70 million, shorts $28.02 million)"));
+        Assert.That(markdown, Does.Contain("**Last hour:** $6.9 million liquidated (longs $0.82 million, shorts $6.08 million)"));
+        Assert.That(markdown, Does.Contain("**Last 4 hours:** $31.71 million liquidated (longs $3.7 million, shorts $28.02 million)"));
         Assert.That(markdown, Does.Contain("**Last 12 hours:** $274.82 million liquidated (longs $49.95 million, shorts $224.86 million)"));
-        Assert.That(markdown, Does.Contain("**Last 24 hours:** $397.04 million liquidated (longs $66.34 million, shorts $330.70 million)"));
+        Assert.That(markdown, Does.Contain("**Last 24 hours:** $397.04 million liquidated (longs $66.34 million, shorts $330.7 million)"));
         Assert.That(markdown, Does.Contain("The 12-hour window carried most of the damage, 69.2% of the 24-hour total"));
     }
 
@@ -41,13 +43,26 @@ public class ArticleRendererTests
     {
         var article = Render("seed", SeedKey);
 
-        Assert.That(article.Headline, Does.Contain("$397.04 million").Or.Contain("$330.70 million").Or.Contain("83.3%"));
+        Assert.That(article.Headline, Does.Contain("$397.04 million").Or.Contain("$330.7 million").Or.Contain("83.3%"));
         Assert.That(article.Markdown, Does.StartWith("Forced buying swept the crypto derivatives market in the 24 hours to 12:00 UTC on 24 November 2026."));
         Assert.That(article.Markdown, Does.Contain("## Breakdown by timeframe"));
         Assert.That(article.Markdown, Does.Contain("## What it signals"));
         Assert.That(article.Markdown, Does.Contain("## Bottom line"));
         Assert.That(article.Markdown, Does.Contain("*Not investment advice."));
-        Assert.That(article.Markdown, Does.Contain("*Generated automatically by Newsroom from liquidation data as of 12:00 UTC, 24 November 2026."));
+        Assert.That(article.Markdown, Does.Contain("*Data: CoinGlass. Generated automatically by Newsroom from liquidation figures as of 12:00 UTC, 24 November 2026.*"));
+    }
+
+    [Test]
+    public void TheFooterNamesTheProviderNotTheInputsNotes()
+    {
+        var json = SampleSnapshots.Read("seed");
+        var unnamed = SnapshotReader.Read(json.Replace("\"provider\": \"CoinGlass\",", "", StringComparison.Ordinal), TestData.Now);
+
+        var named = Render("seed", SeedKey).Markdown;
+        var markdown = TestData.Renderer().Render(TestData.Decide(unnamed).Market, unnamed, SeedKey).Markdown;
+
+        Assert.That(named, Does.Contain("*Data: CoinGlass.").And.Not.Contain("human-written"), "the snapshot's free-text source stays in the evidence");
+        Assert.That(markdown, Does.Contain("; the data provider is not stated.*").And.Not.Contain("Data:"));
     }
 
     [Test]
@@ -73,8 +88,8 @@ public class ArticleRendererTests
     {
         var markdown = Render("long-squeeze").Markdown;
 
-        Assert.That(markdown, Does.Contain("BTC led with $227.90 million liquidated, 82.8% of it from longs, followed by ETH ($170.90 million) and XRP ($122.70 million)."));
-        Assert.That(markdown, Does.Contain("By exchange, Binance saw the most over the last 24 hours, $234.60 million, ahead of Bybit ($173.60 million) and OKX ($102.80 million)."));
+        Assert.That(markdown, Does.Contain("BTC led with $227.9 million liquidated, 82.8% of it from longs, followed by ETH ($170.9 million) and XRP ($122.7 million)."));
+        Assert.That(markdown, Does.Contain("By exchange, Binance saw the most over the last 24 hours, $234.6 million, ahead of Bybit ($173.6 million) and OKX ($102.8 million)."));
         Assert.That(markdown, Does.Contain("The largest single liquidation in the data was a BTCUSDT position worth $18.42 million on Binance."));
     }
 
@@ -84,7 +99,7 @@ public class ArticleRendererTests
         var article = Render("long-squeeze", scope: "ETH");
 
         Assert.That(article.Headline + article.Markdown, Does.Contain("ETH"));
-        Assert.That(article.Markdown, Does.Contain("$149.60 million"), "ETH's own longs");
+        Assert.That(article.Markdown, Does.Contain("$149.6 million"), "ETH's own longs");
         Assert.That(article.Markdown, Does.Not.Contain("## Where it hit"));
     }
 
@@ -151,7 +166,7 @@ public class ArticleRendererTests
     [TestCase("{{ if false }}never{{ end }}", "rendered nothing")]
     [TestCase("Shorts {{ \"{{\" }} day.shorts }}", "the text contains \"{{\"")]
     [TestCase("Shorts were NaN.", "the text contains \"NaN\"")]
-    [TestCase("Shorts lost $0.00 million.", "the text contains \"$0.00 million\"")]
+    [TestCase("Shorts lost $0 million.", "the text contains \"$0 million\"")]
     public void UnusableTextIsAnError(string lead, string problem)
     {
         var templates = TestData.TemplatesWith("short-squeeze/lead", lead);

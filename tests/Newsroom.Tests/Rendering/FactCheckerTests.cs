@@ -16,7 +16,8 @@ public class FactCheckerTests
     }
 
     [TestCase("Positions worth $397.04 million were liquidated.")]
-    [TestCase("Nearly $397 million was liquidated.")]
+    [TestCase("Nearly $400 million was liquidated.")]
+    [TestCase("Almost $0.4 billion was liquidated.")]
     [TestCase("Longs lost $819.85K and shorts $6.08M.")]
     [TestCase("Shorts took 83.3% of the total, or 83 percent.")]
     [TestCase("Bitcoin fell 7.2% on the day.")]
@@ -27,6 +28,8 @@ public class FactCheckerTests
         Assert.That(FactChecker.Unmatched(text, Allowed()), Is.Empty);
 
     [TestCase("Liquidations near $400 million.", "\"$400 million\" matches no figure of the data")]
+    [TestCase("Nearly $397 million was liquidated.", "\"Nearly $397 million\" matches no figure of the data", TestName = "Nearly is an upper bound: $397.04 million is over it")]
+    [TestCase("Nearly $450 million was liquidated.", "\"Nearly $450 million\" matches no figure of the data", TestName = "Nearly allows 5% under, not more")]
     [TestCase("Shorts took $330.71 million.", "\"$330.71 million\" matches no figure of the data")]
     [TestCase("Shorts took 85% of it.", "\"85%\" matches no figure of the data")]
     [TestCase("A $1.2 billion day.", "\"$1.2 billion\" matches no figure of the data")]

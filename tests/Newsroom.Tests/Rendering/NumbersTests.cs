@@ -5,18 +5,44 @@ namespace Newsroom.Tests.Rendering;
 public class NumbersTests
 {
     [TestCase(397_040_000, "$397.04 million")]
-    [TestCase(330_700_000, "$330.70 million")]
-    [TestCase(819_850, "$819.85K")]
-    [TestCase(6_900_000, "$6.90 million")]
+    [TestCase(330_700_000, "$330.7 million")]
+    [TestCase(345_000_000, "$345 million", TestName = "No machine-made .00")]
+    [TestCase(819_850, "$0.82 million")]
+    [TestCase(6_900_000, "$6.9 million")]
     [TestCase(1_200_000_000, "$1.2 billion")]
     [TestCase(1_250_000_000, "$1.25 billion")]
     [TestCase(19_000_000_000.0, "$19 billion")]
-    [TestCase(999_995, "$1.00 million")]
-    [TestCase(999_994, "$999.99K")]
+    [TestCase(999_995, "$1 million")]
+    [TestCase(9_500, "$9,500")]
     [TestCase(950, "$950")]
     [TestCase(0, "$0")]
     public void MoneyReadsLikeANewsroomWritesIt(decimal usd, string expected) =>
         Assert.That(Numbers.Money(usd), Is.EqualTo(expected));
+
+    [TestCase(397_040_000, "nearly $400 million")]
+    [TestCase(601_300_000, "$601 million")]
+    [TestCase(625_000_000, "$625 million")]
+    [TestCase(483_000_000, "$483 million")]
+    [TestCase(66_340_000, "$66 million")]
+    [TestCase(6_200_000, "$6.2 million")]
+    [TestCase(6_900_000, "nearly $7 million")]
+    [TestCase(1_130_000_000, "$1.1 billion")]
+    [TestCase(1_630_000_000, "$1.6 billion")]
+    [TestCase(1_970_000_000, "nearly $2 billion")]
+    [TestCase(19_380_000_000.0, "$19 billion")]
+    [TestCase(999_600_000, "nearly $1 billion")]
+    public void HeadlinesRoundAsADeskDoes(decimal usd, string expected) =>
+        Assert.That(Numbers.Rounded(usd), Is.EqualTo(expected));
+
+    [Test]
+    public void AHeadlineFigureNeverHasMoreThanThreeSignificantDigits()
+    {
+        foreach (var usd in Enumerable.Range(0, 1_700).Select(i => 1_000_000m * (decimal)Math.Pow(1.0071, i)))
+        {
+            var digits = new string(Numbers.Rounded(usd).Where(char.IsAsciiDigit).ToArray()).TrimStart('0').TrimEnd('0');
+            Assert.That(digits.Length, Is.LessThanOrEqualTo(3), $"{usd}: {Numbers.Rounded(usd)}");
+        }
+    }
 
     [TestCase(83.2930, "83.3%")]
     [TestCase(75, "75%")]

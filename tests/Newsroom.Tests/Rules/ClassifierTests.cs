@@ -48,7 +48,7 @@ public class ClassifierTests
 
         var squeeze = assessment.Findings.Single(f => f.Rule == Profiles.ShortSqueeze);
         Assert.That(squeeze.Fired, Is.False);
-        Assert.That(squeeze.Summary, Is.EqualTo("shorts 53.7% of $113.90 million in 24h; needs 60%"));
+        Assert.That(squeeze.Summary, Is.EqualTo("shorts 53.7% of $113.9 million in 24h; needs 60%"));
         Assert.That(squeeze.Value("total"), Is.EqualTo(113_900_000m));
     }
 

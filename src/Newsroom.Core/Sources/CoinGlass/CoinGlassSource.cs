@@ -117,7 +117,7 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
     {
         var market = new WindowSet(windows.Select(w => KeyValuePair.Create(w.Window, Figures(w.Rows.First(r => r.Exchange == AllExchanges)))));
         var exchanges = windows.SelectMany(w => w.Rows.Where(r => r.Exchange != AllExchanges).Select(r => new ExchangeFigures(r.Exchange, w.Window, Figures(r))));
-        var snapshot = new Snapshot(asOf, "CoinGlass", market, exchanges.ToList(), coins.Select(Coin).ToList()) { LargestLiquidations = largest };
+        var snapshot = new Snapshot(asOf, "CoinGlass", market, exchanges.ToList(), coins.Select(Coin).ToList()) { LargestLiquidations = largest, Provider = "CoinGlass" };
         return System.Text.Encoding.UTF8.GetString(SnapshotWriter.ToUtf8Json(snapshot));
     }
 
