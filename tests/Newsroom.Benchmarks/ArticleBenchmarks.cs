@@ -12,8 +12,8 @@ namespace Newsroom.Benchmarks;
 
 /// <summary>
 /// One article through rules, render, Markdown and fact check, against the floor: the same templates rendered from the
-/// same model by a bare Scriban context (importing the model, as Template.Render(model) does), the profile's parts, the
-/// lead's context and the article around them, plus one Markdig conversion.
+/// same model and facts by a bare Scriban context (importing the model, as Template.Render(model) does): the opening, the
+/// profile's parts, the lead's context and the article around them, plus one Markdig conversion.
 /// Targets: at most 100 µs median, at most 1.5× the floor.
 /// </summary>
 [MemoryDiagnoser]
@@ -28,6 +28,8 @@ public class ArticleBenchmarks
     private ArticleRenderer _renderer = null!;
     private TemplateContext _context = null!;
     private object _data = null!;
+    private ArticleFacts _facts = null!;
+    private ScriptObject _factsObject = null!;
     private ScriptObject _model = null!;
 
     [GlobalSetup]
@@ -38,7 +40,14 @@ public class ArticleBenchmarks
         builtins.Import("money", new Func<decimal, string>(Numbers.Money));
         builtins.Import("pct", new Func<decimal, string>(Numbers.Percent));
         _context = new TemplateContext(builtins);
-        _data = ArticleModel.From(_classifier.AssessMarket(_snapshot), _snapshot);
+        var assessment = _classifier.AssessMarket(_snapshot);
+        _data = ArticleModel.From(assessment, _snapshot);
+        _facts = ArticleFacts.From(assessment);
+        _factsObject = new ScriptObject { ["lead"] = _facts.Lead };
+        foreach (var name in ArticleFacts.Names)
+        {
+            _factsObject[name] = _facts.Holds(name);
+        }
     }
 
     [Benchmark(Baseline = true)]
@@ -46,12 +55,13 @@ public class ArticleBenchmarks
     {
         _model = new ScriptObject();
         _model.Import(_data);
-        var parts = new ScriptObject();
+        _model["facts"] = _factsObject;
+        var parts = new ScriptObject { ["opening"] = RenderBare(_templates.Pick(TemplateLibrary.Opening, StoryKey, _facts)) };
         foreach (var part in TemplateLibrary.Parts)
         {
-            parts[part.Replace('-', '_')] = RenderBare(_templates.Pick($"short-squeeze/{part}", StoryKey));
+            parts[part.Replace('-', '_')] = RenderBare(_templates.Pick($"short-squeeze/{part}", StoryKey, _facts));
         }
-        parts["context"] = RenderBare(_templates.Get(TemplateLibrary.Context));
+        parts["context"] = RenderBare(_templates.Pick(TemplateLibrary.Context, StoryKey, _facts));
         _model["parts"] = parts;
         return Markdown.ToHtml(RenderBare(_templates.Get(TemplateLibrary.Article)), _pipeline);
     }

@@ -27,7 +27,7 @@ internal static class TestData
 
     /// <summary>The news judgement over the given history; none by default, as on a fresh machine.</summary>
     public static NewsJudge Judge(IHistoryReader? history = null, RulesOptions? rules = null) =>
-        new(Classifier(rules), history ?? new NoHistory(), Options.Create(rules ?? new RulesOptions()));
+        new(Classifier(rules), history ?? NoHistory.Instance, Options.Create(rules ?? new RulesOptions()));
 
     public static NewsDecision Decide(string sample, RulesOptions? rules = null) => Decide(Sample(sample), rules);
 
@@ -149,12 +149,6 @@ internal sealed class Workspace : IDisposable
 }
 
 /// <summary>A machine with no history yet: every judgement falls back to the defaults.</summary>
-internal sealed class NoHistory : IHistoryReader
-{
-    public Task<ScopeHistory> ForAsync(string scope, DateTimeOffset asOf, decimal total, CancellationToken cancellationToken) =>
-        Task.FromResult(ScopeHistory.Empty(scope, asOf));
-}
-
 internal static class GeneratorExtensions
 {
     public static Task<GenerationResult> GenerateAsync(this ArticleGenerator generator, string snapshotJson) =>

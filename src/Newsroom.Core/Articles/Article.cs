@@ -16,6 +16,9 @@ public sealed record ArticleDraft(
     string TemplateVersion,
     decimal DayTotal)
 {
+    /// <summary>The template phrasings the text was written with ("short-squeeze/lead#2").</summary>
+    public IReadOnlyList<string> Variants { get; init; } = [];
+
     /// <summary>Auto-publish policy matched: the version is stored as published, not as a draft.</summary>
     public bool Publish { get; init; }
 }

@@ -47,9 +47,14 @@ public sealed class ArticleGenerator(
         await history.AddAsync(HistoryPoint.Of(snapshot, HistoryOrigins.Snapshot), cancellationToken);
         var assessments = decision.All.ToList();
         var episodes = await store.EpisodesAsync(cancellationToken);
-        var drafts = decision.Stories
-            .Select(assessment => Draft(assessment, snapshot, episodes.GetValueOrDefault(assessment.Scope), cancellationToken))
-            .ToList();
+        var drafts = new List<ArticleDraft>();
+        foreach (var assessment in decision.Stories)
+        {
+            var episode = episodes.GetValueOrDefault(assessment.Scope);
+            var storyKey = StoryKey(assessment, snapshot, episode);
+            var recent = await store.RecentVariantsAsync(assessment.Scope, storyKey, cancellationToken);
+            drafts.Add(Draft(assessment, snapshot, storyKey, recent, cancellationToken));
+        }
 
         var canonical = SnapshotWriter.ToUtf8Json(snapshot);
         var record = new SnapshotRecord(SnapshotWriter.Fingerprint(canonical), snapshot.AsOf, Encoding.UTF8.GetString(canonical));
@@ -66,17 +71,20 @@ public sealed class ArticleGenerator(
     }
 
     /// <summary>The story continues while the scope keeps its profile; otherwise this snapshot starts a new one.</summary>
-    private ArticleDraft Draft(Assessment assessment, Snapshot snapshot, Episode? episode, CancellationToken cancellationToken)
-    {
-        var asOf = snapshot.AsOf.UtcDateTime;
-        var storyKey = episode is { StoryKey: { } key } && episode.Profile == assessment.Profile
+    private static string StoryKey(Assessment assessment, Snapshot snapshot, Episode? episode) =>
+        episode is { StoryKey: { } key } && episode.Profile == assessment.Profile
             ? key
-            : $"{assessment.Scope}/{assessment.Profile}/{asOf.ToString("yyyy-MM-ddTHH:mm'Z'", CultureInfo.InvariantCulture)}";
-        var slug = $"{asOf.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture)}-{SlugPart(assessment.Scope)}-{assessment.Profile}";
-        var rendered = renderer.Render(assessment, snapshot, storyKey, cancellationToken);
+            : $"{assessment.Scope}/{assessment.Profile}/{snapshot.AsOf.UtcDateTime.ToString("yyyy-MM-ddTHH:mm'Z'", CultureInfo.InvariantCulture)}";
+
+    /// <param name="recent">The phrasings of the scope's last stories, which this one does not repeat while another fits.</param>
+    private ArticleDraft Draft(Assessment assessment, Snapshot snapshot, string storyKey, IReadOnlySet<string> recent, CancellationToken cancellationToken)
+    {
+        var slug = $"{snapshot.AsOf.UtcDateTime.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture)}-{SlugPart(assessment.Scope)}-{assessment.Profile}";
+        var rendered = renderer.Render(assessment, snapshot, storyKey, recent, cancellationToken);
         return new ArticleDraft(storyKey, assessment.Scope, assessment.Profile, slug, snapshot.AsOf,
             rendered.Headline, rendered.Markdown, rendered.Html, ArticleJson.Findings(assessment.Findings), rendered.TemplateVersion, assessment.Windows.Day.Total)
         {
+            Variants = rendered.Variants,
             // Only data that passed validation and text that passed the fact check gets this far.
             Publish = publishing.Value.AutoPublish.Any(rule => rule.Allows(assessment)),
         };

@@ -69,13 +69,31 @@ internal sealed record ArticleModel(
         {
             VenueHours = exchangeWindow.Hours(),
             Largest = assessment.LargestLiquidation is { } order ? new LargestModel(order.Exchange, order.Symbol, order.Usd) : null,
-            Context = ContextModel.From(assessment, breakout is not null),
+            Context = ContextModel.From(assessment),
+            Shorter = assessment.Windows.Present.Where(p => p.Window != Window.Day).Select(p => WindowModel.From(p.Window, p.Figures, day.Total)).ToList(),
+            Price = ArticleFacts.PriceChange(assessment) is { } change ? new PriceModel(assessment.ContextCoin!.Symbol, change) : null,
+            Opposite = ArticleFacts.Opposite(assessment) is { } opposite
+                ? new OppositeModel(opposite.Window.Hours(), opposite.Side.Key(), opposite.Figures.SharePercent(opposite.Side), opposite.Figures.Total, opposite.Figures.Of(opposite.Side))
+                : null,
+            Latest = ArticleFacts.Latest(assessment.Windows) is { } latest ? WindowModel.From(latest.Window, latest.Figures, day.Total) : null,
         };
     }
 
+    /// <summary>The windows shorter than the day, for the breakdown: the lead already gives the 24 hours.</summary>
+    public IReadOnlyList<WindowModel> Shorter { get; init; } = [];
+
+    /// <summary>The 24h price change of the coin that stands for the scope, when known.</summary>
+    public PriceModel? Price { get; init; }
+
+    /// <summary>A shorter window leaning the other way that holds a material share of the day.</summary>
+    public OppositeModel? Opposite { get; init; }
+
+    /// <summary>The shortest window in the data (the latest hours).</summary>
+    public WindowModel? Latest { get; init; }
+
     public int VenueHours { get; init; }
 
-    /// <summary>What sets the day apart: history, a driver coin, a spike, a price move; every member null when it does not hold.</summary>
+    /// <summary>What sets the day apart: history, a driver coin, a spike; every member null when it does not hold.</summary>
     public ContextModel Context { get; init; } = null!;
 
     public LargestModel? Largest { get; init; }
@@ -108,13 +126,11 @@ internal sealed record ContextModel(
     decimal? SpikeShare,
     string? Driver,
     decimal? DriverShare,
-    decimal? DriverChange,
-    string? Mover,
-    decimal? MoverChange)
+    decimal? DriverChange)
 {
     private static readonly string[] RankWords = ["", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
-    public static ContextModel From(Assessment assessment, bool breakoutTold)
+    public static ContextModel From(Assessment assessment)
     {
         var rank = assessment.Fired(News.NewsFindings.RecordBook);
         var since = assessment.Fired(News.NewsFindings.LargestSince);
@@ -123,10 +139,6 @@ internal sealed record ContextModel(
         var spike = assessment.Fired(Observations.Timing) is { Kind: "spike" } timing ? timing : null;
         var driver = assessment.Fired(News.NewsFindings.DriverCoin);
         var sinceDate = since?.ValueOrNull("sinceDate") is { } date ? new DateOnly((int)date / 10000, (int)date / 100 % 100, (int)date % 100) : (DateOnly?)null;
-        // The price of the coin that stands for the scope, unless a breakout already tells it or the driver coin is that coin.
-        var mover = breakoutTold || assessment.ContextCoin is not { } coin || !coin.Context.PriceChangePercent.TryGetValue(Window.Day, out var change) || driver?.Kind == coin.Symbol
-            ? ((string?)null, (decimal?)null)
-            : (coin.Symbol, change);
         return new ContextModel(
             rank is null ? null : (int)rank.Value("rank"),
             rank is null ? null : RankWords[(int)rank.Value("rank")],
@@ -142,11 +154,13 @@ internal sealed record ContextModel(
             spike?.ValueOrNull("share1h"),
             driver?.Kind,
             driver?.Value("sharePercent"),
-            driver?.ValueOrNull("priceChangePercent"),
-            mover.Item1,
-            mover.Item2);
+            driver?.ValueOrNull("priceChangePercent"));
     }
 }
+
+internal sealed record PriceModel(string Symbol, decimal Change);
+
+internal sealed record OppositeModel(int Hours, string Side, decimal Share, decimal Total, decimal Amount);
 
 internal sealed record TimingModel(string Kind, int Hours, decimal Share, decimal? HourShare);
 

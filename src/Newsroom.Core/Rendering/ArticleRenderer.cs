@@ -7,7 +7,8 @@ using Scriban.Syntax;
 
 namespace Newsroom.Rendering;
 
-public sealed record RenderedArticle(string Headline, string Markdown, string Html, string TemplateVersion);
+/// <param name="Variants">The phrasings picked ("short-squeeze/lead#2"), so later stories of the scope can avoid them.</param>
+public sealed record RenderedArticle(string Headline, string Markdown, string Html, string TemplateVersion, IReadOnlyList<string> Variants);
 
 /// <summary>
 /// Renders an assessment into a checked article: the profile's parts, then the article around them, then Markdown
@@ -20,18 +21,26 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
 
     public string TemplateVersion => templates.Version;
 
-    public RenderedArticle Render(Assessment assessment, Snapshot snapshot, string storyKey, CancellationToken cancellationToken = default)
+    /// <param name="recent">Phrasings the scope's last stories used: picked again only when nothing else fits.</param>
+    public RenderedArticle Render(Assessment assessment, Snapshot snapshot, string storyKey, IReadOnlySet<string>? recent = null, CancellationToken cancellationToken = default)
     {
+        var facts = ArticleFacts.From(assessment);
         var model = new ScriptObject();
         model.Import(ArticleModel.From(assessment, snapshot));
+        var factsObject = new ScriptObject { ["lead"] = facts.Lead };
+        foreach (var name in ArticleFacts.Names)
+        {
+            factsObject[name] = facts.Holds(name);
+        }
+        model["facts"] = factsObject;
 
         var parts = new ScriptObject();
         var rendered = new List<(string Template, string Text)>();
-        foreach (var part in TemplateLibrary.Parts)
+        foreach (var part in TemplateLibrary.Parts.Select(p => $"{assessment.Profile}/{p}").Prepend(TemplateLibrary.Opening))
         {
-            var template = templates.Pick($"{assessment.Profile}/{part}", storyKey);
+            var template = templates.Pick(part, storyKey, facts, recent);
             var text = NotEmpty(template.Name, Render(template, model, cancellationToken));
-            parts[part.Replace('-', '_')] = text;
+            parts[part[(part.IndexOf('/', StringComparison.Ordinal) + 1)..].Replace('-', '_')] = text;
             rendered.Add((template.Name, text));
         }
         var headline = (string)parts["headline"]!;
@@ -40,7 +49,7 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
             throw new RenderException($"{assessment.Profile}/headline", "the headline spans more than one line");
         }
         // The context adds to the lead what sets the day apart; on a day with nothing to add it is empty.
-        var context = templates.Get(TemplateLibrary.Context);
+        var context = templates.Pick(TemplateLibrary.Context, storyKey, facts, recent);
         var contextText = Render(context, model, cancellationToken);
         parts["context"] = contextText;
         rendered.Add((context.Name, contextText));
@@ -59,7 +68,7 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
         {
             throw new FactCheckException(assessment.Scope, unmatched);
         }
-        return new RenderedArticle(headline, markdown, SafeMarkdown.ToHtml(markdown), templates.Version);
+        return new RenderedArticle(headline, markdown, SafeMarkdown.ToHtml(markdown), templates.Version, [.. rendered.Select(r => r.Template)]);
     }
 
     /// <summary>The HTML document of an article, for the <c>.html</c> file.</summary>

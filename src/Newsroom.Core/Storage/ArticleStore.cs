@@ -42,6 +42,24 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         await using var connection = await database.OpenAsync(cancellationToken);
     }
 
+    /// <summary>The phrasings the scope's last few other stories were first written with, newest first.</summary>
+    public async Task<IReadOnlySet<string>> RecentVariantsAsync(string scope, string exceptStoryKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, """
+            SELECT v.variants FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = 1
+            WHERE a.scope = @scope AND a.story_key <> @key
+            ORDER BY a.created_at DESC LIMIT 3
+            """, ("@scope", scope), ("@key", exceptStoryKey));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var variants = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            variants.UnionWith(reader.GetString(0).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+        return variants;
+    }
+
     /// <summary>The story each scope is in now: its profile, and the story key while that profile holds.</summary>
     public async Task<IReadOnlyDictionary<string, Episode>> EpisodesAsync(CancellationToken cancellationToken)
     {
@@ -379,13 +397,13 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
                 ("@slug", article.Slug), ("@createdAt", Timestamps.Format(now)));
         }
         await connection.ExecuteAsync(transaction, """
-            INSERT INTO article_versions (article_id, version, status, as_of, headline, markdown, html, findings, snapshot_fingerprint, template_version, generated_at, day_total)
-            VALUES (@id, @version, @status, @asOf, @headline, @markdown, @html, @findings, @fingerprint, @templateVersion, @generatedAt, @dayTotal)
+            INSERT INTO article_versions (article_id, version, status, as_of, headline, markdown, html, findings, snapshot_fingerprint, template_version, generated_at, day_total, variants)
+            VALUES (@id, @version, @status, @asOf, @headline, @markdown, @html, @findings, @fingerprint, @templateVersion, @generatedAt, @dayTotal, @variants)
             """,
             cancellationToken, ("@id", article.Id), ("@version", article.Version), ("@status", article.Status), ("@asOf", Timestamps.Format(article.AsOf)),
             ("@headline", article.Headline), ("@markdown", article.Markdown), ("@html", article.Html), ("@findings", article.FindingsJson),
             ("@fingerprint", fingerprint), ("@templateVersion", article.TemplateVersion), ("@generatedAt", Timestamps.Format(now)),
-            ("@dayTotal", draft.DayTotal.ToString(CultureInfo.InvariantCulture)));
+            ("@dayTotal", draft.DayTotal.ToString(CultureInfo.InvariantCulture)), ("@variants", string.Join(' ', draft.Variants)));
         if (draft.Publish)
         {
             await InsertEventAsync(connection, transaction, new ArticleEvent(article.Id, article.Version, ArticleStatus.Published, AutoPublisher, null, "auto-publish policy", now), cancellationToken);

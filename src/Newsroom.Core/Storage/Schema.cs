@@ -150,6 +150,10 @@ internal static class Schema
         );
         CREATE INDEX history_by_time ON history (scope, hours, as_of);
         """,
+        """
+        ALTER TABLE article_versions ADD COLUMN variants TEXT NOT NULL DEFAULT '';
+        CREATE INDEX articles_by_scope ON articles (scope, created_at);
+        """,
     ];
 
     public static async Task UpgradeAsync(Database database, DbConnection connection, CancellationToken cancellationToken)

@@ -26,6 +26,7 @@ public static class NewsroomCli
             ServeCommand.Create(configure),
             RunsCommand.Create(output, configure),
             HistoryCommand.Create(output, configure),
+            SamplesCommand.Create(output, configure),
             ApiKeyCommand.Create(output, configure),
             UserCommand.Create(input ?? Console.In, output, configure),
         };

@@ -35,7 +35,7 @@ public class FeedsTests
         await lifecycle.ApproveAsync(market.Id, "alice", CancellationToken.None);
         await lifecycle.ApproveAsync(btc.Id, "alice", CancellationToken.None);
         await lifecycle.ApproveAsync(eth.Id, "alice", CancellationToken.None);
-        await lifecycle.CorrectAsync(market.Id, market.Markdown.Replace("Forced selling swept", "Forced selling hit", StringComparison.Ordinal), "Lead reworded", "alice", CancellationToken.None);
+        await lifecycle.CorrectAsync(market.Id, market.Markdown.Replace("providers revise them", "providers correct them", StringComparison.Ordinal), "Lead reworded", "alice", CancellationToken.None);
         await lifecycle.WithdrawAsync(btc.Id, "duplicate of the market story", "alice", CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(1.1)); // the feed looks for changes at most once a second
 
@@ -45,7 +45,7 @@ public class FeedsTests
         Assert.That(entries.Select(e => e.Element(Atom + "id")!.Value), Is.EquivalentTo(new[] { $"urn:newsroom:article:{market.Id}", $"urn:newsroom:article:{eth.Id}" }));
         var corrected = entries.Single(e => e.Element(Atom + "id")!.Value.EndsWith(market.Id, StringComparison.Ordinal));
         Assert.That(corrected.Element(Atom + "summary")!.Value, Is.EqualTo("Correction: Lead reworded"));
-        Assert.That(corrected.Element(Atom + "content")!.Value, Does.Contain("Forced selling hit"));
+        Assert.That(corrected.Element(Atom + "content")!.Value, Does.Contain("providers correct them"));
         Assert.That(DateTimeOffset.Parse(corrected.Element(Atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture),
             Is.GreaterThan(DateTimeOffset.Parse(corrected.Element(Atom + "published")!.Value, System.Globalization.CultureInfo.InvariantCulture)));
 

@@ -161,15 +161,15 @@ public class DeskBrowserTests
         await SignInAsync();
         var original = await OpenMarketDraftAsync();
         var id = original.Id;
-        await EditAsync(original.Markdown.Replace("Forced selling swept", "Forced selling tore through", StringComparison.Ordinal));
+        await EditAsync(original.Markdown.Replace("providers revise them", "providers correct them", StringComparison.Ordinal));
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save new version" }).ClickAsync();
         await _page.WaitForURLAsync("**done=saved");
 
         await _page.GetByRole(AriaRole.Button, new() { Name = "Show changes" }).ClickAsync();
         await _page.WaitForURLAsync("**/diff?from=1&to=2");
 
-        Assert.That(string.Concat(await _page.Locator("table.diff ins").AllInnerTextsAsync()), Is.EqualTo("tore through"));
-        Assert.That(string.Concat(await _page.Locator("table.diff del").AllInnerTextsAsync()), Is.EqualTo("swept"));
+        Assert.That(string.Concat(await _page.Locator("table.diff ins").AllInnerTextsAsync()), Is.EqualTo("correct"));
+        Assert.That(string.Concat(await _page.Locator("table.diff del").AllInnerTextsAsync()), Is.EqualTo("revise"));
         Assert.That(await _page.Locator("table.diff tr.changed").CountAsync(), Is.EqualTo(1), "one paragraph changed");
         Assert.That(await _page.Locator("table.diff thead").InnerTextAsync(), Does.Contain("v2 · draft · alice"));
     }

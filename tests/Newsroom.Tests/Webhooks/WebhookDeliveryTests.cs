@@ -73,7 +73,7 @@ public class WebhookDeliveryTests
         var lifecycle = _workspace.Lifecycle();
 
         await lifecycle.ApproveAsync(_draft.Id, "alice", CancellationToken.None);
-        await lifecycle.CorrectAsync(_draft.Id, _draft.Markdown.Replace("Forced buying swept", "Forced buying hit", StringComparison.Ordinal), "Lead reworded", "alice", CancellationToken.None);
+        await lifecycle.CorrectAsync(_draft.Id, _draft.Markdown.Replace("providers revise them", "providers correct them", StringComparison.Ordinal), "Lead reworded", "alice", CancellationToken.None);
         await WaitForRequestsAsync(4);
         Receive(200);
         await WaitUntilAsync(async () => (await Store().DeliveriesAsync(10, CancellationToken.None)).All(d => d.State == "delivered"));

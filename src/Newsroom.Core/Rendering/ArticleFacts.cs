@@ -1,0 +1,151 @@
+using Newsroom.News;
+using Newsroom.Rules;
+using Newsroom.Snapshots;
+
+namespace Newsroom.Rendering;
+
+/// <summary>
+/// What the data lets an article claim, by name. Each template variant lists the facts it needs on its first line
+/// (<c>{{# needs: price_up, spike }}</c>; <c>!name</c> for a fact that must not hold, <c>lead=name</c> for the strongest
+/// one) and only variants whose needs all hold can be picked, so no sentence says more than the data shows.
+/// </summary>
+public sealed class ArticleFacts
+{
+    /// <summary>The facts that can lead an article, strongest first; a day with none of them leads with its size.</summary>
+    public static IReadOnlyList<string> Strongest { get; } = ["record", "ranked", "spike", "driver", "since", "big_move", "doubled", "baseline"];
+
+    /// <summary>Every fact a template may name.</summary>
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(Strongest.Concat(
+    [
+        "windows", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
+        "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
+        "ratio", "funding", "longs", "shorts",
+    ]), StringComparer.Ordinal);
+
+    public const string Size = "size";
+
+    private readonly HashSet<string> _holding;
+
+    private ArticleFacts(HashSet<string> holding)
+    {
+        _holding = holding;
+        Lead = Strongest.FirstOrDefault(holding.Contains) ?? Size;
+    }
+
+    /// <summary>The strongest fact of the day, or <see cref="Size"/>.</summary>
+    public string Lead { get; }
+
+    public IEnumerable<string> Holding => _holding.Order(StringComparer.Ordinal);
+
+    public bool Holds(string need) =>
+        need.StartsWith('!') ? !Holds(need[1..])
+        : need.StartsWith(LeadPrefix, StringComparison.Ordinal) ? Lead == need[LeadPrefix.Length..]
+        : _holding.Contains(need);
+
+    /// <summary>Whether a need names a fact there is (a template naming anything else is refused at start-up).</summary>
+    public static bool IsKnown(string need)
+    {
+        var name = need.TrimStart('!');
+        return name.StartsWith(LeadPrefix, StringComparison.Ordinal) ? name[LeadPrefix.Length..] is var lead && (lead == Size || Strongest.Contains(lead)) : Names.Contains(name);
+    }
+
+    public const string LeadPrefix = "lead=";
+
+    // A price move under 1% is no move a desk would call a rise or a fall; 5% is the move that is news in itself.
+    private const decimal MovePercent = 1;
+    private const decimal BigMovePercent = 5;
+
+    // An opposite-side window is worth a sentence only when it holds a tenth of the day.
+    private const decimal MaterialSharePercent = 10;
+
+    // The pace has slowed when the latest window runs at under half the day's hourly average.
+    private const decimal SlowingRatio = 0.5m;
+
+    public static ArticleFacts From(Assessment assessment)
+    {
+        var holding = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string fact, bool holds)
+        {
+            if (holds)
+            {
+                holding.Add(fact);
+            }
+        }
+        var day = assessment.Windows.Day;
+        var side = Side(assessment);
+        Add("market", assessment.IsMarket);
+        Add(side?.Key() ?? "", side is not null);
+        Add("windows", assessment.Windows.Present.Count() >= 2);
+        Add("billion", day.Total >= 1_000_000_000);
+
+        if (PriceChange(assessment) is { } change)
+        {
+            Add("price", true);
+            Add("price_up", change >= MovePercent);
+            Add("price_down", change <= -MovePercent);
+            Add("price_flat", Math.Abs(change) < MovePercent);
+            Add("big_move", Math.Abs(change) >= BigMovePercent);
+            Add("with_price", (side == Snapshots.Side.Shorts && change >= MovePercent) || (side == Snapshots.Side.Longs && change <= -MovePercent));
+        }
+
+        var timing = assessment.Fired(Observations.Timing);
+        Add("spike", timing?.Kind == "spike");
+        Add("recent", timing?.Kind == "recent");
+        Add("sustained", timing?.Kind == "sustained");
+        Add("slowing", Slowing(assessment.Windows));
+        Add("opposite", Opposite(assessment) is not null);
+
+        var rank = assessment.Fired(NewsFindings.RecordBook)?.Value("rank");
+        Add("record", rank == 1);
+        Add("ranked", rank > 1);
+        Add("since", assessment.Fired(NewsFindings.LargestSince) is not null);
+        var before = assessment.Fired(NewsFindings.DayBefore);
+        Add("before", before is not null);
+        Add("before_up", before?.Value("changePercent") >= 0);
+        Add("before_down", before?.Value("changePercent") < 0);
+        Add("doubled", before?.Value("multiple") >= 2);
+        Add("baseline", assessment.Fired(NewsFindings.Baseline) is not null);
+        Add("driver", assessment.Fired(NewsFindings.DriverCoin) is not null);
+
+        Add("leaders", assessment.LeadingCoins.Count > 0);
+        Add("venues", assessment.LeadingExchanges.Count > 0);
+        Add("largest_order", assessment.LargestLiquidation is not null);
+        var crowding = assessment.Fired(Profiles.CrowdedPositioning);
+        Add("ratio", crowding?.ValueOrNull("longShortRatio") is not null);
+        Add("funding", crowding?.ValueOrNull("fundingRatePercent") is not null);
+        return new ArticleFacts(holding);
+    }
+
+    /// <summary>The side the story is about; null on a two-sided day.</summary>
+    internal static Side? Side(Assessment assessment) =>
+        assessment.Profile == Profiles.TwoSided ? null : assessment.Fired(assessment.Profile)?.Side ?? assessment.Windows.Day.Larger;
+
+    /// <summary>The 24h price change of the coin that stands for the scope (bitcoin for the market), when the data has it.</summary>
+    internal static decimal? PriceChange(Assessment assessment) =>
+        assessment.ContextCoin?.Context.PriceChangePercent.TryGetValue(Window.Day, out var change) == true ? change : null;
+
+    /// <summary>The shorter window whose liquidations lean the other way and hold a material share of the day, if any.</summary>
+    internal static (Window Window, Liquidations Figures, Side Side)? Opposite(Assessment assessment)
+    {
+        var disagreement = assessment.Fired(Observations.Disagreement);
+        if (disagreement?.Side is not { } other)
+        {
+            return null;
+        }
+        var day = assessment.Windows.Day.Total;
+        var material = assessment.Windows.Present
+            .Where(p => p.Window != Window.Day && disagreement.ValueOrNull($"share{p.Window.Key()}") is not null)
+            .Where(p => day > 0 && p.Figures.Total / day * 100 >= MaterialSharePercent)
+            .OrderByDescending(p => p.Figures.Total)
+            .FirstOrDefault();
+        return material.Figures is null ? null : (material.Window, material.Figures, other);
+    }
+
+    /// <summary>The latest window, when it runs at under half the day's hourly average: the forced closures have eased.</summary>
+    internal static (Window Window, Liquidations Figures)? Latest(WindowSet windows) =>
+        windows.Present.Where(p => p.Window != Window.Day).Select(p => ((Window, Liquidations)?)p).FirstOrDefault();
+
+    private static bool Slowing(WindowSet windows) =>
+        Latest(windows) is { } latest && windows.Day.Total > 0
+        && latest.Figures.Total / latest.Window.Hours() < windows.Day.Total / 24 * SlowingRatio;
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace Newsroom.Rendering;
+
+/// <summary>How much of a set of articles is the same sentence word for word: the measure of stock prose.</summary>
+public static partial class Repetition
+{
+    /// <param name="Sentences">Sentences counted: headlines and prose; headings, data bullets, disclaimer and footer left out.</param>
+    /// <param name="Repeated">Those that appear word for word in another article.</param>
+    /// <param name="Worst">The repeated sentences, most articles first.</param>
+    public sealed record Report(int Sentences, int Repeated, IReadOnlyList<(string Sentence, int Articles)> Worst)
+    {
+        public decimal SharePercent => Sentences == 0 ? 0 : Repeated * 100m / Sentences;
+    }
+
+    public static Report Measure(IReadOnlyList<(string Headline, string Markdown)> articles)
+    {
+        var sentences = articles.Select(a => Sentences(a.Headline, a.Markdown).ToList()).ToList();
+        var articlesWith = sentences
+            .SelectMany((list, article) => list.Distinct().Select(sentence => (sentence, article)))
+            .GroupBy(x => x.sentence, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var repeated = sentences.Sum(list => list.Count(s => articlesWith[s] > 1));
+        var worst = articlesWith.Where(p => p.Value > 1).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => (p.Key, p.Value)).ToList();
+        return new Report(sentences.Sum(list => list.Count), repeated, worst);
+    }
+
+    /// <summary>The headline and the prose sentences of an article.</summary>
+    public static IEnumerable<string> Sentences(string headline, string markdown)
+    {
+        yield return headline.Trim();
+        foreach (var line in markdown.Split('\n'))
+        {
+            var text = line.Trim();
+            // Headings, list items (the data bullets), rules and the italic disclaimer and footer are boilerplate.
+            if (text.Length == 0 || text[0] is '#' or '-' or '*')
+            {
+                continue;
+            }
+            foreach (var sentence in SentenceEnd().Split(text))
+            {
+                yield return sentence.Trim();
+            }
+        }
+    }
+
+    // A sentence ends at . ! or ? followed by a space and a capital, a digit or a dollar sign ("$397.04" does not end one).
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9$])")]
+    private static partial Regex SentenceEnd();
+}
