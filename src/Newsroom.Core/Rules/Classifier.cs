@@ -7,6 +7,7 @@ namespace Newsroom.Rules;
 /// <summary>Runs every rule on a scope and reads its shape: the most specific profile whose rule fired, else <c>none</c>.</summary>
 public sealed class Classifier(IOptions<RulesOptions> options)
 {
+    // "Most of the day" means more than half: a window holding exactly 50% carries no more than the rest.
     private const decimal MajorityPercent = 50;
     private readonly RulesOptions _rules = options.Value;
 
@@ -177,7 +178,7 @@ public sealed class Classifier(IOptions<RulesOptions> options)
         decimal ShareOf(Window w) => shares[shorter.FindIndex(p => p.Window == w)].Value;
 
         var hasHour = windows.Get(Window.OneHour) is not null;
-        var majority = shorter.FirstOrDefault(p => ShareOf(p.Window) >= MajorityPercent);
+        var majority = shorter.FirstOrDefault(p => ShareOf(p.Window) > MajorityPercent);
         var (kind, window) = hasHour && ShareOf(Window.OneHour) >= _rules.SpikeSharePercent ? ("spike", Window.OneHour)
             : majority.Figures is null ? ("earlier", shorter[^1].Window)
             : majority.Window == Window.TwelveHours ? ("sustained", Window.TwelveHours)

@@ -32,6 +32,23 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
     }
 
     [Test]
+    public async Task ANewStoryDoesNotRepeatTheScopesLastStoriesParagraphs()
+    {
+        var generator = Workspace.Generator();
+        var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single().Article;
+        await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze").Replace("2026-11-20T08:00:00Z", "2026-11-24T15:00:00Z", StringComparison.Ordinal));
+        var third = (await generator.GenerateAsync(SampleSnapshots.Read("seed").Replace("2026-11-24T12:00:00Z", "2026-11-24T18:00:00Z", StringComparison.Ordinal)))
+            .Articles.Single(a => a.Article.Scope == "market").Article;
+
+        Assert.That(third.StoryKey, Is.Not.EqualTo(first.StoryKey), "a new story of the same scope and profile");
+        Assert.That(Section(third.Markdown, "What it signals"), Is.Not.EqualTo(Section(first.Markdown, "What it signals")));
+        Assert.That(Section(third.Markdown, "Bottom line"), Is.Not.EqualTo(Section(first.Markdown, "Bottom line")));
+    }
+
+    private static string Section(string markdown, string heading) =>
+        markdown.Split($"## {heading}\n")[1].Split("\n## ")[0].Split("\n---")[0].Trim();
+
+    [Test]
     public async Task TheFilesCarryTheArticleAndItsEvidence()
     {
         var result = await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));

@@ -1,0 +1,131 @@
+using Newsroom.Snapshots;
+
+namespace Newsroom.Tests.Writing;
+
+/// <summary>
+/// Each sentence beyond the data is there because a fact supports it: for each claim, a day where its fact holds (the
+/// claim is made) and one where it does not (it is not), read across many story keys so no phrasing escapes.
+/// </summary>
+public class ConditionalClaimsTests
+{
+    private const string Windows = """
+        "1h": { "longs": 2000000, "shorts": 14000000 }, "4h": { "longs": 10000000, "shorts": 70000000 },
+        "12h": { "longs": 40000000, "shorts": 260000000 }, "24h": { "longs": 70000000, "shorts": 380000000 }
+        """;
+
+    [Test]
+    public void WithoutAPriceNoPriceMoveIsStatedOnlyInferred()
+    {
+        var texts = Articles(Windows);
+
+        Assert.That(texts, Has.None.Match(@"\b(rose|fell|climbed|jumped|dropped|as prices)\b"));
+        Assert.That(texts, Has.All.Match(@"points to|pattern of|whatever pushed prices|no price"), "the squeeze's cause is worded as an inference");
+    }
+
+    [TestCase(4.1, "rose 4.1%|up 4.1%|climbs 4.1%|4.1% rise|4.1% gain|4.1% move")]
+    [TestCase(0.4, @"\(0.4%\)|rose 0.4%")]
+    public void AKnownPriceIsStatedWithItsDirection(decimal change, string wording)
+    {
+        var texts = Articles(Windows, btcChange: change);
+
+        Assert.That(texts, Has.All.Match(wording));
+        Assert.That(texts, Has.None.Match("fell|down 4.1%"));
+    }
+
+    [Test]
+    public void OnlyTheDayMeansNoBreakdownAndNoClaimAboutTiming()
+    {
+        var texts = Articles("""
+            "24h": { "longs": 70000000, "shorts": 380000000 }
+            """);
+
+        Assert.That(texts, Has.None.Contain("## Breakdown"));
+        Assert.That(texts, Has.None.Match(@"latest hour|last hour|\b(1|4|12) hours|has eased|had faded|largely run its course|still running when|still under way when"));
+    }
+
+    [TestCase(140, false, TestName = "A 12-hour window holding exactly 50% does not carry most of the day")]
+    [TestCase(190, true, TestName = "A 12-hour window holding 66.7% carries most of the day")]
+    public void TheTwelveHourWindowCarriesTheDayOnlyWithMoreThanHalf(int twelveHourShortsMillions, bool claimed)
+    {
+        var texts = Articles($$"""
+            "1h": { "longs": 1000000, "shorts": 15000000 }, "4h": { "longs": 5000000, "shorts": 75000000 },
+            "12h": { "longs": 10000000, "shorts": {{twelveHourShortsMillions * 1_000_000}} }, "24h": { "longs": 30000000, "shorts": 270000000 }
+            """);
+
+        Assert.That(texts, claimed ? Has.All.Contain("The last 12 hours hold") : Has.None.Contain("The last 12 hours hold"));
+    }
+
+    [Test]
+    public void ThePaceHasEasedOnlyWhenTheLatestWindowRunsUnderHalfTheAverage()
+    {
+        // The day averages $18.75 million an hour; a $2 million last hour is slowing, a $16 million one is not.
+        var slowing = Articles("""
+            "1h": { "longs": 500000, "shorts": 1500000 }, "4h": { "longs": 10000000, "shorts": 60000000 },
+            "12h": { "longs": 30000000, "shorts": 150000000 }, "24h": { "longs": 70000000, "shorts": 380000000 }
+            """);
+        var steady = Articles("""
+            "1h": { "longs": 2000000, "shorts": 14000000 }, "4h": { "longs": 10000000, "shorts": 60000000 },
+            "12h": { "longs": 30000000, "shorts": 150000000 }, "24h": { "longs": 70000000, "shorts": 380000000 }
+            """);
+
+        Assert.That(slowing, Has.All.Contain("The pace has eased: the latest hour brought $2 million"));
+        Assert.That(steady, Has.None.Match("eased|faded|run its course|cools"));
+    }
+
+    [Test]
+    public void AOneHourSpikeIsSaidAndLeads()
+    {
+        var texts = Articles("""
+            "1h": { "longs": 10000000, "shorts": 190000000 }, "4h": { "longs": 12000000, "shorts": 230000000 },
+            "12h": { "longs": 20000000, "shorts": 300000000 }, "24h": { "longs": 30000000, "shorts": 330000000 }
+            """);
+
+        Assert.That(texts, Has.All.StartWith("# $200 million of liquidations in one hour"), "the spike is the headline");
+        Assert.That(texts, Has.All.Contain("A single hour forced out $200 million").And.All.Contain("The latest hour alone holds 55.6%"));
+    }
+
+    [Test]
+    public void PositioningFiguresAreDescribedAsOfTheData()
+    {
+        var texts = Articles("""
+            "1h": { "longs": 10000000, "shorts": 3000000 }, "4h": { "longs": 60000000, "shorts": 20000000 },
+            "12h": { "longs": 200000000, "shorts": 60000000 }, "24h": { "longs": 300000000, "shorts": 150000000 }
+            """,
+            coin: """{ "symbol": "BTC", "windows": { "24h": { "longs": 200000000, "shorts": 50000000 } }, "longShortRatio": 2.6, "fundingRate": 0.00062 }""");
+
+        Assert.That(texts, Has.All.Match("as of the data|when the data was taken"));
+        Assert.That(texts, Has.None.Match("had piled|more balanced"));
+    }
+
+    [Test]
+    public void NoArticleSpeaksOfLossesTheDisclaimerDenies()
+    {
+        foreach (var sample in Newsroom.Sources.SampleSnapshots.Names)
+        {
+            var snapshot = TestData.Sample(sample);
+            foreach (var story in TestData.Decide(snapshot).Stories)
+            {
+                var article = TestData.Renderer().Render(story, snapshot, $"{story.Scope}/{story.Profile}/{sample}");
+                var prose = article.Headline + article.Markdown[..article.Markdown.IndexOf("*Not investment advice", StringComparison.Ordinal)];
+                Assert.That(prose, Does.Not.Match(@"\b(lost|losses|loses|wipe[sd]? out|took the hit|paid for)\b"), $"{sample}: {story.Scope}");
+            }
+        }
+    }
+
+    /// <summary>The market article under twelve story keys, headline first.</summary>
+    private static List<string> Articles(string windows, decimal? btcChange = null, string? coin = null)
+    {
+        coin ??= btcChange is { } change
+            ? $$"""{ "symbol": "BTC", "windows": { "24h": { "longs": 30000000, "shorts": 150000000 } }, "priceChangePercent": { "24h": {{change}} } }"""
+            : null;
+        var snapshot = SnapshotReader.Read($$"""
+            { "asOf": "2026-11-24T12:00:00Z", "provider": "CoinGlass", "market": { {{windows}} }{{(coin is null ? "" : $", \"coins\": [ {coin} ]")}} }
+            """, TestData.Now);
+        var market = TestData.Decide(snapshot).Market;
+        Assert.That(market.IsNewsworthy, "the fixture must be news");
+        return Enumerable.Range(1, 12)
+            .Select(day => TestData.Renderer().Render(market, snapshot, $"market/{market.Profile}/2026-11-{day:00}"))
+            .Select(article => $"# {article.Headline}\n\n{article.Markdown}")
+            .ToList();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Newsroom.Cli;
+using Newsroom.Rendering;
+
+namespace Newsroom.Tests.Writing;
+
+public class RepetitionTests
+{
+    [Test]
+    public void OnlyProseCountsNotHeadingsDataBulletsDisclaimerOrFooter()
+    {
+        var sentences = Repetition.Sentences("Shorts squeezed", """
+            Shorts took $330.7 million. BTC rose 4.1% on the day.
+
+            ## Breakdown by timeframe
+
+            - **Last hour:** $6.9 million
+            **Other readings the figures fit:**
+
+            *Not investment advice.*
+            """).ToList();
+
+        Assert.That(sentences, Is.EqualTo(new[] { "Shorts squeezed", "Shorts took $330.7 million.", "BTC rose 4.1% on the day." }));
+    }
+
+    [Test]
+    public void ASentenceInTwoArticlesCountsInBoth()
+    {
+        var report = Repetition.Measure([("One", "Same words here. Only in the first."), ("Two", "Same words here. Only in the second.")]);
+
+        Assert.That((report.Sentences, report.Repeated, report.SharePercent), Is.EqualTo((6, 2, 100m / 3)));
+        Assert.That(report.Worst, Is.EqualTo(new[] { ("Same words here.", 2) }));
+    }
+
+    /// <summary>The whole fixture set as a desk publishing it would: at most 15% of its prose repeats word for word.</summary>
+    [Test]
+    public async Task TheEmbeddedSamplesRepeatAtMostFifteenPercentOfTheirSentences()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = await NewsroomCli.RunAsync(["samples"], output, error);
+
+        Assert.That(exitCode, Is.EqualTo(NewsroomCli.Done), error.ToString());
+        var summary = Regex.Match(output.ToString(), @"(?<articles>\d+) articles from \d+ samples: (?<repeated>\d+) of (?<sentences>\d+) sentences \((?<share>[\d.]+)%\)");
+        Assert.That(summary.Success, output.ToString());
+        Assert.That(int.Parse(summary.Groups["articles"].Value, CultureInfo.InvariantCulture), Is.GreaterThanOrEqualTo(10));
+        Assert.That(decimal.Parse(summary.Groups["share"].Value, CultureInfo.InvariantCulture), Is.LessThanOrEqualTo(15m), output.ToString());
+    }
+}
