@@ -38,7 +38,10 @@ public class ArticleBenchmarks
         _renderer = new ArticleRenderer(_templates);
         var builtins = TemplateContext.GetDefaultBuiltinObject();
         builtins.Import("money", new Func<decimal, string>(Numbers.Money));
+        builtins.Import("rounded", new Func<decimal, string>(Numbers.Rounded));
         builtins.Import("pct", new Func<decimal, string>(Numbers.Percent));
+        builtins.Import("rate", new Func<decimal, string>(Numbers.Rate));
+        builtins.Import("ratio", new Func<decimal, string>(Numbers.Ratio));
         _context = new TemplateContext(builtins);
         var assessment = _classifier.AssessMarket(_snapshot);
         _data = ArticleModel.From(assessment, _snapshot);

@@ -83,20 +83,21 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
         var context = _contexts.TryTake(out var pooled) ? pooled : CreateContext();
         context.CancellationToken = cancellationToken;
         context.PushGlobal(model);
+        string text;
         try
         {
-            return template.Template.Render(context).Trim();
+            text = template.Template.Render(context).Trim();
         }
         catch (ScriptRuntimeException e)
         {
+            // The context is not pooled again: a failed render can leave its scopes half unwound.
             throw new RenderException(template.Name, e.OriginalMessage);
         }
-        finally
-        {
-            // Reset drops the model and the output but keeps the built-ins and functions.
-            context.Reset();
-            _contexts.Add(context);
-        }
+        // Not Reset(): that also empties the context's cache of member accessors, which are built by reflection.
+        context.PopGlobal();
+        ((StringBuilderOutput)context.Output).Builder.Clear();
+        _contexts.Add(context);
+        return text;
     }
 
     private static TemplateContext CreateContext()

@@ -94,9 +94,9 @@ public static class FactChecker
             if (isMoney)
             {
                 var (unit, unitEnd) = ReadUnit(text, end);
-                var hedge = Array.Find(Hedges, h => text.AsSpan(0, start).EndsWith(h, StringComparison.OrdinalIgnoreCase));
+                var hedge = HedgeBefore(text, start);
                 var from = start - (hedge?.Length ?? 0);
-                figures.Add(new PrintedFigure(from, text.AsMemory(from..unitEnd), value, decimals, unit, Unit.Usd) { Below = hedge is not null });
+                figures.Add(new PrintedFigure(from, text.AsMemory(from..unitEnd), value, decimals, unit, Unit.Usd, hedge is not null));
                 i = unitEnd;
             }
             else if (PercentWordAt(text, end) is { } word)
@@ -328,6 +328,18 @@ public static class FactChecker
         return (1, i);
     }
 
+    private static string? HedgeBefore(string text, int i)
+    {
+        foreach (var hedge in Hedges)
+        {
+            if (i >= hedge.Length && text.AsSpan(i - hedge.Length, hedge.Length).Equals(hedge, StringComparison.OrdinalIgnoreCase))
+            {
+                return hedge;
+            }
+        }
+        return null;
+    }
+
     private static string? PercentWordAt(string text, int i)
     {
         foreach (var word in PercentWords)
@@ -353,18 +365,14 @@ public static class FactChecker
 /// <param name="Scale">What one printed unit is worth: 1e6 for "million", 1 for a plain amount or a percentage.</param>
 /// <param name="Kind">What the figure claims: an amount, a share, a date (yyyymmdd, year 0 when not printed), a rank…</param>
 /// <param name="Printed">The figure as printed; a slice of the text, made a string only for a report.</param>
-internal readonly record struct PrintedFigure(int Start, ReadOnlyMemory<char> Printed, decimal Value, int Decimals, decimal Scale, Unit Kind)
+/// <param name="Below">"Nearly $400 million": any amount up to 5% under the figure, none over it.</param>
+internal readonly record struct PrintedFigure(int Start, ReadOnlyMemory<char> Printed, decimal Value, int Decimals, decimal Scale, Unit Kind, bool Below = false)
 {
     // "$6.08 million" stands for any amount in [6.075, 6.085) million: what rounding half away from zero to the
     // printed decimals gives for a non-negative value.
-    public decimal Low => Below ? Value * Scale * 0.95m : (Value - HalfStep) * Scale;
+    public decimal Low { get; } = Below ? Value * Scale * 0.95m : (Value - (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
 
-    public decimal High => Below ? Value * Scale : (Value + HalfStep) * Scale;
-
-    /// <summary>"Nearly $400 million": any amount up to 5% under the figure, none over it.</summary>
-    public bool Below { get; init; }
-
-    private decimal HalfStep => 0.5m / FactChecker.PowersOfTen[Decimals];
+    public decimal High { get; } = Below ? Value * Scale : (Value + (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
 
     public string Text => Printed.ToString();
 

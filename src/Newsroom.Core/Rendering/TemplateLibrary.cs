@@ -79,18 +79,46 @@ public sealed partial class TemplateLibrary
     /// </summary>
     public NamedTemplate Pick(string name, string storyKey, ArticleFacts facts, IReadOnlySet<string>? recent = null)
     {
-        var eligible = _templates[name].Where(v => v.Needs.All(facts.Holds)).ToList();
-        var leading = eligible.Where(v => v.Needs.Contains(facts.Lead) || v.Needs.Contains(ArticleFacts.LeadPrefix + facts.Lead)).ToList();
-        // Next best, a phrasing that states some fact of the day ("price_up"), over one that only avoids a claim ("!price").
-        var specific = eligible.Where(v => v.Needs.Any(need => !need.StartsWith('!'))).ToList();
-        List<NamedTemplate>[] preferred = [leading, specific, eligible];
-        // Not repeating the scope's last stories matters more than stating one more fact; stating the strongest fact most.
-        var candidates = leading.Count > 0 ? leading
-            : preferred.Select(set => set.Where(v => recent?.Contains(v.Name) != true).ToList()).FirstOrDefault(set => set.Count > 0)
-            ?? (specific.Count > 0 ? specific : eligible);
-        var fresh = candidates.Where(v => recent?.Contains(v.Name) != true).ToList();
-        candidates = fresh.Count > 0 ? fresh : candidates;
-        return candidates[(int)(StableHash($"{storyKey}|{name}") % (uint)candidates.Count)];
+        // Tiers, best first: states the strongest fact (0), states some fact (1), only meets its needs (2); a phrasing the
+        // scope's last stories used ranks below every fresh one. The best tier present is picked from by the story key.
+        Span<int> tiers = stackalloc int[_templates[name].Count];
+        var best = int.MaxValue;
+        var variants = _templates[name];
+        for (var i = 0; i < variants.Count; i++)
+        {
+            tiers[i] = Tier(variants[i], facts, recent);
+            best = Math.Min(best, tiers[i]);
+        }
+        var count = 0;
+        foreach (var tier in tiers)
+        {
+            count += tier == best ? 1 : 0;
+        }
+        var pick = (int)(StableHash($"{storyKey}|{name}") % (uint)count);
+        for (var i = 0; ; i++)
+        {
+            if (tiers[i] == best && pick-- == 0)
+            {
+                return variants[i];
+            }
+        }
+    }
+
+    private static int Tier(NamedTemplate variant, ArticleFacts facts, IReadOnlySet<string>? recent)
+    {
+        var needs = variant.Needs;
+        var states = 2;
+        foreach (var need in needs)
+        {
+            if (!facts.Holds(need))
+            {
+                return int.MaxValue;
+            }
+            states = need == facts.Lead || need == ArticleFacts.LeadPrefix + facts.Lead ? 0 : need.StartsWith('!') ? states : Math.Min(states, 1);
+        }
+        // The strongest fact beats freshness; otherwise not repeating the scope's last stories beats stating one more fact.
+        var used = recent?.Contains(variant.Name) == true;
+        return states == 0 ? (used ? 1 : 0) : (used ? 10 : 2) + states;
     }
 
     /// <summary>Every phrasing of a part.</summary>

@@ -159,6 +159,26 @@ public class ArticleRendererTests
     }
 
     [Test]
+    public void ARendererWritesTheSameTextAfterOtherArticlesAndAFailure()
+    {
+        // A context template that fails for the market only, so one renderer can fail and then succeed.
+        var templates = TestData.TemplatesWith("context", "{{ if is_market }}{{ no_such_figure }}{{ end }}");
+        var sample = TestData.Sample("long-squeeze");
+        var sol = TestData.Classifier().AssessCoin(sample.Coins.Single(c => c.Symbol == "SOL"), sample.AsOf);
+        var fresh = TestData.Renderer(templates).Render(sol, sample, "SOL/short-squeeze/test");
+        var renderer = TestData.Renderer(templates);
+        foreach (var coin in sample.Coins)
+        {
+            renderer.Render(TestData.Classifier().AssessCoin(coin, sample.AsOf), sample, $"{coin.Symbol}/x/test");
+        }
+        Assert.Throws<RenderException>(() => renderer.Render(TestData.Decide(sample).Market, sample, "market/long-squeeze/test"));
+
+        var again = renderer.Render(sol, sample, "SOL/short-squeeze/test");
+
+        Assert.That((again.Headline, again.Markdown), Is.EqualTo((fresh.Headline, fresh.Markdown)), "pooled template contexts carry nothing from one article to the next");
+    }
+
+    [Test]
     public void DifferentStoriesDoNotAllReadAlike()
     {
         var headlines = Enumerable.Range(0, 20).Select(i => Render("seed", $"market/short-squeeze/2026-11-{i:00}").Headline).ToHashSet();
