@@ -219,10 +219,19 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
                 [new("total", day.Total, Unit.Usd)], thresholds)
             { Basis = above };
         }
-        return new Finding(NewsFindings.RecordBook, true,
-            rank == 1 ? $"{Money(day.Total)}: the largest day on record" : $"{Money(day.Total)}: rank {rank} among the ten largest days on record",
-            [new("rank", rank, Unit.Rank), new("total", day.Total, Unit.Usd)], thresholds)
-        { Basis = above };
+        List<Figure> figures = [new("rank", rank, Unit.Rank), new("total", day.Total, Unit.Usd)];
+        var summary = $"{Money(day.Total)}: rank {rank} among the ten largest days on record";
+        // A new record is measured against the one it beat.
+        if (rank == 1 && book.TopTen.Where(d => !d.Point.Overlaps(history.WindowStart, history.AsOf)).MaxBy(d => d.Total) is { } previous)
+        {
+            figures.AddRange([
+                new("previousRecord", previous.Total, Unit.Usd),
+                new("previousRecordDate", (previous.Date.Year * 10000) + (previous.Date.Month * 100) + previous.Date.Day, Unit.Date),
+                new("previousMultiple", day.Total / previous.Total, Unit.Multiple)]);
+            summary = $"{Money(day.Total)}: the largest day on record, {Multiple(day.Total / previous.Total)} the previous record ({Money(previous.Total)}, {previous.Date:d MMMM yyyy})";
+            above = [previous.Point.AsPrecedent()];
+        }
+        return new Finding(NewsFindings.RecordBook, true, summary, figures, thresholds) { Basis = above };
     }
 
     /// <summary>A coin carrying most of the market's day: the market story leads with it.</summary>

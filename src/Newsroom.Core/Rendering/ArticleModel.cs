@@ -59,7 +59,9 @@ internal sealed record ArticleModel(
                 ? new TimingModel(kind, window.Hours(), timing.Value($"share{window.Key()}"), timing.ValueOrNull("share1h"))
                 : null,
             disagreement?.Figures.Select(f => new DisagreementModel(WindowOf(f).Hours(), disagreement.Side!.Value.Key(), f.Value)).ToList() ?? [],
-            assessment.LeadingCoins.Select(c => new LeaderModel(c.Symbol, c.Windows.Day.Total, c.Windows.Day.Larger.Key(), c.Windows.Day.SharePercent(c.Windows.Day.Larger))).ToList(),
+            assessment.LeadingCoins.Select(c => new LeaderModel(
+                c.Symbol, c.Windows.Day.Total, c.Windows.Day.Larger.Key(), c.Windows.Day.SharePercent(c.Windows.Day.Larger),
+                c.Context.PriceChangePercent.TryGetValue(Window.Day, out var change) ? change : null)).ToList(),
             assessment.LeadingExchanges.Select(e => new VenueModel(e.Name, e.Figures.Total)).ToList(),
             breakout is null ? null : new BreakoutModel(assessment.ContextCoin!.Symbol, breakout.Value("priceChangePercent"), breakout.Side!.Value.Key(), breakout.Value("sharePercent")),
             crowding is null ? null : new CrowdingModel(
@@ -70,6 +72,7 @@ internal sealed record ArticleModel(
             VenueHours = exchangeWindow.Hours(),
             Largest = assessment.LargestLiquidation is { } order ? new LargestModel(order.Exchange, order.Symbol, order.Usd) : null,
             Context = ContextModel.From(assessment),
+            Period = PeriodOf(snapshot.AsOf),
             Shorter = assessment.Windows.Present.Where(p => p.Window != Window.Day).Select(p => WindowModel.From(p.Window, p.Figures, day.Total)).ToList(),
             Price = ArticleFacts.PriceChange(assessment) is { } change ? new PriceModel(assessment.ContextCoin!.Symbol, change) : null,
             Opposite = ArticleFacts.Opposite(assessment) is { } opposite
@@ -77,6 +80,17 @@ internal sealed record ArticleModel(
                 : null,
             Latest = ArticleFacts.Latest(assessment.Windows) is { } latest ? WindowModel.From(latest.Window, latest.Figures, day.Total) : null,
         };
+    }
+
+    /// <summary>"in the 24 hours to 12:00 UTC on 24 November 2026"; a window ending at midnight is that UTC day ("on 5 March 2024").</summary>
+    public string Period { get; init; } = "";
+
+    private static string PeriodOf(DateTimeOffset asOf)
+    {
+        var at = asOf.UtcDateTime;
+        return at.TimeOfDay == TimeSpan.Zero
+            ? at.AddDays(-1).ToString("'on' d MMMM yyyy '(UTC)'", CultureInfo.InvariantCulture)
+            : at.ToString("'in the 24 hours to' HH:mm 'UTC on' d MMMM yyyy", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The windows shorter than the day, for the breakdown: the lead already gives the 24 hours.</summary>
@@ -126,8 +140,15 @@ internal sealed record ContextModel(
     decimal? SpikeShare,
     string? Driver,
     decimal? DriverShare,
-    decimal? DriverChange)
+    decimal? DriverChange,
+    decimal? PreviousRecord,
+    string? PreviousRecordDate,
+    decimal? RecordMultiple)
 {
+    // Dates in findings are yyyymmdd figures.
+    private static string DateText(decimal yyyymmdd) =>
+        new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
     private static readonly string[] RankWords = ["", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
     public static ContextModel From(Assessment assessment)
@@ -138,11 +159,10 @@ internal sealed record ContextModel(
         var baseline = assessment.Fired(News.NewsFindings.Baseline);
         var spike = assessment.Fired(Observations.Timing) is { Kind: "spike" } timing ? timing : null;
         var driver = assessment.Fired(News.NewsFindings.DriverCoin);
-        var sinceDate = since?.ValueOrNull("sinceDate") is { } date ? new DateOnly((int)date / 10000, (int)date / 100 % 100, (int)date % 100) : (DateOnly?)null;
         return new ContextModel(
             rank is null ? null : (int)rank.Value("rank"),
             rank is null ? null : RankWords[(int)rank.Value("rank")],
-            sinceDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            since?.ValueOrNull("sinceDate") is { } date ? DateText(date) : null,
             since?.ValueOrNull("precedentTotal"),
             since is null ? null : (int)since.Value("days"),
             before?.Value("previousTotal"),
@@ -154,7 +174,10 @@ internal sealed record ContextModel(
             spike?.ValueOrNull("share1h"),
             driver?.Kind,
             driver?.Value("sharePercent"),
-            driver?.ValueOrNull("priceChangePercent"));
+            driver?.ValueOrNull("priceChangePercent"),
+            rank?.ValueOrNull("previousRecord"),
+            rank?.ValueOrNull("previousRecordDate") is { } previous ? DateText(previous) : null,
+            rank?.ValueOrNull("previousMultiple"));
     }
 }
 
@@ -166,7 +189,7 @@ internal sealed record TimingModel(string Kind, int Hours, decimal Share, decima
 
 internal sealed record DisagreementModel(int Hours, string Side, decimal Share);
 
-internal sealed record LeaderModel(string Symbol, decimal Total, string Side, decimal Share);
+internal sealed record LeaderModel(string Symbol, decimal Total, string Side, decimal Share, decimal? Change);
 
 internal sealed record VenueModel(string Name, decimal Total);
 

@@ -489,6 +489,9 @@ public sealed class FigureSet
         var set = new FigureSet();
         var asOf = assessment.AsOf.UtcDateTime;
         set.Add(new Datum("snapshot", "asOf", "date", (asOf.Year * 10000) + (asOf.Month * 100) + asOf.Day, Unit.Date));
+        // A day's window ending at midnight is written as the day it covers.
+        var day = asOf.AddHours(-12);
+        set.Add(new Datum("snapshot", "day", "date", (day.Year * 10000) + (day.Month * 100) + day.Day, Unit.Date));
         set.Add(assessment.Scope, assessment.Windows);
         foreach (var coin in assessment.LeadingCoins.Append(assessment.ContextCoin).OfType<CoinFigures>())
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Newsroom.Snapshots;
 
 /// <summary>
-/// How figures read in copy, one way everywhere: $397.04 million, $0.82 million, $1.2 billion, 83.3%. It sits with the model
+/// How figures read in copy, one way everywhere: $397 million, $0.8 million, $1.2 billion, 83.3%. It sits with the model
 /// because rules' summaries, articles and the desk all print figures.
 /// </summary>
 public static class Numbers
@@ -13,19 +13,20 @@ public static class Numbers
     public static string Money(decimal usd)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(usd);
-        // Round first, then pick the unit, so $999,995 reads "$1 million" and never "$1000 thousand".
-        var millions = Math.Round(usd / 1_000_000, 2, MidpointRounding.AwayFromZero);
         if (usd < 10_000)
         {
             return "$" + Math.Round(usd, 0, MidpointRounding.AwayFromZero).ToString("#,0", Invariant);
         }
+        // One decimal of the unit, so figures side by side read alike: "$6.9 million", "$66.3 million",
+        // "$879.7 million", "$19.2 billion". Round first, then pick the unit, so $999.96 million reads "$1 billion".
+        var millions = Math.Round(usd / 1_000_000, usd < 950_000 ? 2 : 1, MidpointRounding.AwayFromZero);
         if (millions < 1_000)
         {
-            // Below a million too, so figures side by side share a unit: "$0.82 million" next to "$3.7 million".
+            // Under a million a second decimal keeps small windows from reading "$0 million".
             return $"${millions.ToString("0.##", Invariant)} million";
         }
-        var billions = Math.Round(usd / 1_000_000_000, 2, MidpointRounding.AwayFromZero);
-        return $"${billions.ToString("0.##", Invariant)} billion";
+        var billions = Math.Round(usd / 1_000_000_000, 1, MidpointRounding.AwayFromZero);
+        return $"${billions.ToString("0.#", Invariant)} billion";
     }
 
     /// <summary>

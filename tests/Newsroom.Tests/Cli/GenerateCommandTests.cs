@@ -37,7 +37,7 @@ public class GenerateCommandTests
         Assert.That(exitCode, Is.EqualTo(0), error);
         Assert.That(output, Does.Contain("embedded sample \"seed\""));
         Assert.That(output, Does.Contain("Market profile: short-squeeze"));
-        Assert.That(output, Does.Contain("+ short-squeeze        shorts 83.3% of $397.04 million in 24h; needs 60%"));
+        Assert.That(output, Does.Contain("+ short-squeeze        shorts 83.3% of $397 million in 24h; needs 60%"));
         var markdownFile = Path.Combine(_workspace.OutputDirectory, "2026-11-24-1200-market-short-squeeze.md");
         Assert.That(output, Does.Contain(markdownFile));
         Assert.That(File.Exists(markdownFile), Is.True);
@@ -197,7 +197,7 @@ public class GenerateCommandTests
         Assert.That(again, Does.Contain("0 added, 3 already in history"));
         Assert.That(listing, Does.Contain("24h       3 points (3 imported), 2026-11-21 00:00 to 2026-11-24 00:00 UTC"), "the bad file's valid first line was not imported either");
         Assert.That(listing, Does.Contain("nothing from 2026-11-22 00:00 to 2026-11-23 00:00 UTC"));
-        Assert.That(listing, Does.Contain("#1   2025-10-10 $19.16 billion"));
+        Assert.That(listing, Does.Contain("#1   2025-10-10 $19.2 billion"));
     }
 
     [Test]

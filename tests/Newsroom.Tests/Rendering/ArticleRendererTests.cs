@@ -40,10 +40,10 @@ public class ArticleRendererTests
     {
         var markdown = Render("seed", SeedKey).Markdown;
 
-        Assert.That(markdown, Does.Contain("**Last hour:** $6.9 million, 1.7% of the day (longs $0.82 million, shorts $6.08 million)"));
-        Assert.That(markdown, Does.Contain("**Last 4 hours:** $31.71 million, 8% of the day (longs $3.7 million, shorts $28.02 million)"));
-        Assert.That(markdown, Does.Contain("**Last 12 hours:** $274.82 million, 69.2% of the day (longs $49.95 million, shorts $224.86 million)"));
-        Assert.That(markdown.Split("\n\n")[0], Does.Contain("$397.04 million").And.Contain("$66.34 million").And.Contain("$330.7 million"), "the day's figures are in the lead");
+        Assert.That(markdown, Does.Contain("**Last hour:** $6.9 million, 1.7% of the day (longs $0.82 million, shorts $6.1 million)"));
+        Assert.That(markdown, Does.Contain("**Last 4 hours:** $31.7 million, 8% of the day (longs $3.7 million, shorts $28 million)"));
+        Assert.That(markdown, Does.Contain("**Last 12 hours:** $274.8 million, 69.2% of the day (longs $50 million, shorts $224.9 million)"));
+        Assert.That(markdown.Split("\n\n")[0], Does.Contain("$397 million").And.Contain("$66.3 million").And.Contain("$330.7 million"), "the day's figures are in the lead");
         Assert.That(markdown, Does.Not.Contain("**Last 24 hours:**"), "the breakdown does not repeat the lead");
         Assert.That(markdown, Does.Contain("The last 12 hours hold 69.2% of the 24-hour total, but the latest hour added just 1.7%"));
     }
@@ -54,7 +54,7 @@ public class ArticleRendererTests
         var article = Render("seed", SeedKey);
 
         Assert.That(article.Headline, Does.Match(@"\$\d{3} million|83\.3%"), "a desk-rounded figure or the share");
-        Assert.That(article.Markdown, Does.StartWith("Short sellers bore 83.3% of the $397.04 million in positions liquidated across crypto derivatives in the 24 hours to 12:00 UTC on 24 November 2026."));
+        Assert.That(article.Markdown, Does.StartWith("Short sellers bore 83.3% of the $397 million in positions liquidated across crypto derivatives in the 24 hours to 12:00 UTC on 24 November 2026."));
         Assert.That(article.Markdown, Does.Contain("## Breakdown by timeframe"));
         Assert.That(article.Markdown, Does.Contain("## What it signals"));
         Assert.That(article.Markdown, Does.Contain("## Bottom line"));
@@ -103,9 +103,9 @@ public class ArticleRendererTests
     {
         var markdown = Render("long-squeeze").Markdown;
 
-        Assert.That(markdown, Does.Contain("- **BTC:** $227.9 million, 82.8% of it longs\n- **ETH:** $170.9 million, 87.5% of it longs\n- **XRP:** $122.7 million, 85.2% of it shorts"));
+        Assert.That(markdown, Does.Contain("- **BTC:** $227.9 million, 82.8% of it longs; price down 3.4%\n- **ETH:** $170.9 million, 87.5% of it longs; price down 4.6%\n- **XRP:** $122.7 million, 85.2% of it shorts; price up 9.1%"));
         Assert.That(markdown, Does.Contain("By exchange over the last 24 hours: Binance $234.6 million, Bybit $173.6 million and OKX $102.8 million."));
-        Assert.That(markdown, Does.Contain("The largest single liquidation reported was a BTCUSDT position of $18.42 million on Binance."));
+        Assert.That(markdown, Does.Contain("The largest single liquidation reported was a BTCUSDT position of $18.4 million on Binance."));
     }
 
     [Test]
@@ -145,7 +145,8 @@ public class ArticleRendererTests
 
         var lead = article.Markdown.Split("\n\n")[0];
         Assert.That(article.Headline, Does.StartWith("Record $19 billion liquidation day"));
-        Assert.That(lead, Does.Contain("$19.16 billion").And.Contain("the largest day on CoinGlass's record"));
+        Assert.That(lead, Does.Contain("$19.2 billion on 10 October 2025 (UTC)").And.Contain("the largest day on CoinGlass's record"));
+        Assert.That(lead, Does.Contain("That is 1.9 times the previous record, $9.9 billion on 18 April 2021."), "a record is measured against the one it beat");
         Assert.That(article.Markdown, Does.Not.Contain("largest liquidation day on record"), "said once, in the first sentence");
     }
 

@@ -4,15 +4,18 @@ namespace Newsroom.Tests.Rendering;
 
 public class NumbersTests
 {
-    [TestCase(397_040_000, "$397.04 million")]
+    [TestCase(397_040_000, "$397 million")]
     [TestCase(330_700_000, "$330.7 million")]
     [TestCase(345_000_000, "$345 million", TestName = "No machine-made .00")]
+    [TestCase(879_680_000, "$879.7 million")]
+    [TestCase(66_340_000, "$66.3 million")]
     [TestCase(819_850, "$0.82 million")]
+    [TestCase(20_000, "$0.02 million", TestName = "A small window never reads $0 million")]
     [TestCase(6_900_000, "$6.9 million")]
     [TestCase(1_200_000_000, "$1.2 billion")]
-    [TestCase(1_250_000_000, "$1.25 billion")]
+    [TestCase(19_160_000_000.0, "$19.2 billion")]
     [TestCase(19_000_000_000.0, "$19 billion")]
-    [TestCase(999_995, "$1 million")]
+    [TestCase(999_960_000, "$1 billion")]
     [TestCase(9_500, "$9,500")]
     [TestCase(950, "$950")]
     [TestCase(0, "$0")]

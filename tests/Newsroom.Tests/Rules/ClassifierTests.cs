@@ -24,7 +24,7 @@ public class ClassifierTests
         var assessment = TestData.Classifier().AssessMarket(TestData.Sample("seed"));
 
         var squeeze = assessment.Fired(Profiles.ShortSqueeze)!;
-        Assert.That(squeeze.Summary, Is.EqualTo("shorts 83.3% of $397.04 million in 24h; needs 60%"));
+        Assert.That(squeeze.Summary, Is.EqualTo("shorts 83.3% of $397 million in 24h; needs 60%"));
         Assert.That(squeeze.Value("shorts"), Is.EqualTo(330_700_000m));
         Assert.That(squeeze.Value("sharePercent"), Is.EqualTo(83.29m).Within(0.01m));
         Assert.That(squeeze.Thresholds.Select(t => (t.Name, t.Value)), Is.EqualTo(new[] { ("sharePercent", 60m) }));

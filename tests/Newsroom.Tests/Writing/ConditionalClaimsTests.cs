@@ -23,7 +23,7 @@ public class ConditionalClaimsTests
     }
 
     [TestCase(4.1, "rose 4.1%|up 4.1%|climbs 4.1%|4.1% rise|4.1% gain|4.1% move")]
-    [TestCase(0.4, @"\(0.4%\)|rose 0.4%")]
+    [TestCase(0.4, @"\(up 0.4%\)|rose 0.4%|up 0.4%")]
     public void AKnownPriceIsStatedWithItsDirection(decimal change, string wording)
     {
         var texts = Articles(Windows, btcChange: change);
