@@ -65,6 +65,7 @@ public class ArticleBenchmarks
             parts[part.Replace('-', '_')] = RenderBare(_templates.Pick($"short-squeeze/{part}", StoryKey, _facts));
         }
         parts["context"] = RenderBare(_templates.Pick(TemplateLibrary.Context, StoryKey, _facts));
+        parts["timing"] = RenderBare(_templates.Pick(TemplateLibrary.Timing, StoryKey, _facts));
         _model["parts"] = parts;
         return Markdown.ToHtml(RenderBare(_templates.Get(TemplateLibrary.Article)), _pipeline);
     }

@@ -29,6 +29,14 @@ public static class NewsFindings
     public const string CoinStories = "coin-stories";
 }
 
+/// <summary>Why a coin has a story of its own (the <c>own-story</c> finding's kind).</summary>
+public static class OwnStoryKinds
+{
+    public const string AgainstMarket = "against-market";
+    public const string MarketQuiet = "market-quiet";
+    public const string CoinRecord = "coin-record";
+}
+
 /// <summary>
 /// Judges a snapshot as a desk would: reads each scope's shape (the classifier), sets it against history (the day
 /// before, the largest since, the record book, a normal day), decides whether it is news and why, and keeps one story per
@@ -261,6 +269,7 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
     {
         var news = coin.Findings.First(f => f.Rule == NewsFindings.Newsworthiness);
         string? own = null;
+        string? kind = null;
         string why;
         if (!news.Fired)
         {
@@ -268,24 +277,24 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         }
         else if (!market.IsNewsworthy)
         {
-            own = "news while the market is not";
+            (own, kind) = ("news while the market is not", OwnStoryKinds.MarketQuiet);
             why = own;
         }
         else if (SideOf(coin) is { } side && side != SideOf(market))
         {
-            own = $"{side.Key()} dominated {coin.Scope}, against the market's {SideOf(market)?.Key() ?? "even split"}";
+            (own, kind) = ($"{side.Key()} dominated {coin.Scope}, against the market's {SideOf(market)?.Key() ?? "even split"}", OwnStoryKinds.AgainstMarket);
             why = own;
         }
         else if (coin.Findings.FirstOrDefault(f => f.Rule == NewsFindings.LargestSince && f.Fired) is { } since && since.Value("days") >= _rules.RecordDays)
         {
-            own = $"{coin.Scope}'s largest day in {since.Value("days"):0} days";
+            (own, kind) = ($"{coin.Scope}'s largest day in {since.Value("days"):0} days", OwnStoryKinds.CoinRecord);
             why = own;
         }
         else
         {
             why = $"part of the market story: {coin.Scope} moved with the market ({coin.Profile})";
         }
-        var finding = new Finding(NewsFindings.OwnStory, own is not null, why, [], []);
+        var finding = new Finding(NewsFindings.OwnStory, own is not null, why, [], []) { Kind = kind };
         return coin with { Profile = own is null ? Profiles.None : coin.Profile, Findings = [.. coin.Findings, finding] };
     }
 

@@ -48,11 +48,14 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
         {
             throw new RenderException($"{assessment.Profile}/headline", "the headline spans more than one line");
         }
-        // The context adds to the lead what sets the day apart; on a day with nothing to add it is empty.
-        var context = templates.Pick(TemplateLibrary.Context, storyKey, facts, recent);
-        var contextText = Render(context, model, cancellationToken);
-        parts["context"] = contextText;
-        rendered.Add((context.Name, contextText));
+        // The context (what history adds to the lead) and the timing (where in the day it happened) may be empty.
+        foreach (var optional in new[] { TemplateLibrary.Context, TemplateLibrary.Timing })
+        {
+            var template = templates.Pick(optional, storyKey, facts, recent);
+            var text = Render(template, model, cancellationToken);
+            parts[optional] = text;
+            rendered.Add((template.Name, text));
+        }
         model["parts"] = parts;
 
         var article = templates.Get(TemplateLibrary.Article);

@@ -19,6 +19,7 @@ public sealed partial class TemplateLibrary
     public const string Page = "page.html";
     public const string Context = "context";
     public const string Opening = "opening";
+    public const string Timing = "timing";
     public static IReadOnlyList<string> Parts { get; } = ["headline", "lead", "signal", "bottom-line"];
 
     private const string ResourcePrefix = "templates/";
@@ -61,7 +62,7 @@ public sealed partial class TemplateLibrary
                 throw new RenderException(name, "every phrasing has needs: one must have none, so the part can always be written");
             }
         }
-        var required = new[] { Article, Page, Context, Opening }.Concat(Profiles.ByPriority.SelectMany(p => Parts.Select(part => $"{p}/{part}")));
+        var required = new[] { Article, Page, Context, Opening, Timing }.Concat(Profiles.ByPriority.SelectMany(p => Parts.Select(part => $"{p}/{part}")));
         var missing = required.Where(name => !templates.ContainsKey(name)).ToList();
         if (missing.Count > 0)
         {
