@@ -67,7 +67,8 @@ internal sealed record ArticleModel(
             crowding is null ? null : new CrowdingModel(
                 assessment.ContextCoin!.Symbol, crowding.Side!.Value.Key(), crowding.Value("sharePercent"),
                 crowding.ValueOrNull("longShortRatio"), crowding.ValueOrNull("fundingRatePercent"), crowding.ValueOrNull("openInterest")),
-            Profiles.ByPriority.Where(p => p != assessment.Profile && assessment.Fired(p) is not null).ToList())
+            // A second side reading is already in the lead's figures; only a breakout or crowding adds a reading of its own.
+            Profiles.ByPriority.Where(p => p is Profiles.RangeBreakout or Profiles.CrowdedPositioning && p != assessment.Profile && assessment.Fired(p) is not null).ToList())
         {
             VenueHours = exchangeWindow.Hours(),
             Largest = assessment.LargestLiquidation is { } order ? new LargestModel(order.Exchange, order.Symbol, order.Usd) : null,

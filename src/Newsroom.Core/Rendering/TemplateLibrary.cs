@@ -80,8 +80,8 @@ public sealed partial class TemplateLibrary
     /// </summary>
     public NamedTemplate Pick(string name, string storyKey, ArticleFacts facts, IReadOnlySet<string>? recent = null)
     {
-        // Tiers, best first: states the strongest fact (0), states some fact (1), only meets its needs (2); a phrasing the
-        // scope's last stories used ranks below every fresh one. The best tier present is picked from by the story key.
+        // Tiers, best first: states the strongest fact, states some fact, only meets its needs; within each, a phrasing
+        // the scope's last stories did not use before one they did. The story key picks within the best tier present.
         Span<int> tiers = stackalloc int[_templates[name].Count];
         var best = int.MaxValue;
         var variants = _templates[name];
@@ -117,9 +117,10 @@ public sealed partial class TemplateLibrary
             }
             states = need == facts.Lead || need == ArticleFacts.LeadPrefix + facts.Lead ? 0 : need.StartsWith('!') ? states : Math.Min(states, 1);
         }
-        // The strongest fact beats freshness; otherwise not repeating the scope's last stories beats stating one more fact.
+        // Stating a fact beats freshness (a part must not drop a fact it can state, or say nothing instead); among
+        // phrasings that state as much, one the scope's last stories did not use comes first.
         var used = recent?.Contains(variant.Name) == true;
-        return states == 0 ? (used ? 1 : 0) : (used ? 10 : 2) + states;
+        return (states * 2) + (used ? 1 : 0);
     }
 
     /// <summary>Every phrasing of a part.</summary>

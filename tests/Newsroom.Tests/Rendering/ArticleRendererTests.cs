@@ -45,7 +45,7 @@ public class ArticleRendererTests
         Assert.That(markdown, Does.Contain("**Last 12 hours:** $274.8 million, 69.2% of the day (longs $50 million, shorts $224.9 million)"));
         Assert.That(markdown.Split("\n\n")[0], Does.Contain("$397 million").And.Contain("$66.3 million").And.Contain("$330.7 million"), "the day's figures are in the lead");
         Assert.That(markdown, Does.Not.Contain("**Last 24 hours:**"), "the breakdown does not repeat the lead");
-        Assert.That(markdown, Does.Contain("More than half the day's liquidations, 69.2%, came in the last 12 hours, though the latest hour added only 1.7%."));
+        Assert.That(markdown, Does.Contain("Most of the day's liquidations, 69.2%, came in the last 12 hours, though the latest hour added only 1.7%."));
     }
 
     [Test]
