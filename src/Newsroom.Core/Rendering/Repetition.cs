@@ -13,9 +13,12 @@ public static partial class Repetition
         public decimal SharePercent => Sentences == 0 ? 0 : Repeated * 100m / Sentences;
     }
 
-    public static Report Measure(IReadOnlyList<(string Headline, string Markdown)> articles)
+    /// <param name="ignoringFigures">Compare sentences with their figures masked: the same frame with other numbers repeats too.</param>
+    public static Report Measure(IReadOnlyList<(string Headline, string Markdown)> articles, bool ignoringFigures = false)
     {
-        var sentences = articles.Select(a => Sentences(a.Headline, a.Markdown).ToList()).ToList();
+        var sentences = articles
+            .Select(a => Sentences(a.Headline, a.Markdown).Select(s => ignoringFigures ? Figure().Replace(s, "#") : s).ToList())
+            .ToList();
         var articlesWith = sentences
             .SelectMany((list, article) => list.Distinct().Select(sentence => (sentence, article)))
             .GroupBy(x => x.sentence, StringComparer.Ordinal)
@@ -44,6 +47,10 @@ public static partial class Repetition
             }
         }
     }
+
+    // Amounts, shares and multiples, with their units; symbols and words stay.
+    [GeneratedRegex(@"(nearly )?\$?\d[\d.,]*(%| million| billion| times)?")]
+    private static partial Regex Figure();
 
     // A sentence ends at . ! or ? followed by a space and a capital, a digit or a dollar sign ("$397.04" does not end one).
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9$])")]

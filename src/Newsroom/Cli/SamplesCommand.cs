@@ -41,6 +41,12 @@ internal static class SamplesCommand
             {
                 await output.WriteLineAsync($"  {count}× {sentence}");
             }
+            var frames = Repetition.Measure(articles.Select(a => (a.Article.Headline, a.Article.Markdown)).ToList(), ignoringFigures: true);
+            await output.WriteLineAsync(Invariant($"With figures masked, {frames.Repeated} of {frames.Sentences} sentences ({frames.SharePercent:0.0}%) share their frame with another article."));
+            foreach (var (sentence, count) in frames.Worst)
+            {
+                await output.WriteLineAsync($"  {count}× {sentence}");
+            }
             return NewsroomCli.Done;
         });
         return command;
