@@ -65,7 +65,8 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
             .Select(c => Decide(classifier.AssessCoin(c, snapshot.AsOf, HistoryOf(c.Symbol).PriorRange()), HistoryOf(c.Symbol), _rules.Coin))
             .Select(c => OwnStory(c, market))
             .ToList();
-        return new NewsDecision(market with { Findings = [.. market.Findings, CoinStories(coins)] }, coins);
+        var against = coins.Where(c => c.Fired(NewsFindings.OwnStory)?.Kind == OwnStoryKinds.AgainstMarket).Select(c => c.ContextCoin!).ToList();
+        return new NewsDecision(market with { Findings = [.. market.Findings, CoinStories(coins)], AgainstCoins = against }, coins);
     }
 
     /// <summary>Adds the scope's context and the decision whether it is news; the profile is <c>none</c> when it is not.</summary>

@@ -59,9 +59,7 @@ internal sealed record ArticleModel(
                 ? new TimingModel(kind, window.Hours(), timing.Value($"share{window.Key()}"), timing.ValueOrNull("share1h"))
                 : null,
             disagreement?.Figures.Select(f => new DisagreementModel(WindowOf(f).Hours(), disagreement.Side!.Value.Key(), f.Value)).ToList() ?? [],
-            assessment.LeadingCoins.Select(c => new LeaderModel(
-                c.Symbol, c.Windows.Day.Total, c.Windows.Day.Larger.Key(), c.Windows.Day.SharePercent(c.Windows.Day.Larger),
-                c.Context.PriceChangePercent.TryGetValue(Window.Day, out var change) ? change : null)).ToList(),
+            assessment.LeadingCoins.Select(LeaderModel.From).ToList(),
             assessment.LeadingExchanges.Select(e => new VenueModel(e.Name, e.Figures.Total)).ToList(),
             breakout is null ? null : new BreakoutModel(assessment.ContextCoin!.Symbol, breakout.Value("priceChangePercent"), breakout.Side!.Value.Key(), breakout.Value("sharePercent")),
             crowding is null ? null : new CrowdingModel(
@@ -74,6 +72,7 @@ internal sealed record ArticleModel(
             Largest = assessment.LargestLiquidation is { } order ? new LargestModel(order.Exchange, order.Symbol, order.Usd) : null,
             Context = ContextModel.From(assessment),
             Period = PeriodOf(snapshot.AsOf),
+            Against = assessment.AgainstCoins.Select(LeaderModel.From).ToList(),
             Shorter = assessment.Windows.Present.Where(p => p.Window != Window.Day).Select(p => WindowModel.From(p.Window, p.Figures, day.Total)).ToList(),
             Price = ArticleFacts.PriceChange(assessment) is { } change ? new PriceModel(assessment.ContextCoin!.Symbol, change) : null,
             Opposite = ArticleFacts.Opposite(assessment) is { } opposite
@@ -93,6 +92,9 @@ internal sealed record ArticleModel(
             ? at.AddDays(-1).ToString("'on' d MMMM yyyy '(UTC)'", CultureInfo.InvariantCulture)
             : at.ToString("'in the 24 hours to' HH:mm 'UTC on' d MMMM yyyy", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Coins that went the other way from the market and have stories of their own.</summary>
+    public IReadOnlyList<LeaderModel> Against { get; init; } = [];
 
     /// <summary>The windows shorter than the day, for the breakdown: the lead already gives the 24 hours.</summary>
     public IReadOnlyList<WindowModel> Shorter { get; init; } = [];
@@ -190,7 +192,12 @@ internal sealed record TimingModel(string Kind, int Hours, decimal Share, decima
 
 internal sealed record DisagreementModel(int Hours, string Side, decimal Share);
 
-internal sealed record LeaderModel(string Symbol, decimal Total, string Side, decimal Share, decimal? Change);
+internal sealed record LeaderModel(string Symbol, decimal Total, string Side, decimal Share, decimal? Change)
+{
+    public static LeaderModel From(CoinFigures coin) => new(
+        coin.Symbol, coin.Windows.Day.Total, coin.Windows.Day.Larger.Key(), coin.Windows.Day.SharePercent(coin.Windows.Day.Larger),
+        coin.Context.PriceChangePercent.TryGetValue(Window.Day, out var change) ? change : null);
+}
 
 internal sealed record VenueModel(string Name, decimal Total);
 

@@ -493,7 +493,7 @@ public sealed class FigureSet
         var day = asOf.AddHours(-12);
         set.Add(new Datum("snapshot", "day", "date", (day.Year * 10000) + (day.Month * 100) + day.Day, Unit.Date));
         set.Add(assessment.Scope, assessment.Windows);
-        foreach (var coin in assessment.LeadingCoins.Append(assessment.ContextCoin).OfType<CoinFigures>())
+        foreach (var coin in assessment.LeadingCoins.Append(assessment.ContextCoin).Concat(assessment.AgainstCoins).OfType<CoinFigures>().DistinctBy(c => c.Symbol))
         {
             set.Add(coin.Symbol, coin.Windows);
             foreach (var (window, change) in coin.Context.PriceChangePercent)

@@ -20,6 +20,9 @@ public sealed record Assessment(
     /// <summary>When the data was measured: the end of every window.</summary>
     public DateTimeOffset AsOf { get; init; }
 
+    /// <summary>On the market's story, the coins whose own story runs the other way: the market story names them.</summary>
+    public IReadOnlyList<CoinFigures> AgainstCoins { get; init; } = [];
+
     public const string MarketScope = "market";
 
     public bool IsMarket => Scope == MarketScope;

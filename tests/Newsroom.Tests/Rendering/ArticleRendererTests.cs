@@ -104,6 +104,8 @@ public class ArticleRendererTests
         var markdown = Render("long-squeeze").Markdown;
 
         Assert.That(markdown, Does.Contain("- **BTC:** $227.9 million, 82.8% of it longs; price down 3.4%\n- **ETH:** $170.9 million, 87.5% of it longs; price down 4.6%\n- **XRP:** $122.7 million, 85.2% of it shorts; price up 9.1%"));
+        Assert.That(markdown, Does.Contain("SOL (up 6.3%; 81.9% of its liquidations shorts) and XRP (up 9.1%; 85.2% of its liquidations shorts) went against the market; each has its own article."),
+            "coins with a story of their own against the market are named in it");
         Assert.That(markdown, Does.Contain("By exchange over the last 24 hours: Binance $234.6 million, Bybit $173.6 million and OKX $102.8 million."));
         Assert.That(markdown, Does.Contain("The largest single liquidation reported was a BTCUSDT position of $18.4 million on Binance."));
     }
