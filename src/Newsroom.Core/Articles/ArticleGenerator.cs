@@ -72,9 +72,11 @@ public sealed class ArticleGenerator(
 
     /// <summary>The story continues while the scope keeps its profile; otherwise this snapshot starts a new one.</summary>
     private static string StoryKey(Assessment assessment, Snapshot snapshot, Episode? episode) =>
-        episode is { StoryKey: { } key } && episode.Profile == assessment.Profile
-            ? key
-            : $"{assessment.Scope}/{assessment.Profile}/{snapshot.AsOf.UtcDateTime.ToString("yyyy-MM-ddTHH:mm'Z'", CultureInfo.InvariantCulture)}";
+        episode is { StoryKey: { } key } && episode.Profile == assessment.Profile ? key : NewStoryKey(assessment, snapshot.AsOf);
+
+    /// <summary>The key of a story that starts with this snapshot: "market/short-squeeze/2026-11-24T12:00Z".</summary>
+    public static string NewStoryKey(Assessment assessment, DateTimeOffset asOf) =>
+        $"{assessment.Scope}/{assessment.Profile}/{asOf.UtcDateTime.ToString("yyyy-MM-ddTHH:mm'Z'", CultureInfo.InvariantCulture)}";
 
     /// <param name="recent">The phrasings of the scope's last stories, which this one does not repeat while another fits.</param>
     private ArticleDraft Draft(Assessment assessment, Snapshot snapshot, string storyKey, IReadOnlySet<string> recent, CancellationToken cancellationToken)

@@ -42,14 +42,17 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         await using var connection = await database.OpenAsync(cancellationToken);
     }
 
+    /// <summary>How many of a scope's last stories a new one avoids repeating the phrasings of.</summary>
+    public const int RememberedStories = 3;
+
     /// <summary>The phrasings the scope's last few other stories were first written with, newest first.</summary>
     public async Task<IReadOnlySet<string>> RecentVariantsAsync(string scope, string exceptStoryKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, """
+        await using var command = connection.Command(null, $"""
             SELECT v.variants FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = 1
             WHERE a.scope = @scope AND a.story_key <> @key
-            ORDER BY a.created_at DESC LIMIT 3
+            ORDER BY a.created_at DESC LIMIT {RememberedStories}
             """, ("@scope", scope), ("@key", exceptStoryKey));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var variants = new HashSet<string>(StringComparer.Ordinal);

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Newsroom.Articles;
 using Newsroom.History;
 using Newsroom.News;
 using Newsroom.Rendering;
 using Newsroom.Rules;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
+using Newsroom.Storage;
 
 namespace Newsroom.Cli;
 
@@ -16,9 +18,6 @@ namespace Newsroom.Cli;
 /// </summary>
 internal static class SamplesCommand
 {
-    // As ArticleStore.RecentVariantsAsync: a scope's last three stories.
-    private const int Remembered = 3;
-
     public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
     {
         var print = new Option<bool>("--print") { Description = "Print every article in full, not only its headline." };
@@ -64,10 +63,10 @@ internal static class SamplesCommand
             foreach (var story in decision.Stories)
             {
                 var remembered = recent.TryGetValue(story.Scope, out var queue) ? queue : recent[story.Scope] = new Queue<IReadOnlyList<string>>();
-                var storyKey = $"{story.Scope}/{story.Profile}/{snapshot.AsOf.UtcDateTime:yyyy-MM-ddTHH:mm}Z";
+                var storyKey = ArticleGenerator.NewStoryKey(story, snapshot.AsOf);
                 var article = renderer.Render(story, snapshot, storyKey, remembered.SelectMany(v => v).ToHashSet(StringComparer.Ordinal), cancellationToken);
                 remembered.Enqueue(article.Variants);
-                if (remembered.Count > Remembered)
+                if (remembered.Count > ArticleStore.RememberedStories)
                 {
                     remembered.Dequeue();
                 }

@@ -28,7 +28,7 @@ public class ArticleRendererTests
         var snapshot = TestData.Sample(sample);
         var articles = TestData.Decide(snapshot).Stories.Select(story =>
         {
-            var article = TestData.Renderer().Render(story, snapshot, $"{story.Scope}/{story.Profile}/{snapshot.AsOf.UtcDateTime:yyyy-MM-ddTHH:mm}Z");
+            var article = TestData.Renderer().Render(story, snapshot, Newsroom.Articles.ArticleGenerator.NewStoryKey(story, snapshot.AsOf));
             return $"# {article.Headline}\n\n{article.Markdown}";
         });
 
