@@ -52,7 +52,8 @@ public sealed class ArticleGenerator(
         {
             var episode = episodes.GetValueOrDefault(assessment.Scope);
             var storyKey = StoryKey(assessment, snapshot, episode);
-            var recent = await store.RecentVariantsAsync(assessment.Scope, storyKey, cancellationToken);
+            // Articles of one run cover one event, so each also avoids the phrasings its siblings already took.
+            var recent = (await store.RecentVariantsAsync(assessment.Scope, storyKey, cancellationToken)).Union(drafts.SelectMany(d => d.Variants), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
             drafts.Add(Draft(assessment, snapshot, storyKey, recent, cancellationToken));
         }
 

@@ -296,7 +296,12 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
             why = $"part of the market story: {coin.Scope} moved with the market ({coin.Profile})";
         }
         var finding = new Finding(NewsFindings.OwnStory, own is not null, why, [], []) { Kind = kind };
-        return coin with { Profile = own is null ? Profiles.None : coin.Profile, Findings = [.. coin.Findings, finding] };
+        return coin with
+        {
+            Profile = own is null ? Profiles.None : coin.Profile,
+            Findings = [.. coin.Findings, finding],
+            MarketCoin = kind == OwnStoryKinds.AgainstMarket ? market.ContextCoin : null,
+        };
     }
 
     /// <summary>On the market's story, which coins it covers and which have a story of their own, each with why.</summary>

@@ -19,7 +19,7 @@ public sealed class ArticleFacts
     [
         "windows", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
         "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
-        "ratio", "funding", "longs", "shorts",
+        "ratio", "funding", "longs", "shorts", "peak", "peak_latest", "swings", "lopsided",
     ]), StringComparer.Ordinal);
 
     public const string Size = "size";
@@ -55,6 +55,9 @@ public sealed class ArticleFacts
     private const decimal MovePercent = 1;
     private const decimal BigMovePercent = 5;
 
+    // Three to one (75%) is a split a desk calls lopsided and says as a multiple.
+    private const decimal LopsidedMultiple = 3;
+
     // An opposite-side window is worth a sentence only when it holds a tenth of the day.
     private const decimal MaterialSharePercent = 10;
 
@@ -77,6 +80,7 @@ public sealed class ArticleFacts
         Add(side?.Key() ?? "", side is not null);
         Add("windows", assessment.Windows.Present.Count() >= 2);
         Add("billion", day.Total >= 1_000_000_000);
+        Add("lopsided", side is { } taken && day.Of(taken.Opposite()) > 0 && day.Of(taken) >= day.Of(taken.Opposite()) * LopsidedMultiple);
 
         if (PriceChange(assessment) is { } change)
         {
@@ -94,6 +98,10 @@ public sealed class ArticleFacts
         Add("sustained", timing?.Kind == "sustained");
         Add("slowing", Slowing(assessment.Windows));
         Add("opposite", Opposite(assessment) is not null);
+        var peak = Peak(assessment.Windows);
+        Add("peak", peak is not null);
+        Add("peak_latest", peak?.ToHoursAgo == 0);
+        Add("swings", Leads(assessment.Windows).Count >= 3);
 
         var rank = assessment.Fired(NewsFindings.RecordBook)?.Value("rank");
         Add("record", rank == 1);
@@ -145,6 +153,40 @@ public sealed class ArticleFacts
     /// <summary>The latest window, when it runs at under half the day's hourly average: the forced closures have eased.</summary>
     internal static (Window Window, Liquidations Figures)? Latest(WindowSet windows) =>
         windows.Present.Where(p => p.Window != Window.Day).Select(p => ((Window, Liquidations)?)p).FirstOrDefault();
+
+    // A stretch is the day's peak when it ran at 1.5 times the day's hourly average or more.
+    private const decimal PeakRatio = 1.5m;
+
+    /// <summary>The stretch with the highest hourly pace, when there are at least three and it stands out from the day.</summary>
+    internal static Stretch? Peak(WindowSet windows)
+    {
+        var stretches = windows.Stretches();
+        var peak = stretches.MaxBy(s => s.PerHour);
+        return stretches.Count >= 3 && peak is not null && windows.Day.Total > 0 && peak.PerHour >= windows.Day.Total / 24 * PeakRatio ? peak : null;
+    }
+
+    /// <summary>
+    /// Which side took more in each stretch holding a material share of the day, earliest first, with neighbouring
+    /// stretches on the same side joined (across any small one between): three or more means the lead changed hands and changed back.
+    /// </summary>
+    internal static IReadOnlyList<Stretch> Leads(WindowSet windows)
+    {
+        var day = windows.Day.Total;
+        var runs = new List<Stretch>();
+        foreach (var stretch in windows.Stretches().Reverse().Where(s => day > 0 && s.Figures.Total / day * 100 >= MaterialSharePercent))
+        {
+            if (runs.Count > 0 && runs[^1].Figures.Larger == stretch.Figures.Larger)
+            {
+                var last = runs[^1];
+                runs[^1] = new Stretch(last.FromHoursAgo, stretch.ToHoursAgo, new Liquidations(last.Figures.Longs + stretch.Figures.Longs, last.Figures.Shorts + stretch.Figures.Shorts));
+            }
+            else
+            {
+                runs.Add(stretch);
+            }
+        }
+        return runs;
+    }
 
     private static bool Slowing(WindowSet windows) =>
         Latest(windows) is { } latest && windows.Day.Total > 0

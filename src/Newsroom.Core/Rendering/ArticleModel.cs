@@ -75,10 +75,17 @@ internal sealed record ArticleModel(
             Against = assessment.AgainstCoins.Select(LeaderModel.From).ToList(),
             Shorter = assessment.Windows.Present.Where(p => p.Window != Window.Day).Select(p => WindowModel.From(p.Window, p.Figures, day.Total)).ToList(),
             Price = ArticleFacts.PriceChange(assessment) is { } change ? new PriceModel(assessment.ContextCoin!.Symbol, change) : null,
+            MarketPrice = assessment.MarketCoin is { } marketCoin && marketCoin.Context.PriceChangePercent.TryGetValue(Window.Day, out var marketChange)
+                ? new PriceModel(marketCoin.Symbol, marketChange)
+                : null,
             Opposite = ArticleFacts.Opposite(assessment) is { } opposite
                 ? new OppositeModel(opposite.Window.Hours(), opposite.Side.Key(), opposite.Figures.SharePercent(opposite.Side), opposite.Figures.Total, opposite.Figures.Of(opposite.Side))
                 : null,
             Latest = ArticleFacts.Latest(assessment.Windows) is { } latest ? WindowModel.From(latest.Window, latest.Figures, day.Total) : null,
+            Peak = ArticleFacts.Peak(assessment.Windows) is { } peak ? StretchModel.Of(peak, snapshot.AsOf, day.Total) : null,
+            Leads = ArticleFacts.Leads(assessment.Windows).Select(s => StretchModel.Of(s, snapshot.AsOf, day.Total)).ToList(),
+            DayPerHour = day.Total / Window.Day.Hours(),
+            SideMultiple = day.Of(side.Opposite()) > 0 ? day.Of(side) / day.Of(side.Opposite()) : null,
         };
     }
 
@@ -102,6 +109,9 @@ internal sealed record ArticleModel(
     /// <summary>The 24h price change of the coin that stands for the scope, when known.</summary>
     public PriceModel? Price { get; init; }
 
+    /// <summary>On a coin's story against the market, the 24h price change of the coin that stands for the market, when known.</summary>
+    public PriceModel? MarketPrice { get; init; }
+
     /// <summary>A shorter window leaning the other way that holds a material share of the day.</summary>
     public OppositeModel? Opposite { get; init; }
 
@@ -109,6 +119,17 @@ internal sealed record ArticleModel(
     public WindowModel? Latest { get; init; }
 
     public int VenueHours { get; init; }
+
+    /// <summary>The stretch of the day with the highest hourly pace, when one stands out.</summary>
+    public StretchModel? Peak { get; init; }
+
+    /// <summary>The side that took more in each material stretch, earliest first.</summary>
+    public IReadOnlyList<StretchModel> Leads { get; init; } = [];
+
+    public decimal DayPerHour { get; init; }
+
+    /// <summary>How many times the other side's liquidations the story's side took ("3.5 times"); null when the other side took none.</summary>
+    public decimal? SideMultiple { get; init; }
 
     /// <summary>What sets the day apart: history, a driver coin, a spike; every member null when it does not hold.</summary>
     public ContextModel Context { get; init; } = null!;
@@ -182,6 +203,16 @@ internal sealed record ContextModel(
             rank?.ValueOrNull("previousRecordDate") is { } previous ? DateText(previous) : null,
             rank?.ValueOrNull("previousMultiple"));
     }
+}
+
+/// <summary>A stretch of the day between two UTC clock times ("04:00" to "07:00").</summary>
+internal sealed record StretchModel(string From, string To, int Hours, decimal Total, decimal PerHour, decimal ShareOfDay, string Side, bool Latest)
+{
+    public static StretchModel Of(Stretch stretch, DateTimeOffset asOf, decimal dayTotal) => new(
+        Clock(asOf.AddHours(-stretch.FromHoursAgo)), Clock(asOf.AddHours(-stretch.ToHoursAgo)), stretch.Hours, stretch.Figures.Total, stretch.PerHour,
+        dayTotal == 0 ? 0 : stretch.Figures.Total / dayTotal * 100, stretch.Figures.Larger.Key(), stretch.ToHoursAgo == 0);
+
+    private static string Clock(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture);
 }
 
 internal sealed record PriceModel(string Symbol, decimal Change);

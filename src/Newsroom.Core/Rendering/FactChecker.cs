@@ -490,10 +490,29 @@ public sealed class FigureSet
         var asOf = assessment.AsOf.UtcDateTime;
         set.Add(new Datum("snapshot", "asOf", "date", (asOf.Year * 10000) + (asOf.Month * 100) + asOf.Day, Unit.Date));
         // A day's window ending at midnight is written as the day it covers.
-        var day = asOf.AddHours(-12);
-        set.Add(new Datum("snapshot", "day", "date", (day.Year * 10000) + (day.Month * 100) + day.Day, Unit.Date));
+        var covered = asOf.AddHours(-12);
+        set.Add(new Datum("snapshot", "day", "date", (covered.Year * 10000) + (covered.Month * 100) + covered.Day, Unit.Date));
         set.Add(assessment.Scope, assessment.Windows);
-        foreach (var coin in assessment.LeadingCoins.Append(assessment.ContextCoin).Concat(assessment.AgainstCoins).OfType<CoinFigures>().DistinctBy(c => c.Symbol))
+        var day = assessment.Windows.Day;
+        var dayPerHour = day.Total / Window.Day.Hours();
+        // The pace by stretch is the windows' own arithmetic: one window minus the next shorter, per hour.
+        foreach (var stretch in assessment.Windows.Stretches())
+        {
+            set.Add(assessment.Scope, stretch.Key, stretch.Figures);
+            set.Add(new Datum(assessment.Scope, stretch.Key, "per hour", stretch.PerHour, Unit.Usd));
+            if (dayPerHour > 0)
+            {
+                set.Add(new Datum(assessment.Scope, stretch.Key, "times the day's pace", stretch.PerHour / dayPerHour, Unit.Multiple));
+                set.Add(new Datum(assessment.Scope, stretch.Key, "share of day", stretch.Figures.Total / day.Total * 100, Unit.Percent));
+            }
+        }
+        set.Add(new Datum(assessment.Scope, Window.Day.Key(), "per hour", dayPerHour, Unit.Usd));
+        if (day.Longs > 0 && day.Shorts > 0)
+        {
+            set.Add(new Datum(assessment.Scope, Window.Day.Key(), "longs per short", day.Longs / day.Shorts, Unit.Multiple));
+            set.Add(new Datum(assessment.Scope, Window.Day.Key(), "shorts per long", day.Shorts / day.Longs, Unit.Multiple));
+        }
+        foreach (var coin in assessment.LeadingCoins.Append(assessment.ContextCoin).Append(assessment.MarketCoin).Concat(assessment.AgainstCoins).OfType<CoinFigures>().DistinctBy(c => c.Symbol))
         {
             set.Add(coin.Symbol, coin.Windows);
             foreach (var (window, change) in coin.Context.PriceChangePercent)

@@ -23,6 +23,9 @@ public sealed record Assessment(
     /// <summary>On the market's story, the coins whose own story runs the other way: the market story names them.</summary>
     public IReadOnlyList<CoinFigures> AgainstCoins { get; init; } = [];
 
+    /// <summary>On a coin's story that runs against the market, the coin that stands for the market (its price is the contrast).</summary>
+    public CoinFigures? MarketCoin { get; init; }
+
     public const string MarketScope = "market";
 
     public bool IsMarket => Scope == MarketScope;

@@ -56,4 +56,32 @@ public sealed class WindowSet
     public IEnumerable<(Window Window, Liquidations Figures)> Present => _byWindow.Select(pair => (pair.Key, pair.Value));
 
     public Liquidations? Get(Window window) => _byWindow.GetValueOrDefault(window);
+
+    /// <summary>
+    /// The day cut into spans no two windows share, latest first (with 1h, 4h and 24h: the last hour, 1–4 hours ago and
+    /// 4–24 hours ago). Published figures are rounded, so a span is floored at zero rather than read as negative.
+    /// </summary>
+    public IReadOnlyList<Stretch> Stretches()
+    {
+        var stretches = new List<Stretch>();
+        (int Hours, Liquidations Figures) later = (0, new Liquidations(0, 0));
+        foreach (var (window, figures) in Present)
+        {
+            var span = new Liquidations(Math.Max(0, figures.Longs - later.Figures.Longs), Math.Max(0, figures.Shorts - later.Figures.Shorts));
+            stretches.Add(new Stretch(window.Hours(), later.Hours, span));
+            later = (window.Hours(), figures);
+        }
+        return stretches;
+    }
+}
+
+/// <summary>Liquidations between <paramref name="FromHoursAgo"/> and <paramref name="ToHoursAgo"/> hours before the as-of time.</summary>
+public sealed record Stretch(int FromHoursAgo, int ToHoursAgo, Liquidations Figures)
+{
+    public int Hours => FromHoursAgo - ToHoursAgo;
+
+    public decimal PerHour => Figures.Total / Hours;
+
+    /// <summary>"4h-12h": how the fact check names the span.</summary>
+    public string Key => $"{ToHoursAgo}h-{FromHoursAgo}h";
 }

@@ -60,11 +60,13 @@ internal static class SamplesCommand
         foreach (var (name, snapshot) in snapshots)
         {
             var decision = await judge.JudgeAsync(snapshot, cancellationToken);
+            var siblings = new List<string>();
             foreach (var story in decision.Stories)
             {
                 var remembered = recent.TryGetValue(story.Scope, out var queue) ? queue : recent[story.Scope] = new Queue<IReadOnlyList<string>>();
                 var storyKey = ArticleGenerator.NewStoryKey(story, snapshot.AsOf);
-                var article = renderer.Render(story, snapshot, storyKey, remembered.SelectMany(v => v).ToHashSet(StringComparer.Ordinal), cancellationToken);
+                var article = renderer.Render(story, snapshot, storyKey, remembered.SelectMany(v => v).Concat(siblings).ToHashSet(StringComparer.Ordinal), cancellationToken);
+                siblings.AddRange(article.Variants);
                 remembered.Enqueue(article.Variants);
                 if (remembered.Count > ArticleStore.RememberedStories)
                 {

@@ -45,6 +45,18 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         Assert.That(Section(third.Markdown, "What it signals"), Is.Not.EqualTo(Section(first.Markdown, "What it signals")));
     }
 
+    [Test]
+    public async Task ArticlesOfOneRunDoNotShareParagraphs()
+    {
+        var articles = (await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"))).Articles.Select(a => a.Article).ToList();
+        var sol = articles.Single(a => a.Scope == "SOL");
+        var xrp = articles.Single(a => a.Scope == "XRP");
+
+        Assert.That(Lead(sol.Markdown.Split("\n\n")[0].Split(". ")[^1]), Is.Not.EqualTo(Lead(xrp.Markdown.Split("\n\n")[0].Split(". ")[^1])), "the same event told twice, each in its own words");
+        Assert.That(Section(sol.Markdown, "What it signals"), Is.Not.EqualTo(Section(xrp.Markdown, "What it signals")));
+        Assert.That(Section(sol.Markdown, "Bottom line").Replace("SOL", "X", StringComparison.Ordinal), Is.Not.EqualTo(Section(xrp.Markdown, "Bottom line").Replace("XRP", "X", StringComparison.Ordinal)));
+    }
+
     // Without its figures: the same phrasing with other numbers is still the same paragraph.
     private static string Lead(string markdown) => System.Text.RegularExpressions.Regex.Replace(markdown.Split("\n\n")[0], @"[\d.,$%]+", "#");
 

@@ -45,7 +45,8 @@ public class ArticleRendererTests
         Assert.That(markdown, Does.Contain("**Last 12 hours:** $274.8 million, 69.2% of the day (longs $50 million, shorts $224.9 million)"));
         Assert.That(markdown.Split("\n\n")[0], Does.Contain("$397 million").And.Contain("$66.3 million").And.Contain("$330.7 million"), "the day's figures are in the lead");
         Assert.That(markdown, Does.Not.Contain("**Last 24 hours:**"), "the breakdown does not repeat the lead");
-        Assert.That(markdown, Does.Contain("Most of the day's liquidations, 69.2%, came in the last 12 hours, though the latest hour added only 1.7%."));
+        Assert.That(markdown, Does.Match("(from|between) 00:00 (to|and) 08:00 UTC"), "the timing names the stretch between the windows that carried the day (4 to 12 hours before)");
+        Assert.That(markdown, Does.Not.Match("[Ll]ate-day|gathers pace late"), "the last four hours held only 8%");
     }
 
     [Test]
@@ -104,8 +105,8 @@ public class ArticleRendererTests
         var markdown = Render("long-squeeze").Markdown;
 
         Assert.That(markdown, Does.Contain("- **BTC:** $227.9 million, 82.8% of it longs; price down 3.4%\n- **ETH:** $170.9 million, 87.5% of it longs; price down 4.6%\n- **XRP:** $122.7 million, 85.2% of it shorts; price up 9.1%"));
-        Assert.That(markdown, Does.Contain("SOL (up 6.3%; 81.9% of its liquidations shorts) and XRP (up 9.1%; 85.2% of its liquidations shorts) went against the market; each has its own article."),
-            "coins with a story of their own against the market are named in it");
+        Assert.That(markdown, Does.Contain("SOL (up 6.3%; 81.9% of its liquidations shorts) and XRP went against the market, with shorts rather than longs taking most of their liquidations."),
+            "coins with a story of their own against the market are named in it, with figures only where the list above has none");
         Assert.That(markdown, Does.Contain("By exchange over the last 24 hours: Binance $234.6 million, Bybit $173.6 million and OKX $102.8 million."));
         Assert.That(markdown, Does.Contain("The largest single liquidation reported was a BTCUSDT position of $18.4 million on Binance."));
     }
@@ -148,7 +149,7 @@ public class ArticleRendererTests
         var lead = article.Markdown.Split("\n\n")[0];
         Assert.That(article.Headline, Does.StartWith("Record $19 billion liquidation day"));
         Assert.That(lead, Does.Contain("$19.2 billion on 10 October 2025 (UTC)").And.Contain("the largest day on CoinGlass's record"));
-        Assert.That(lead, Does.Contain("That is 1.9 times the previous record, $9.9 billion on 18 April 2021."), "a record is measured against the one it beat");
+        Assert.That(lead, Does.Contain("The total was 1.9 times the previous record, $9.9 billion on 18 April 2021."), "a record is measured against the one it beat");
         Assert.That(article.Markdown, Does.Not.Contain("largest liquidation day on record"), "said once, in the first sentence");
     }
 

@@ -47,8 +47,8 @@ public class ConditionalClaimsTests
     [TestCase(190, true, TestName = "A 12-hour window holding 66.7% carries most of the day")]
     public void TheTwelveHourWindowCarriesTheDayOnlyWithMoreThanHalf(int twelveHourShortsMillions, bool claimed)
     {
+        // Only two windows: no stretch between them stands out, so the 12-hour share is the timing fact.
         var texts = Articles($$"""
-            "1h": { "longs": 1000000, "shorts": 15000000 }, "4h": { "longs": 5000000, "shorts": 75000000 },
             "12h": { "longs": 10000000, "shorts": {{twelveHourShortsMillions * 1_000_000}} }, "24h": { "longs": 30000000, "shorts": 270000000 }
             """);
 
@@ -71,6 +71,65 @@ public class ConditionalClaimsTests
 
         Assert.That(slowing, Has.All.Contain("The pace has eased: the latest hour brought $2 million"));
         Assert.That(steady, Has.None.Match("eased|faded|run its course|cools"));
+    }
+
+    [Test]
+    public void TheHeaviestStretchIsNamedOnlyWhenOneStandsOut()
+    {
+        // 4 to 12 hours before 12:00 ran at $33.75 million an hour, twice the day's $16.7 million average.
+        var standsOut = Articles("""
+            "1h": { "longs": 1000000, "shorts": 5000000 }, "4h": { "longs": 3000000, "shorts": 27000000 },
+            "12h": { "longs": 50000000, "shorts": 250000000 }, "24h": { "longs": 70000000, "shorts": 330000000 }
+            """);
+        // No stretch of the shared fixture runs at 1.5 times the average.
+        var even = Articles(Windows);
+
+        Assert.That(standsOut.Select(Prose), Has.All.Match("(from|between|were) 00:00 (to|and) 08:00 UTC"));
+        Assert.That(standsOut, Has.None.Match("[Ll]ate-day|gathers pace late|highest at the end"), "the latest hours were the quiet ones");
+        Assert.That(even, Has.None.Match("heaviest|busiest|highest at the end"));
+    }
+
+    [Test]
+    public void APaceStillRisingAtTheEndIsSaidOnlyThen()
+    {
+        // The latest hour ran at $40 million against a $16.7 million average, without holding a spike's share of the day.
+        var rising = Articles("""
+            "1h": { "longs": 2000000, "shorts": 38000000 }, "4h": { "longs": 5000000, "shorts": 65000000 },
+            "12h": { "longs": 15000000, "shorts": 135000000 }, "24h": { "longs": 60000000, "shorts": 340000000 }
+            """);
+
+        Assert.That(rising.Select(Prose), Has.All.Contain("The pace was highest at the end: the last hour brought $40 million"));
+        Assert.That(Articles(Windows), Has.None.Match("highest at the end|fastest at the very end|gathers pace late|Late-day"));
+    }
+
+    [Test]
+    public void ALeadThatChangesHandsIsTracedOnlyWhenItDoes()
+    {
+        // Shorts took more 12 to 24 hours before, longs 4 to 12, shorts again in the last 4.
+        var swinging = Articles("""
+            "1h": { "longs": 18600000, "shorts": 12100000 }, "4h": { "longs": 71400000, "shorts": 88200000 },
+            "12h": { "longs": 214500000, "shorts": 187300000 }, "24h": { "longs": 309800000, "shorts": 291400000 }
+            """);
+        // Longs took more in every stretch but the earliest.
+        var steady = Articles("""
+            "1h": { "longs": 10000000, "shorts": 8000000 }, "4h": { "longs": 60000000, "shorts": 50000000 },
+            "12h": { "longs": 160000000, "shorts": 140000000 }, "24h": { "longs": 300000000, "shorts": 290000000 }
+            """);
+
+        Assert.That(swinging, Has.Some.Contain("shorts from 12:00 to 00:00 UTC, longs from 00:00 to 08:00 and shorts again from 08:00 to 11:00"));
+        Assert.That(steady, Has.None.Contain("changed through the day"));
+    }
+
+    [Test]
+    public void ASplitIsGivenAsAMultipleOnlyWhenLopsided()
+    {
+        var lopsided = Articles(Windows);
+        var leaning = Articles("""
+            "24h": { "longs": 160000000, "shorts": 290000000 }
+            """);
+
+        Assert.That(lopsided, Has.Some.Contain("5.4 times longs"));
+        Assert.That(leaning, Has.None.Match(@"\d times longs"));
     }
 
     [Test]
