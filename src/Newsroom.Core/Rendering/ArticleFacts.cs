@@ -154,15 +154,18 @@ public sealed class ArticleFacts
     internal static (Window Window, Liquidations Figures)? Latest(WindowSet windows) =>
         windows.Present.Where(p => p.Window != Window.Day).Select(p => ((Window, Liquidations)?)p).FirstOrDefault();
 
-    // A stretch is the day's peak when it ran at 1.5 times the day's hourly average or more.
+    // A stretch is the day's peak when it ran at 1.5 times the day's hourly average and a quarter faster than any other.
     private const decimal PeakRatio = 1.5m;
+    private const decimal PeakMargin = 1.25m;
 
-    /// <summary>The stretch with the highest hourly pace, when there are at least three and it stands out from the day.</summary>
+    /// <summary>The stretch with the highest hourly pace, when there are at least three and it stands out from the day and the rest.</summary>
     internal static Stretch? Peak(WindowSet windows)
     {
-        var stretches = windows.Stretches();
-        var peak = stretches.MaxBy(s => s.PerHour);
-        return stretches.Count >= 3 && peak is not null && windows.Day.Total > 0 && peak.PerHour >= windows.Day.Total / 24 * PeakRatio ? peak : null;
+        var stretches = windows.Stretches().OrderByDescending(s => s.PerHour).ToList();
+        return stretches.Count >= 3 && windows.Day.Total > 0
+            && stretches[0].PerHour >= windows.Day.Total / 24 * PeakRatio && stretches[0].PerHour >= stretches[1].PerHour * PeakMargin
+            ? stretches[0]
+            : null;
     }
 
     /// <summary>

@@ -205,14 +205,16 @@ internal sealed record ContextModel(
     }
 }
 
-/// <summary>A stretch of the day between two UTC clock times ("04:00" to "07:00").</summary>
-internal sealed record StretchModel(string From, string To, int Hours, decimal Total, decimal PerHour, decimal ShareOfDay, string Side, bool Latest)
+/// <summary>A stretch of the day: <see cref="Span"/> is "from 04:00 to 07:00 UTC", with the date of a time not on the as-of day.</summary>
+internal sealed record StretchModel(string Span, int Hours, decimal Total, decimal PerHour, decimal ShareOfDay, string Side, bool Latest)
 {
     public static StretchModel Of(Stretch stretch, DateTimeOffset asOf, decimal dayTotal) => new(
-        Clock(asOf.AddHours(-stretch.FromHoursAgo)), Clock(asOf.AddHours(-stretch.ToHoursAgo)), stretch.Hours, stretch.Figures.Total, stretch.PerHour,
+        $"from {Clock(asOf.AddHours(-stretch.FromHoursAgo), asOf)} to {Clock(asOf.AddHours(-stretch.ToHoursAgo), asOf)} UTC",
+        stretch.Hours, stretch.Figures.Total, stretch.PerHour,
         dayTotal == 0 ? 0 : stretch.Figures.Total / dayTotal * 100, stretch.Figures.Larger.Key(), stretch.ToHoursAgo == 0);
 
-    private static string Clock(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+    private static string Clock(DateTimeOffset at, DateTimeOffset asOf) =>
+        at.UtcDateTime.ToString(at.UtcDateTime.Date == asOf.UtcDateTime.Date ? "HH:mm" : "HH:mm 'on' d MMMM", CultureInfo.InvariantCulture);
 }
 
 internal sealed record PriceModel(string Symbol, decimal Change);

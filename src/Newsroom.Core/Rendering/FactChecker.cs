@@ -492,13 +492,19 @@ public sealed class FigureSet
         // A day's window ending at midnight is written as the day it covers.
         var covered = asOf.AddHours(-12);
         set.Add(new Datum("snapshot", "day", "date", (covered.Year * 10000) + (covered.Month * 100) + covered.Day, Unit.Date));
+        // A stretch of the 24 hours can start on the day before the as-of day.
+        var start = asOf.AddHours(-24);
+        set.Add(new Datum("snapshot", "start", "date", (start.Year * 10000) + (start.Month * 100) + start.Day, Unit.Date));
         set.Add(assessment.Scope, assessment.Windows);
         var day = assessment.Windows.Day;
         var dayPerHour = day.Total / Window.Day.Hours();
         // The pace by stretch is the windows' own arithmetic: one window minus the next shorter, per hour.
         foreach (var stretch in assessment.Windows.Stretches())
         {
-            set.Add(assessment.Scope, stretch.Key, stretch.Figures);
+            if (stretch.ToHoursAgo > 0)
+            {
+                set.Add(assessment.Scope, stretch.Key, stretch.Figures);
+            }
             set.Add(new Datum(assessment.Scope, stretch.Key, "per hour", stretch.PerHour, Unit.Usd));
             if (dayPerHour > 0)
             {

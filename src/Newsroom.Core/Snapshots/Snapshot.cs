@@ -82,6 +82,6 @@ public sealed record Stretch(int FromHoursAgo, int ToHoursAgo, Liquidations Figu
 
     public decimal PerHour => Figures.Total / Hours;
 
-    /// <summary>"4h-12h": how the fact check names the span.</summary>
-    public string Key => $"{ToHoursAgo}h-{FromHoursAgo}h";
+    /// <summary>"4-12h ago" for a span between windows; the latest span is the shortest window itself ("1h").</summary>
+    public string Key => ToHoursAgo == 0 ? $"{FromHoursAgo}h" : $"{ToHoursAgo}-{FromHoursAgo}h ago";
 }

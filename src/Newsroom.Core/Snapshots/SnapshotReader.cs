@@ -13,11 +13,45 @@ public static partial class SnapshotReader
     /// <summary>Published figures are rounded, so totals and nested windows may disagree by this much.</summary>
     public const decimal Tolerance = 0.005m;
 
+    /// <summary>No liquidation data exists from before this; an earlier time is a typo or a default value.</summary>
+    public static readonly DateTimeOffset Earliest = new(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Ten trillion dollars: far above any market's open interest, so a larger amount is a unit or parsing error.</summary>
+    public const decimal MaxUsd = 10_000_000_000_000m;
+
+    // Bounds past which a figure is a unit or parsing error rather than a market: a thousandfold rise, a thousand longs per short.
+    private const decimal MaxPriceChangePercent = 100_000;
+    private const decimal MaxRatio = 1_000;
+
+    /// <summary>The scope name of the whole market, which no coin may take.</summary>
+    private const string ReservedSymbol = "MARKET";
+
+    public static bool IsCoinSymbol(string symbol) => CoinSymbol().IsMatch(symbol) && symbol != ReservedSymbol;
+
+    public static bool IsExchangeName(string name) => ExchangeName().IsMatch(name);
+
     private static readonly string[] TopLevelFields = ["asOf", "provider", "source", "market", "exchanges", "coins", "largestLiquidations"];
     private static readonly string[] OrderFields = ["exchange", "symbol", "usd", "time"];
     private static readonly string[] WindowFields = ["longs", "shorts", "total"];
     private static readonly string[] ExchangeFields = ["name", "window", "longs", "shorts", "total"];
     private static readonly string[] CoinFields = ["symbol", "windows", "price", "priceChangePercent", "openInterestUsd", "fundingRate", "longShortRatio"];
+
+    /// <summary>Bytes from a file or a pipe as text: invalid UTF-8 is refused, never turned into "\uFFFD" in a headline.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes.StartsWith(Utf8Bom) ? bytes[Utf8Bom.Length..] : bytes);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw new SnapshotValidationException([$"(document): not valid UTF-8 at byte {e.Index + 1}"]);
+        }
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     public static Snapshot Read(string json, DateTimeOffset now)
     {
@@ -34,7 +68,8 @@ public static partial class SnapshotReader
         using (document)
         {
             var errors = new List<string>();
-            var snapshot = ReadSnapshot(document.RootElement, now, errors);
+            RejectDuplicateKeys(document.RootElement, "", errors);
+            var snapshot = errors.Count == 0 ? ReadSnapshot(document.RootElement, now, errors) : null;
             if (errors.Count > 0 || snapshot is null)
             {
                 throw new SnapshotValidationException(errors);
@@ -62,6 +97,10 @@ public static partial class SnapshotReader
         var orders = ReadArray(root, "largestLiquidations", (element, path, problems) => ReadOrder(element, path, problems, now), errors);
         CheckExchangesUnique(exchanges, errors);
         CheckSymbolsUnique(coins, errors);
+        if (market is not null)
+        {
+            CheckWithinMarket(market, exchanges, coins, orders, errors);
+        }
 
         return asOf is { } at && market is not null && errors.Count == 0
             ? new Snapshot(at, source, market, exchanges, coins) { LargestLiquidations = orders, Provider = provider }
@@ -84,9 +123,9 @@ public static partial class SnapshotReader
             return null;
         }
         var text = element.GetString()!;
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (!IsoDateTime().IsMatch(text) || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            errors.Add($"{path}: {Show(element)} is not an ISO 8601 date-time");
+            errors.Add($"{path}: {Show(element)} is not an ISO 8601 date-time (such as 2026-11-24T12:00:00Z)");
             return null;
         }
         if (!UtcOffset().IsMatch(text))
@@ -98,6 +137,11 @@ public static partial class SnapshotReader
         if (utc > now)
         {
             errors.Add($"{path}: {Show(element)} is in the future (now {now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})");
+            return null;
+        }
+        if (utc < Earliest)
+        {
+            errors.Add($"{path}: {Show(element)} is before {Earliest:yyyy-MM-dd}, earlier than any liquidation data");
             return null;
         }
         return utc;
@@ -178,7 +222,7 @@ public static partial class SnapshotReader
         {
             return null;
         }
-        var name = ReadRequiredName(element, "name", path, errors);
+        var name = ReadRequiredName(element, "name", path, errors, IsExchangeName, "an exchange name (letters, digits, spaces, . and -; at most 40)");
         Window? window = null;
         if (!element.TryGetProperty("window", out var windowElement))
         {
@@ -203,7 +247,7 @@ public static partial class SnapshotReader
             return null;
         }
         RejectUnknownFields(element, path, CoinFields, errors);
-        var symbol = ReadRequiredName(element, "symbol", path, errors);
+        var symbol = ReadRequiredName(element, "symbol", path, errors, IsCoinSymbol, "a coin symbol (capital letters and digits, at most 20; not MARKET)");
         var windows = element.TryGetProperty("windows", out var windowsElement)
             ? ReadWindowSet(windowsElement, $"{path}.windows", errors)
             : Missing<WindowSet>($"{path}.windows", errors);
@@ -218,8 +262,8 @@ public static partial class SnapshotReader
             return null;
         }
         RejectUnknownFields(element, path, OrderFields, errors);
-        var exchange = ReadRequiredName(element, "exchange", path, errors);
-        var symbol = ReadRequiredName(element, "symbol", path, errors);
+        var exchange = ReadRequiredName(element, "exchange", path, errors, IsExchangeName, "an exchange name (letters, digits, spaces, . and -; at most 40)");
+        var symbol = ReadRequiredName(element, "symbol", path, errors, ContractSymbol().IsMatch, "a contract symbol (letters, digits and . _ / : -; at most 40)");
         var usd = ReadRequiredAmount(element, "usd", path, errors);
         var time = ReadTime(element, "time", $"{path}.time", now, errors);
         return exchange is not null && symbol is not null && usd is { } u && time is { } t ? new LiquidationOrder(exchange, symbol, u, t) : null;
@@ -245,6 +289,10 @@ public static partial class SnapshotReader
                         {
                             errors.Add($"{changePath}: {Show(property.Value)} is not a possible price change (a price cannot fall 100% or more)");
                         }
+                        else if (change > MaxPriceChangePercent)
+                        {
+                            errors.Add($"{changePath}: {Show(property.Value)} is not a plausible price change (at most {MaxPriceChangePercent}%)");
+                        }
                         priceChange[window] = change;
                     }
                 }
@@ -253,9 +301,13 @@ public static partial class SnapshotReader
         var openInterest = ReadOptional(coin, "openInterestUsd", path, ReadAmount, errors);
         var funding = ReadOptional(coin, "fundingRate", path, ReadNumber, errors);
         var ratio = ReadOptional(coin, "longShortRatio", path, ReadNumber, errors);
-        if (ratio is <= 0)
+        if (ratio is <= 0 or > MaxRatio)
         {
-            errors.Add($"{path}.longShortRatio: {Plain(ratio.Value)} is not positive");
+            errors.Add($"{path}.longShortRatio: {Plain(ratio.Value)} is not a long/short ratio (above 0, at most {MaxRatio})");
+        }
+        if (funding is < -1 or > 1)
+        {
+            errors.Add($"{path}.fundingRate: {Plain(funding.Value)} is not a funding rate (a fraction per interval, between -1 and 1)");
         }
         var price = ReadOptional(coin, "price", path, ReadAmount, errors);
         if (price is 0)
@@ -263,6 +315,67 @@ public static partial class SnapshotReader
             errors.Add($"{path}.price: 0 is not a price");
         }
         return new MarketContext(priceChange, openInterest, funding, ratio) { Price = price };
+    }
+
+    /// <summary>
+    /// Parts cannot add up to more than the whole: coins are disjoint, and so are exchanges, so on each side and in each
+    /// window their sum stays within the market's figure (and no single order is larger than the market's day).
+    /// </summary>
+    private static void CheckWithinMarket(WindowSet market, IReadOnlyList<ExchangeFigures> exchanges, IReadOnlyList<CoinFigures> coins, IReadOnlyList<LiquidationOrder> orders, List<string> errors)
+    {
+        void Check(string parts, IEnumerable<(Window Window, Liquidations Figures)> figures)
+        {
+            foreach (var window in figures.GroupBy(f => f.Window))
+            {
+                if (market.Get(window.Key) is not { } whole)
+                {
+                    continue;
+                }
+                foreach (var (field, pick) in new (string, Func<Liquidations, decimal>)[] { ("longs", f => f.Longs), ("shorts", f => f.Shorts) })
+                {
+                    var sum = window.Sum(f => pick(f.Figures));
+                    if (sum > pick(whole) * (1 + Tolerance))
+                    {
+                        errors.Add($"{parts}: {window.Key.Key()} {field} add up to {Plain(sum)}, more than market.{window.Key.Key()}.{field} ({Plain(pick(whole))}); parts cannot hold more than the market");
+                    }
+                }
+            }
+        }
+        Check("exchanges", exchanges.Select(e => (e.Window, e.Figures)));
+        Check("coins", coins.SelectMany(c => c.Windows.Present));
+        for (var i = 0; i < orders.Count; i++)
+        {
+            if (orders[i].Usd > market.Day.Total * (1 + Tolerance))
+            {
+                errors.Add($"largestLiquidations[{i}].usd: {Plain(orders[i].Usd)} is larger than market.24h.total ({Plain(market.Day.Total)})");
+            }
+        }
+    }
+
+    /// <summary>JSON parsers disagree on a repeated key (here the last one would win), so the snapshot must not have one.</summary>
+    private static void RejectDuplicateKeys(JsonElement element, string path, List<string> errors)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                var propertyPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                if (!seen.Add(property.Name))
+                {
+                    errors.Add($"{propertyPath}: the key appears more than once");
+                }
+                RejectDuplicateKeys(property.Value, propertyPath, errors);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                RejectDuplicateKeys(item, $"{path}[{index++}]", errors);
+            }
+        }
     }
 
     private static void CheckExchangesUnique(IReadOnlyList<ExchangeFigures> exchanges, List<string> errors)
@@ -314,7 +427,7 @@ public static partial class SnapshotReader
         return items;
     }
 
-    private static string? ReadRequiredName(JsonElement element, string field, string path, List<string> errors)
+    private static string? ReadRequiredName(JsonElement element, string field, string path, List<string> errors, Func<string, bool> isValid, string expected)
     {
         if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -329,6 +442,12 @@ public static partial class SnapshotReader
         if (text.Length == 0)
         {
             errors.Add($"{path}.{field}: {Show(value)} is empty");
+            return null;
+        }
+        // Names reach headlines and file names: only what venues really use gets through.
+        if (!isValid(text))
+        {
+            errors.Add($"{path}.{field}: {Show(value)} is not {expected}");
             return null;
         }
         return text;
@@ -373,9 +492,14 @@ public static partial class SnapshotReader
     private static decimal? ReadAmount(JsonElement element, string path, List<string> errors)
     {
         var amount = ReadNumber(element, path, errors);
-        if (amount < 0)
+        if (amount < 0 || (amount == 0 && element.GetRawText().StartsWith('-')))
         {
             errors.Add($"{path}: {Show(element)} is negative");
+            return null;
+        }
+        if (amount > MaxUsd)
+        {
+            errors.Add($"{path}: {Show(element)} is beyond any real figure (at most {Plain(MaxUsd)})");
             return null;
         }
         return amount;
@@ -388,12 +512,13 @@ public static partial class SnapshotReader
             errors.Add($"{path}: {Show(element)} is not a number");
             return null;
         }
-        if (!element.TryGetDecimal(out var value))
+        if (!element.TryGetDecimal(out var value) || Math.Abs(value) > MaxUsd)
         {
             errors.Add($"{path}: {Show(element)} is out of range");
             return null;
         }
-        return value;
+        // "-0" is zero: its sign must not reach arithmetic or formatting.
+        return value == 0 ? 0m : value;
     }
 
     private static bool IsObject(JsonElement element, string path, List<string> errors)
@@ -440,4 +565,19 @@ public static partial class SnapshotReader
 
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex UtcOffset();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex IsoDateTime();
+
+    /// <summary>What venues list a coin as: capital letters and digits ("BTC", "1000PEPE").</summary>
+    [GeneratedRegex(@"^[A-Z0-9]{1,20}$")]
+    private static partial Regex CoinSymbol();
+
+    /// <summary>An exchange as venues name themselves ("OKX", "Gate.io", "Crypto.com").</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 .\-]{0,39}$")]
+    private static partial Regex ExchangeName();
+
+    /// <summary>A contract as venues name it ("BTCUSDT", "BTC-USDT-SWAP", "BTC/USDT:USDT").</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._/:\-]{0,39}$")]
+    private static partial Regex ContractSymbol();
 }

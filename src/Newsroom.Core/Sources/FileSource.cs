@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Newsroom.Snapshots;
 
 namespace Newsroom.Sources;
 
@@ -10,7 +11,7 @@ public sealed class FileSource(IOptions<SourcesOptions> options) : ISnapshotSour
         var path = Path.GetFullPath(options.Value.File.Path!);
         try
         {
-            return new FetchedSnapshot(await File.ReadAllTextAsync(path, cancellationToken), path, []);
+            return new FetchedSnapshot(SnapshotReader.Decode(await File.ReadAllBytesAsync(path, cancellationToken)), path, []);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {

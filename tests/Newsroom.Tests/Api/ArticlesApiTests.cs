@@ -78,10 +78,10 @@ public class ArticlesApiTests
         Assert.That(market.GetProperty("urgency").GetInt32(), Is.EqualTo(3));
         Assert.That(market.GetProperty("language").GetString(), Is.EqualTo("en"));
         Assert.That(market.GetProperty("digitalSourceType").GetString(), Is.EqualTo("http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia"));
-        Assert.That(market.GetProperty("headlines")[0].GetProperty("value").GetString(), Does.Contain("$601 million"));
+        Assert.That(market.GetProperty("headlines")[0].GetProperty("value").GetString(), Does.Contain("$650 million"));
         Assert.That(market.GetProperty("bodies").EnumerateArray().Select(b => b.GetProperty("contentType").GetString()), Is.EqualTo(new[] { "text/markdown", "text/html" }));
         Assert.That(market.GetProperty("newsroom").GetProperty("profile").GetString(), Is.EqualTo("long-squeeze"));
-        Assert.That(market.GetProperty("newsroom").GetProperty("data").GetProperty("market").GetProperty("24h").GetProperty("total").GetDecimal(), Is.EqualTo(601300000m));
+        Assert.That(market.GetProperty("newsroom").GetProperty("data").GetProperty("market").GetProperty("24h").GetProperty("total").GetDecimal(), Is.EqualTo(637300000m));
         Assert.That(market.GetProperty("newsroom").GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("rule").GetString() == "long-squeeze" && f.GetProperty("fired").GetBoolean()), Is.True);
     }
 

@@ -210,7 +210,7 @@ public class GenerateCommandTests
         Assert.That(coins["BTC"], Does.StartWith("part of the market story"));
         Assert.That(coins["SOL"], Is.EqualTo("shorts dominated SOL, against the market's longs"));
         var market = JsonDocument.Parse(output).RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "newsworthiness");
-        Assert.That(market.GetProperty("summary").GetString(), Does.StartWith("news: $601.3 million is at least $300 million"));
+        Assert.That(market.GetProperty("summary").GetString(), Does.StartWith("news: $637.3 million is at least $300 million"));
     }
 
     private async Task<(int ExitCode, string Output, string Error)> RunProcessAsync(string[] args, params (string Name, string Value)[] environment)

@@ -89,7 +89,7 @@ public class DeskBrowserTests
         Assert.That(await _page.Locator("#body a.figure.unmatched").CountAsync(), Is.Zero);
         Assert.That(_page.Url, Does.EndWith(target));
         Assert.That(await _page.Locator(target).CountAsync(), Is.EqualTo(1), "the datum the figure links to is on the page");
-        Assert.That(await _page.Locator(".windows tbody tr").CountAsync(), Is.EqualTo(4), "1h, 4h, 12h and 24h");
+        Assert.That(await _page.Locator(".windows tbody tr").CountAsync(), Is.EqualTo(7), "1h, 4h, 12h and 24h, and the three stretches between them (1-4h, 4-12h and 12-24h ago)");
         Assert.That(await _page.Locator(".chart rect.longs").CountAsync(), Is.EqualTo(5), "four windows and the legend");
         var evidence = await _page.Locator(".evidence").InnerTextAsync();
         Assert.That(evidence, Does.Contain("long-squeeze").And.Contain("needs").And.Contain("Source:").And.Contain("templates"));
@@ -116,7 +116,7 @@ public class DeskBrowserTests
         await SignInAsync();
         var original = await OpenMarketDraftAsync();
         var id = original.Id;
-        const string Figure = "$601.3 million";
+        const string Figure = "$637.3 million";
         Assert.That(original.Markdown, Does.Contain(Figure));
 
         // Break a figure: the preview flags it as the editor types, and saving keeps the text but blocks approval.

@@ -50,10 +50,10 @@ public class DeskEditingTests
         using var alice = new DeskClient(_host);
         (await alice.SignInAsync(DeskWorld.Editor)).Dispose();
         var edit = $"/desk/articles/{_draft.Id}/edit";
-        var reworded = _draft.Markdown.Replace("$601.3 million", "$601.3 million", StringComparison.Ordinal);
+        var reworded = _draft.Markdown.Replace("$637.3 million", "$637.3 million", StringComparison.Ordinal);
 
         using var broken = await alice.PostFormAsync(edit, edit,
-            ("Seen", "1"), ("Headline", _draft.Headline), ("Markdown", _draft.Markdown.Replace("$601.3 million", "$650 million", StringComparison.Ordinal)), ("Note", "Total restated"));
+            ("Seen", "1"), ("Headline", _draft.Headline), ("Markdown", _draft.Markdown.Replace("$637.3 million", "$650 million", StringComparison.Ordinal)), ("Note", "Total restated"));
         using var done = await alice.PostFormAsync(edit, edit, ("Seen", "1"), ("Headline", _draft.Headline), ("Markdown", reworded), ("Note", "Total rounded"));
         var latest = (await _workspace.Store().FindAsync(_draft.Id, CancellationToken.None))!;
 

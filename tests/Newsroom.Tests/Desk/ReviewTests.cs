@@ -12,7 +12,7 @@ public class ReviewTests(string provider) : OnBothDatabases(provider)
     public async Task AnEditIsANewDraftVersionUnderTheEditorsNameWithItsFiguresChecked()
     {
         var draft = await MarketDraftAsync();
-        var broken = draft.Markdown.Replace("$601.3 million", "$650 million", StringComparison.Ordinal);
+        var broken = draft.Markdown.Replace("$637.3 million", "$650 million", StringComparison.Ordinal);
 
         var (edited, unmatched) = await Workspace.Lifecycle().EditAsync(draft.Id, "Longs wiped out", broken, "alice", CancellationToken.None);
         var events = await Workspace.Store().EventsAsync(draft.Id, CancellationToken.None);
@@ -28,7 +28,7 @@ public class ReviewTests(string provider) : OnBothDatabases(provider)
     {
         var draft = await MarketDraftAsync();
         var lifecycle = Workspace.Lifecycle();
-        await lifecycle.EditAsync(draft.Id, draft.Headline, draft.Markdown.Replace("$601.3 million", "$650 million", StringComparison.Ordinal), "alice", CancellationToken.None);
+        await lifecycle.EditAsync(draft.Id, draft.Headline, draft.Markdown.Replace("$637.3 million", "$650 million", StringComparison.Ordinal), "alice", CancellationToken.None);
 
         var refused = (await Assert.ThrowsAsync<FactCheckException>(() => lifecycle.ApproveAsync(draft.Id, "alice", CancellationToken.None)))!;
 

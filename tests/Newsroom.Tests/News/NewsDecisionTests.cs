@@ -68,7 +68,7 @@ public class NewsDecisionTests
     [Test]
     public void TheMarketStorySaysWhichCoinsItCoversAndWhichHaveTheirOwn()
     {
-        var decision = TestData.Decide(Market("""{ "24h": { "longs": 500000000, "shorts": 100000000 } }""",
+        var decision = TestData.Decide(Market("""{ "24h": { "longs": 500000000, "shorts": 150000000 } }""",
             coins: """
                 { "symbol": "BTC", "windows": { "24h": { "longs": 200000000, "shorts": 30000000 } } },
                 { "symbol": "XRP", "windows": { "24h": { "longs": 20000000, "shorts": 110000000 } } },
@@ -85,7 +85,7 @@ public class NewsDecisionTests
     [Test]
     public void ACoinNewsworthyOnADayTheMarketIsNotGetsItsOwnStory()
     {
-        var decision = TestData.Decide(Market("""{ "24h": { "longs": 90000000, "shorts": 110000000 } }""",
+        var decision = TestData.Decide(Market("""{ "24h": { "longs": 90000000, "shorts": 140000000 } }""",
             coins: """{ "symbol": "DOGE", "windows": { "24h": { "longs": 20000000, "shorts": 130000000 } } }"""));
 
         Assert.That(decision.Market.IsNewsworthy, Is.False);

@@ -100,11 +100,11 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
     [Test]
     public async Task ThePolicyPublishesWhatItAllowsAndNothingElse()
     {
-        var policy = new PublishingOptions { AutoPublish = [new AutoPublishRule { Profiles = ["long-squeeze", "short-squeeze"], Scopes = ["market", "XRP"], MinimumTotal24h = 110_000_000 }] };
+        var policy = new PublishingOptions { AutoPublish = [new AutoPublishRule { Profiles = ["long-squeeze", "short-squeeze"], Scopes = ["market", "XRP"], MinimumTotal24h = 34_000_000 }] };
 
         var result = await Workspace.Generator(publishing: policy).GenerateAsync(SampleSnapshots.Read("long-squeeze"));
 
-        // Market ($601.30M) and XRP ($122.70M) are allowed; SOL is not in the rule's scopes.
+        // Market ($637.3M) and XRP ($35M) are allowed; SOL ($33.5M) is not in the rule's scopes.
         Assert.That(result.Articles.Select(a => (a.Article.Scope, a.Article.Status)), Is.EqualTo(new[] { ("market", "published"), ("SOL", "draft"), ("XRP", "published") }));
         var events = await Workspace.Store().EventsAsync(result.Articles[0].Article.Id, CancellationToken.None);
         Assert.That(events.Select(e => (e.Action, e.Actor)), Is.EqualTo(new[] { ("published", "auto-publish") }));

@@ -89,9 +89,10 @@ public class ArticleRendererTests
     [Test]
     public void AWindowThatDisagreesIsSaidOnlyWhenItHoldsAMaterialShareOfTheDay()
     {
-        // The sample's last hour leans 70.6% to shorts but holds $13.99 million of a $601.3 million day: not worth a sentence.
+        // The sample's last hour leans 70.6% to shorts but holds $13.99 million of a $637.3 million day: not worth a sentence.
         var small = Render("long-squeeze").Markdown;
-        var json = SampleSnapshots.Read("long-squeeze").Replace("\"4h\": { \"longs\": 148300000, \"shorts\": 21400000 }", "\"4h\": { \"longs\": 21400000, \"shorts\": 58300000 }", StringComparison.Ordinal);
+        var json = SampleSnapshots.Read("long-squeeze").Replace("\"4h\": { \"longs\": 148300000, \"shorts\": 21400000 }", "\"4h\": { \"longs\": 21400000, \"shorts\": 58300000 }", StringComparison.Ordinal)
+            .Replace("\"4h\": { \"longs\": 52800000, \"shorts\": 6100000 }, ", "", StringComparison.Ordinal); // ETH's 4h would not fit in the market's
         var snapshot = SnapshotReader.Read(json, TestData.Now);
         var material = TestData.Renderer().Render(TestData.Decide(snapshot).Market, snapshot, "market/long-squeeze/test").Markdown;
 
@@ -104,8 +105,8 @@ public class ArticleRendererTests
     {
         var markdown = Render("long-squeeze").Markdown;
 
-        Assert.That(markdown, Does.Contain("- **BTC:** $227.9 million, 82.8% of it longs; price down 3.4%\n- **ETH:** $170.9 million, 87.5% of it longs; price down 4.6%\n- **XRP:** $122.7 million, 85.2% of it shorts; price up 9.1%"));
-        Assert.That(markdown, Does.Contain("SOL (up 6.3%; 81.9% of its liquidations shorts) and XRP went against the market, with shorts rather than longs taking most of their liquidations."),
+        Assert.That(markdown, Does.Contain("- **BTC:** $227.9 million, 82.8% of it longs; price down 3.4%\n- **ETH:** $170.9 million, 87.5% of it longs; price down 4.6%\n- **XRP:** $35 million, 85.1% of it shorts; price up 12.4%"));
+        Assert.That(markdown, Does.Contain("SOL (up 10.8%; 81.8% of its liquidations shorts) and XRP went against the market, with shorts rather than longs taking most of their liquidations."),
             "coins with a story of their own against the market are named in it, with figures only where the list above has none");
         Assert.That(markdown, Does.Contain("By exchange over the last 24 hours: Binance $234.6 million, Bybit $173.6 million and OKX $102.8 million."));
         Assert.That(markdown, Does.Contain("The largest single liquidation reported was a BTCUSDT position of $18.4 million on Binance."));

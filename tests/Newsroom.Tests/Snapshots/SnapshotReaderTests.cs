@@ -61,11 +61,11 @@ public class SnapshotReaderTests
     [TestCase("\"longs\": 819850,", "\"longs\": 5000000,", "market.1h.longs: 5000000 is larger than market.4h.longs (3700000); a shorter window cannot hold more than a longer one")]
     [TestCase("\"asOf\": \"2026-11-24T12:00:00Z\"", "\"asOf\": \"2026-11-24T12:00:00\"", "asOf: \"2026-11-24T12:00:00\" has no UTC offset (end it with Z or +hh:mm)")]
     [TestCase("\"asOf\": \"2026-11-24T12:00:00Z\"", "\"asOf\": \"2026-11-25T12:00:00Z\"", "asOf: \"2026-11-25T12:00:00Z\" is in the future (now 2026-11-24T21:00:00Z)")]
-    [TestCase("\"asOf\": \"2026-11-24T12:00:00Z\"", "\"asOf\": \"yesterday\"", "asOf: \"yesterday\" is not an ISO 8601 date-time")]
+    [TestCase("\"asOf\": \"2026-11-24T12:00:00Z\"", "\"asOf\": \"yesterday\"", "asOf: \"yesterday\" is not an ISO 8601 date-time (such as 2026-11-24T12:00:00Z)")]
     [TestCase("\"asOf\": \"2026-11-24T12:00:00Z\",", "", "asOf: missing")]
     [TestCase("\"symbol\": \"BTC\"", "\"symbol\": \"  \"", "coins[0].symbol: \"  \" is empty")]
     [TestCase("\"window\": \"24h\"", "\"window\": \"1d\"", "exchanges[0].window: \"1d\" is not a window (expected 1h, 4h, 12h or 24h)")]
-    [TestCase("\"longShortRatio\": 0.9", "\"longShortRatio\": 0", "coins[0].longShortRatio: 0 is not positive")]
+    [TestCase("\"longShortRatio\": 0.9", "\"longShortRatio\": 0", "coins[0].longShortRatio: 0 is not a long/short ratio (above 0, at most 1000)")]
     [TestCase("\"priceChangePercent\": { \"24h\": 4.1 }", "\"priceChangePercent\": { \"24h\": -100 }", "coins[0].priceChangePercent.24h: -100 is not a possible price change (a price cannot fall 100% or more)")]
     [TestCase("\"source\": \"test\",", "\"sauce\": \"test\",", "sauce: unknown field (expected asOf, provider, source, market, exchanges, coins, largestLiquidations)")]
     [TestCase("\"time\": \"2026-11-24T11:58:00Z\"", "\"time\": \"2026-11-24T23:58:00Z\"", "largestLiquidations[0].time: \"2026-11-24T23:58:00Z\" is in the future (now 2026-11-24T21:00:00Z)")]
@@ -104,7 +104,7 @@ public class SnapshotReaderTests
             {
               "market": { "4h": { "longs": -1, "shorts": 2 }, "24h": { "longs": 10 } },
               "coins": [ { "symbol": "ETH", "windows": { "24h": { "longs": 1, "shorts": 1 } } },
-                         { "symbol": "eth", "windows": { "24h": { "longs": 1, "shorts": 1 } } } ]
+                         { "symbol": "ETH", "windows": { "24h": { "longs": 1, "shorts": 1 } } } ]
             }
             """, TestData.Now));
 
@@ -113,7 +113,7 @@ public class SnapshotReaderTests
             "asOf: missing",
             "market.4h.longs: -1 is negative",
             "market.24h.shorts: missing",
-            "coins[1].symbol: \"eth\" is a duplicate of coins[0].symbol",
+            "coins[1].symbol: \"ETH\" is a duplicate of coins[0].symbol",
         }));
     }
 
