@@ -208,6 +208,9 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
     /// The place in CoinGlass's complete top ten. The list ends with its publication, so a later day is ranked only when
     /// history covers every day since and found none larger.
     /// </summary>
+    /// <summary>The kind of an unfired record-book finding whose day tops the tenth of a list that may since have changed.</summary>
+    public const string AboveListTenth = "above-list-tenth";
+
     private static Finding RecordBookRank(Liquidations day, ScopeHistory history)
     {
         var book = RecordBook.Embedded;
@@ -224,9 +227,10 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         if (!listed && !coveredSince)
         {
             return new Finding(NewsFindings.RecordBook, false,
-                $"{Money(day.Total)} would rank {rank} in the top ten as of {RecordBook.TopTenAsOf:d MMMM yyyy}, but history does not cover every day since: no claim",
-                [new("total", day.Total, Unit.Usd)], thresholds)
-            { Basis = above };
+                $"{Money(day.Total)} would rank {rank} in the top ten as of {RecordBook.TopTenAsOf:d MMMM yyyy}, but history does not cover every day since: no rank claimed, only that it tops the list's tenth",
+                // The comparison with the list's tenth day still holds, and the article may make it, naming the list's date.
+                [new("total", day.Total, Unit.Usd), new("listTenth", tenth, Unit.Usd)], thresholds)
+            { Basis = above, Kind = AboveListTenth };
         }
         List<Figure> figures = [new("rank", rank, Unit.Rank), new("total", day.Total, Unit.Usd)];
         var summary = $"{Money(day.Total)}: rank {rank} among the ten largest days on record";

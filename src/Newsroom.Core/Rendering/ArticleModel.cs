@@ -169,6 +169,9 @@ internal sealed record ContextModel(
     string? PreviousRecordDate,
     decimal? RecordMultiple)
 {
+    /// <summary>The tenth day of CoinGlass's list, when this day tops it but later days may have joined the list since.</summary>
+    public decimal? ListTenth { get; init; }
+
     // Dates in findings are yyyymmdd figures.
     private static string DateText(decimal yyyymmdd) =>
         new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
@@ -201,7 +204,10 @@ internal sealed record ContextModel(
             driver?.ValueOrNull("priceChangePercent"),
             rank?.ValueOrNull("previousRecord"),
             rank?.ValueOrNull("previousRecordDate") is { } previous ? DateText(previous) : null,
-            rank?.ValueOrNull("previousMultiple"));
+            rank?.ValueOrNull("previousMultiple"))
+        {
+            ListTenth = assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
+        };
     }
 }
 

@@ -512,7 +512,7 @@ public static partial class SnapshotReader
             errors.Add($"{path}: {Show(element)} is not a number");
             return null;
         }
-        if (!element.TryGetDecimal(out var value) || Math.Abs(value) > MaxUsd)
+        if (!element.TryGetDecimal(out var value))
         {
             errors.Add($"{path}: {Show(element)} is out of range");
             return null;

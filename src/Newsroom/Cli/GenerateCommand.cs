@@ -3,6 +3,7 @@ using System.Text.Json;
 using Newsroom.Articles;
 using Newsroom.News;
 using Newsroom.Runs;
+using Newsroom.Snapshots;
 using Newsroom.Sources;
 using Newsroom.Storage;
 
@@ -43,7 +44,7 @@ internal static class GenerateCommand
         if (input is not null)
         {
             return input.Exists
-                ? new FetchedSnapshot(File.ReadAllText(input.FullName), input.FullName, [])
+                ? new FetchedSnapshot(SnapshotReader.Decode(File.ReadAllBytes(input.FullName)), input.FullName, [])
                 : throw new UsageException($"--input: \"{input.FullName}\" does not exist");
         }
         if (sample is not null)

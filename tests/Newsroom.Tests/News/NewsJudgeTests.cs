@@ -86,7 +86,7 @@ public class NewsJudgeTests(string provider) : OnBothDatabases(provider)
 
         var rank = decision.Market.Findings.Single(f => f.Rule == NewsFindings.RecordBook);
         Assert.That(rank.Fired, Is.False);
-        Assert.That(rank.Summary, Does.Contain("would rank 7").And.Contain("no claim"));
+        Assert.That(rank.Summary, Does.Contain("would rank 7").And.Contain("no rank claimed"));
     }
 
     [Test]

@@ -150,8 +150,20 @@ public class ArticleRendererTests
         var lead = article.Markdown.Split("\n\n")[0];
         Assert.That(article.Headline, Does.StartWith("Record $19 billion liquidation day"));
         Assert.That(lead, Does.Contain("$19.2 billion on 10 October 2025 (UTC)").And.Contain("the largest day on CoinGlass's record"));
-        Assert.That(lead, Does.Contain("The total was 1.9 times the previous record, $9.9 billion on 18 April 2021."), "a record is measured against the one it beat");
+        Assert.That(lead, Does.Contain("The total was 1.9 times the previous record, $9.9 billion on 18 April 2021, though CoinGlass tracks more venues now than it did then."),
+            "a record is measured against the one it beat, with the caveat that coverage grew");
         Assert.That(article.Markdown, Does.Not.Contain("largest liquidation day on record"), "said once, in the first sentence");
+    }
+
+    [Test]
+    public void ADayAboveTheTenthOfTheListSaysSoWithoutClaimingARank()
+    {
+        var above = Render("2026-02-05").Markdown;
+        var below = Render("2024-08-05").Markdown;
+
+        Assert.That(above, Does.Contain("The day's total tops the $2.5 billion that closed CoinGlass's top-ten list as republished in October 2025, though days since then"));
+        Assert.That(above, Does.Not.Match("tenth-largest|among the ten largest"), "the list may have changed since: no rank is claimed");
+        Assert.That(below, Does.Not.Contain("top-ten list"));
     }
 
     [Test]

@@ -70,6 +70,24 @@ public class SnapshotReaderTests
     [TestCase("\"source\": \"test\",", "\"sauce\": \"test\",", "sauce: unknown field (expected asOf, provider, source, market, exchanges, coins, largestLiquidations)")]
     [TestCase("\"time\": \"2026-11-24T11:58:00Z\"", "\"time\": \"2026-11-24T23:58:00Z\"", "largestLiquidations[0].time: \"2026-11-24T23:58:00Z\" is in the future (now 2026-11-24T21:00:00Z)")]
     [TestCase("\"usd\": 205534.29", "\"usd\": -1", "largestLiquidations[0].usd: -1 is negative")]
+    [TestCase("\"longs\": 819850,", "\"longs\": -5, \"longs\": 819850,", "market.1h.longs: the key appears more than once")]
+    [TestCase("\"usd\": 205534.29", "\"usd\": -0", "largestLiquidations[0].usd: -0 is negative")]
+    [TestCase("\"longs\": 819850,", "\"longs\": 79228162514264337593543950335,", "market.1h.longs: 79228162514264337593543950335 is beyond any real figure (at most 10000000000000)")]
+    [TestCase("\"openInterestUsd\": 1", "\"openInterestUsd\": 7.9e28", "coins[0].openInterestUsd: 7.9e28 is beyond any real figure (at most 10000000000000)")]
+    [TestCase("\"openInterestUsd\": 1", "\"openInterestUsd\": 2e13", "coins[0].openInterestUsd: 2e13 is beyond any real figure (at most 10000000000000)")]
+    [TestCase("\"windows\": { \"24h\": { \"longs\": 1, \"shorts\": 2 } }", "\"windows\": { \"24h\": { \"longs\": 95000000000, \"shorts\": 2 } }", "coins: 24h longs add up to 95000000000, more than market.24h.longs (66340000); parts cannot hold more than the market")]
+    [TestCase("\"name\": \"Binance\", \"window\": \"24h\", \"longs\": 1", "\"name\": \"Binance\", \"window\": \"24h\", \"longs\": 500000000", "exchanges: 24h longs add up to 500000000, more than market.24h.longs (66340000); parts cannot hold more than the market")]
+    [TestCase("\"asOf\": \"2026-11-24T12:00:00Z\"", "\"asOf\": \"0001-01-01T00:00:00Z\"", "asOf: \"0001-01-01T00:00:00Z\" is before 2019-01-01, earlier than any liquidation data")]
+    [TestCase("\"asOf\": \"2026-11-24T12:00:00Z\"", "\"asOf\": \"1900-01-01T00:00:00+00:00\"", "asOf: \"1900-01-01T00:00:00+00:00\" is before 2019-01-01, earlier than any liquidation data")]
+    [TestCase("\"asOf\": \"2026-11-24T12:00:00Z\"", "\"asOf\": \"11/24/2026 12:00 +00:00\"", "asOf: \"11/24/2026 12:00 +00:00\" is not an ISO 8601 date-time (such as 2026-11-24T12:00:00Z)")]
+    [TestCase("\"symbol\": \"BTC\"", "\"symbol\": \"market\"", "coins[0].symbol: \"market\" is not a coin symbol (capital letters and digits, at most 20; not MARKET)")]
+    [TestCase("\"symbol\": \"BTC\"", "\"symbol\": \"MARKET\"", "coins[0].symbol: \"MARKET\" is not a coin symbol (capital letters and digits, at most 20; not MARKET)")]
+    [TestCase("\"symbol\": \"BTC\"", "\"symbol\": \"BTC/USD\"", "coins[0].symbol: \"BTC/USD\" is not a coin symbol (capital letters and digits, at most 20; not MARKET)")]
+    [TestCase("\"symbol\": \"BTC\"", "\"symbol\": \"<script>alert(1)</script>\"", "coins[0].symbol: \"<script>alert(1)</script>\" is not a coin symbol (capital letters and digits, at most 20; not MARKET)")]
+    [TestCase("\"symbol\": \"BTC\"", "\"symbol\": \"{{x}}\"", "coins[0].symbol: \"{{x}}\" is not a coin symbol (capital letters and digits, at most 20; not MARKET)")]
+    [TestCase("\"name\": \"Binance\"", "\"name\": \"[Binance](http://x.example)\"", "exchanges[0].name: \"[Binance](http://x.example)\" is not an exchange name (letters, digits, spaces, . and -; at most 40)")]
+    [TestCase("\"symbol\": \"BTCUSDT\"", "\"symbol\": \"BTC\\u0000USDT\"", "largestLiquidations[0].symbol: \"BTC\\u0000USDT\" is not a contract symbol (letters, digits and . _ / : -; at most 40)")]
+    [TestCase("\"fundingRate\": 0.0001", "\"fundingRate\": 3", "coins[0].fundingRate: 3 is not a funding rate (a fraction per interval, between -1 and 1)")]
     public void RejectsWithAMessageNamingPathAndValue(string find, string replace, string expected)
     {
         Assert.That(Valid, Does.Contain(find), "the test edits the valid snapshot");
@@ -115,6 +133,23 @@ public class SnapshotReaderTests
             "market.24h.shorts: missing",
             "coins[1].symbol: \"ETH\" is a duplicate of coins[0].symbol",
         }));
+    }
+
+    [Test]
+    public void RefusesBytesThatAreNotUtf8AndReadsTheRest()
+    {
+        var invalid = Assert.Throws<SnapshotValidationException>(() => SnapshotReader.Decode([(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}']));
+
+        Assert.That(invalid.Errors, Is.EqualTo(new[] { "(document): not valid UTF-8 at byte 3" }));
+        Assert.That(SnapshotReader.Decode([0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}']), Is.EqualTo("{}"), "a byte-order mark is not part of the text");
+    }
+
+    [Test]
+    public void NegativeZeroIsZeroWhereASignIsAllowed()
+    {
+        var snapshot = SnapshotReader.Read(Valid.Replace("\"priceChangePercent\": { \"24h\": 4.1 }", "\"priceChangePercent\": { \"24h\": -0.0 }", StringComparison.Ordinal), TestData.Now);
+
+        Assert.That(snapshot.Coins.Single().Context.PriceChangePercent[Window.Day].ToString(System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo("0"));
     }
 
     [Test]
