@@ -92,6 +92,9 @@ public enum SaveOutcome
 
     /// <summary>The story existed with the same data: the stored article is returned, nothing is written.</summary>
     Unchanged,
+
+    /// <summary>The story already has a version from later data: older data never replaces it, the stored article is returned.</summary>
+    Older,
 }
 
 public sealed record SavedArticle(Article Article, SaveOutcome Outcome);

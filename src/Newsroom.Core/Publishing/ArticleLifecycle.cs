@@ -124,6 +124,19 @@ public sealed class ArticleLifecycle(ArticleStore store, NewsJudge judge, Articl
         {
             throw new LifecycleException("markdown: the article body is empty");
         }
+        // Feeds are XML, which cannot carry control characters or half a surrogate pair: one would take every feed down.
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            if (char.IsHighSurrogate(markdown[i]) && i + 1 < markdown.Length && char.IsLowSurrogate(markdown[i + 1]))
+            {
+                i++;
+            }
+            else if (!System.Xml.XmlConvert.IsXmlChar(markdown[i]) || (char.IsControl(markdown[i]) && markdown[i] is not ('\n' or '\r' or '\t')))
+            {
+                var line = markdown.AsSpan(0, i).Count('\n') + 1;
+                throw new LifecycleException($"markdown: line {line} contains the character U+{(int)markdown[i]:X4}, which no article may carry (a control character or half a surrogate pair)");
+            }
+        }
     }
 
     /// <summary>The files always show the latest version and its status.</summary>

@@ -30,6 +30,8 @@ public static partial class SnapshotReader
 
     public static bool IsExchangeName(string name) => ExchangeName().IsMatch(name);
 
+    public static bool IsContractSymbol(string symbol) => ContractSymbol().IsMatch(symbol);
+
     private static readonly string[] TopLevelFields = ["asOf", "provider", "source", "market", "exchanges", "coins", "largestLiquidations"];
     private static readonly string[] OrderFields = ["exchange", "symbol", "usd", "time"];
     private static readonly string[] WindowFields = ["longs", "shorts", "total"];
@@ -263,7 +265,7 @@ public static partial class SnapshotReader
         }
         RejectUnknownFields(element, path, OrderFields, errors);
         var exchange = ReadRequiredName(element, "exchange", path, errors, IsExchangeName, "an exchange name (letters, digits, spaces, . and -; at most 40)");
-        var symbol = ReadRequiredName(element, "symbol", path, errors, ContractSymbol().IsMatch, "a contract symbol (letters, digits and . _ / : -; at most 40)");
+        var symbol = ReadRequiredName(element, "symbol", path, errors, IsContractSymbol, "a contract symbol (letters, digits and . _ / : -; at most 40)");
         var usd = ReadRequiredAmount(element, "usd", path, errors);
         var time = ReadTime(element, "time", $"{path}.time", now, errors);
         return exchange is not null && symbol is not null && usd is { } u && time is { } t ? new LiquidationOrder(exchange, symbol, u, t) : null;

@@ -352,6 +352,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             await connection.ExecuteAsync(transaction, """
                 INSERT INTO scope_states (scope, profile, story_key, as_of) VALUES (@scope, @profile, @key, @asOf)
                 ON CONFLICT (scope) DO UPDATE SET profile = excluded.profile, story_key = excluded.story_key, as_of = excluded.as_of
+                WHERE excluded.as_of >= scope_states.as_of
                 """, cancellationToken, ("@scope", scope), ("@profile", profile), ("@key", storyKeys.GetValueOrDefault(scope)), ("@asOf", Timestamps.Format(snapshot.AsOf)));
         }
         var finished = run with
@@ -378,6 +379,10 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         }
         var rows = await QueryArticlesAsync(connection, transaction, $"{SelectLatest} AND a.story_key = @key", cancellationToken, ("@key", draft.StoryKey));
         (Article Article, decimal? DayTotal)? existing = rows.Count > 0 ? rows[0] : null;
+        if (existing is { } stored && draft.AsOf < stored.Article.AsOf)
+        {
+            return (stored.Article, SaveOutcome.Older);
+        }
         if (existing is { } latest && (latest.Article.SnapshotFingerprint == fingerprint || !MovedMaterially(latest.DayTotal, draft.DayTotal)))
         {
             return (latest.Article, SaveOutcome.Unchanged);

@@ -90,7 +90,8 @@ internal static class GenerateCommand
         report.AppendLine($"Articles (stored in {database}):");
         foreach (var (article, outcome, files) in result.Articles)
         {
-            report.AppendLine($"  {outcome.ToString().ToLowerInvariant()} {article.StoryKey} v{article.Version} ({article.Status}): {article.Headline}");
+            var done = outcome == SaveOutcome.Older ? "kept (this data is older than)" : outcome.ToString().ToLowerInvariant();
+            report.AppendLine($"  {done} {article.StoryKey} v{article.Version} ({article.Status}): {article.Headline}");
             report.AppendLine($"    id {article.Id}");
             foreach (var file in files)
             {

@@ -17,7 +17,7 @@ public sealed partial class GenerateJob(Runner runner, ILogger<GenerateJob> logg
         try
         {
             var result = await runner.RunAsync(cancellationToken);
-            LogDone(logger, result.Market.Profile, result.Run.Created, result.Run.Updated, context.Recovering);
+            LogDone(logger, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, result.Market.Profile, result.Run.Created, result.Run.Updated, context.Recovering);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -25,8 +25,9 @@ public sealed partial class GenerateJob(Runner runner, ILogger<GenerateJob> logg
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run done: market {Profile}, {Created} new, {Updated} updated (recovering: {Recovering})")]
-    private static partial void LogDone(ILogger logger, string profile, int created, int updated, bool recovering);
+    // The scheduled time names the fire: late fires on a busy machine still say which one they were.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run done for the fire scheduled at {Scheduled:yyyy-MM-ddTHH:mm:ssZ}: market {Profile}, {Created} new, {Updated} updated (recovering: {Recovering})")]
+    private static partial void LogDone(ILogger logger, DateTimeOffset scheduled, string profile, int created, int updated, bool recovering);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run failed, nothing written: {Error}")]
     private static partial void LogFailed(ILogger logger, string error);

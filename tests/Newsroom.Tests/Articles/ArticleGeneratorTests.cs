@@ -118,6 +118,24 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
     }
 
     [Test]
+    public async Task OlderDataNeverReplacesAStorysLatestVersionOrItsScope()
+    {
+        var generator = Workspace.Generator();
+        var first = (await generator.GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single();
+        // Two hours earlier the day looked very different (a material move), and the replayed file arrives late.
+        var earlier = Seed(asOf: "2026-11-24T10:00:00Z", shorts: 380_700_000);
+
+        var late = (await generator.GenerateAsync(earlier)).Articles.Single();
+
+        Assert.That(late.Outcome, Is.EqualTo(SaveOutcome.Older));
+        Assert.That(late.Article, Is.EqualTo(first.Article), "the stored latest version is returned as it was");
+        var versions = await Workspace.Store().VersionsAsync(first.Article.Id, CancellationToken.None);
+        Assert.That(versions.Select(v => v.AsOf), Is.EqualTo(new[] { first.Article.AsOf }));
+        var episodes = await Workspace.Store().EpisodesAsync(CancellationToken.None);
+        Assert.That(episodes["market"].StoryKey, Is.EqualTo(first.Article.StoryKey), "the scope's story stays the later one");
+    }
+
+    [Test]
     public async Task ASmallMoveInTheSameStoryChangesNothing()
     {
         var generator = Workspace.Generator();

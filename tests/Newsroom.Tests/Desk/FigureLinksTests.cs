@@ -4,6 +4,7 @@ using Newsroom.Snapshots;
 
 namespace Newsroom.Tests.Desk;
 
+[Category("Unit")]
 public class FigureLinksTests
 {
     private static FigureSet Data()

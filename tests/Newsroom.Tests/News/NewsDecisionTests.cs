@@ -5,6 +5,7 @@ using Newsroom.Snapshots;
 namespace Newsroom.Tests.News;
 
 /// <summary>Whether a day is news on a machine with no history yet: defaults defended from coverage, and one story per event.</summary>
+[Category("Unit")]
 public class NewsDecisionTests
 {
     [TestCase(300_000_000, 830_000_000, Profiles.ShortSqueeze, TestName = "A $1.13 billion day with shorts at 73% is always news")]

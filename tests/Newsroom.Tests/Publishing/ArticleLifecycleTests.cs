@@ -82,6 +82,29 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
         Assert.That(await Workspace.Store().VersionsAsync(draft.Id, CancellationToken.None), Has.Count.EqualTo(1));
     }
 
+    // Code points, not strings: an attribute cannot carry half a surrogate pair.
+    [TestCase(0x0000, "U+0000")]
+    [TestCase(0x0001, "U+0001")]
+    [TestCase(0x000C, "U+000C")]
+    [TestCase(0xD800, "U+D800")]
+    public async Task NothingAnEditorTypesCanBreakAFeed(int code, string named)
+    {
+        var character = ((char)code).ToString();
+        var draft = await DraftAsync();
+        var lifecycle = Workspace.Lifecycle();
+        await lifecycle.ApproveAsync(draft.Id, "alice", CancellationToken.None);
+        var broken = draft.Markdown.Replace("providers revise them", $"providers{character} revise them", StringComparison.Ordinal);
+
+        var edit = await Assert.ThrowsAsync<LifecycleException>(() => lifecycle.EditAsync(draft.Id, draft.Headline, broken, "alice", CancellationToken.None));
+        var correction = await Assert.ThrowsAsync<LifecycleException>(() => lifecycle.CorrectAsync(draft.Id, broken, "typo", "alice", CancellationToken.None));
+
+        Assert.That(edit!.Message, Does.StartWith("markdown: line ").And.Contain($"contains the character {named}"));
+        Assert.That(correction!.Message, Is.EqualTo(edit.Message));
+        Assert.That(await Workspace.Store().VersionsAsync(draft.Id, CancellationToken.None), Has.Count.EqualTo(1), "nothing written");
+        await Assert.ThatAsync(() => lifecycle.CorrectAsync(draft.Id, draft.Markdown.Replace("providers revise them", "providers revise them 😀", StringComparison.Ordinal), "emoji", "alice", CancellationToken.None), Throws.Nothing,
+            "a whole surrogate pair is text like any other");
+    }
+
     [Test]
     public async Task WithdrawingTakesAPublishedArticleBack()
     {

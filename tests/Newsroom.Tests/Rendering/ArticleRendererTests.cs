@@ -6,6 +6,7 @@ using Newsroom.Tests.Golden;
 
 namespace Newsroom.Tests.Rendering;
 
+[Category("Unit")]
 public class ArticleRendererTests
 {
     private const string SeedKey = "market/short-squeeze/2026-11-24T12:00Z";

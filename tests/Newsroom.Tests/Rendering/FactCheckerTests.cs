@@ -4,6 +4,7 @@ using Newsroom.Snapshots;
 
 namespace Newsroom.Tests.Rendering;
 
+[Category("Unit")]
 public class FactCheckerTests
 {
     private static FigureSet Allowed()

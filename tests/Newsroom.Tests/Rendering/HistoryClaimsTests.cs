@@ -4,6 +4,7 @@ using Newsroom.Rules;
 namespace Newsroom.Tests.Rendering;
 
 /// <summary>Claims drawn from history are figures the fact check traces: dates, ranks, multiples and spans of days.</summary>
+[Category("Unit")]
 public class HistoryClaimsTests
 {
     private static FigureSet Set()

@@ -2,6 +2,7 @@ using Newsroom.Snapshots;
 
 namespace Newsroom.Tests.Rendering;
 
+[Category("Unit")]
 public class NumbersTests
 {
     [TestCase(397_040_000, "$397 million")]

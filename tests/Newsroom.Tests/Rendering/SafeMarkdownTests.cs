@@ -2,6 +2,7 @@ using Newsroom.Rendering;
 
 namespace Newsroom.Tests.Rendering;
 
+[Category("Unit")]
 public class SafeMarkdownTests
 {
     [TestCase("<script>alert(1)</script>")]

@@ -3,6 +3,7 @@ using Newsroom.Snapshots;
 
 namespace Newsroom.Tests.Rules;
 
+[Category("Unit")]
 public class ClassifierTests
 {
     [TestCase("seed", Profiles.ShortSqueeze)]

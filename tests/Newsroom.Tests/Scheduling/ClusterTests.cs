@@ -32,11 +32,11 @@ public class ClusterTests
         await Task.WhenAll(first.StopAsync(TimeSpan.FromSeconds(60)), second.StopAsync(TimeSpan.FromSeconds(60)));
 
         Assert.That((first.ExitCode, second.ExitCode), Is.EqualTo((0, 0)), first.Error + second.Error);
-        var fires = runs.GroupBy(r => r.StartedAt.ToUnixTimeSeconds()).ToList();
-        Assert.That(fires.Where(fire => fire.Count() > 1).Select(fire => fire.Key), Is.Empty, "two runs in the same second: a fire ran twice");
+        // The promise is per fire, not per second: on a loaded machine late fires start back to back.
+        var fires = Fires(first.Error).Concat(Fires(second.Error)).ToList();
+        Assert.That(fires.GroupBy(f => f).Where(f => f.Count() > 1).Select(f => f.Key), Is.Empty, "no scheduled fire ran on both nodes or twice");
         Assert.That(runs, Has.All.Property("Outcome").EqualTo("succeeded"));
-        var done = Count(first.Error, "Run done") + Count(second.Error, "Run done");
-        Assert.That(done, Is.EqualTo((await _workspace.Store().RunsAsync(1000, CancellationToken.None)).Count), "each logged run was done by exactly one node");
+        Assert.That(fires, Has.Count.EqualTo((await _workspace.Store().RunsAsync(1000, CancellationToken.None)).Count), "each logged run was done by exactly one node, for one fire");
         Assert.That(await _workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(1), "one story, no duplicate");
     }
 
@@ -99,7 +99,9 @@ public class ClusterTests
         }
     }
 
-    private static int Count(string text, string what) => text.Split('\n').Count(line => line.Contains(what, StringComparison.Ordinal));
+    /// <summary>The scheduled fire time of each run a node logged as done.</summary>
+    private static IEnumerable<string> Fires(string log) =>
+        System.Text.RegularExpressions.Regex.Matches(log, @"Run done for the fire scheduled at (\S+):").Select(m => m.Groups[1].Value);
 
     /// <summary>CoinGlass answering the seed figures, except that its first 4h answer takes 8 seconds.</summary>
     private static WireMockServer SlowCoinGlass(out string url)

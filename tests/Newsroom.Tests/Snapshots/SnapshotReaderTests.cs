@@ -2,6 +2,7 @@ using Newsroom.Snapshots;
 
 namespace Newsroom.Tests.Snapshots;
 
+[Category("Unit")]
 public class SnapshotReaderTests
 {
     private static readonly string Valid = """

@@ -6,6 +6,7 @@ namespace Newsroom.Tests.Writing;
 /// Each sentence beyond the data is there because a fact supports it: for each claim, a day where its fact holds (the
 /// claim is made) and one where it does not (it is not), read across many story keys so no phrasing escapes.
 /// </summary>
+[Category("Unit")]
 public class ConditionalClaimsTests
 {
     private const string Windows = """

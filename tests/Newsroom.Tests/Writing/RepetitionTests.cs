@@ -5,6 +5,7 @@ using Newsroom.Rendering;
 
 namespace Newsroom.Tests.Writing;
 
+[Category("Unit")]
 public class RepetitionTests
 {
     [Test]

@@ -45,13 +45,13 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         var since = asOf.AddHours(-24);
         var orders = await OptionalAsync("largest liquidations", notes, () => CallAsync("liquidation/order", () => api.GetOrdersAsync(
             settings.OrdersExchange, settings.OrdersSymbol, settings.OrdersMinimumUsd.ToString(CultureInfo.InvariantCulture), since.ToUnixTimeMilliseconds(), cancellationToken)));
-        var largest = orders
+        var largest = Representable(orders, o => SnapshotReader.IsContractSymbol(o.Symbol) && SnapshotReader.IsExchangeName(o.ExchangeName), "largest liquidations", notes)
             .Select(o => new LiquidationOrder(o.ExchangeName, o.Symbol, o.UsdValue, DateTimeOffset.FromUnixTimeMilliseconds(o.Time)))
             .Where(o => o.Time >= since && o.Time <= asOf)
             .OrderByDescending(o => o.Usd)
             .Take(3)
             .ToList();
-        return new FetchedSnapshot(Write(asOf, windows, coins, largest), "CoinGlass API v4", notes);
+        return new FetchedSnapshot(Write(asOf, windows, Representable(coins, c => SnapshotReader.IsCoinSymbol(c.Symbol), "coins", notes), largest, notes), "CoinGlass API v4", notes);
     }
 
     /// <summary>An optional call: when it fails or the plan refuses it, the article goes out without that part.</summary>
@@ -112,11 +112,24 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         }
     }
 
+    /// <summary>Rows whose name the snapshot format refuses (a symbol no venue lists) are left out with a note, not the whole run.</summary>
+    private List<T> Representable<T>(List<T> rows, Func<T, bool> isValid, string part, List<string> notes)
+    {
+        var kept = rows.Where(isValid).ToList();
+        if (kept.Count < rows.Count)
+        {
+            notes.Add($"{part}: {rows.Count - kept.Count} row(s) left out, their names are not ones the snapshot format accepts");
+            LogLeftOut(logger, notes[^1]);
+        }
+        return kept;
+    }
+
     /// <summary>The snapshot in the public format, so it goes through the same validation as any other input.</summary>
-    private static string Write(DateTimeOffset asOf, List<(Window Window, List<ExchangeLiquidation> Rows)> windows, List<CoinMarket> coins, List<LiquidationOrder> largest)
+    private string Write(DateTimeOffset asOf, List<(Window Window, List<ExchangeLiquidation> Rows)> windows, List<CoinMarket> coins, List<LiquidationOrder> largest, List<string> notes)
     {
         var market = new WindowSet(windows.Select(w => KeyValuePair.Create(w.Window, Figures(w.Rows.First(r => r.Exchange == AllExchanges)))));
-        var exchanges = windows.SelectMany(w => w.Rows.Where(r => r.Exchange != AllExchanges).Select(r => new ExchangeFigures(r.Exchange, w.Window, Figures(r))));
+        var venues = Representable(windows.SelectMany(w => w.Rows.Where(r => r.Exchange != AllExchanges).Select(r => (w.Window, Row: r))).ToList(), v => SnapshotReader.IsExchangeName(v.Row.Exchange), "exchanges", notes);
+        var exchanges = venues.Select(v => new ExchangeFigures(v.Row.Exchange, v.Window, Figures(v.Row)));
         var snapshot = new Snapshot(asOf, "CoinGlass", market, exchanges.ToList(), coins.Select(Coin).ToList()) { LargestLiquidations = largest, Provider = "CoinGlass" };
         return System.Text.Encoding.UTF8.GetString(SnapshotWriter.ToUtf8Json(snapshot));
     }
