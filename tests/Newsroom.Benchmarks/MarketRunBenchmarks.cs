@@ -38,7 +38,7 @@ public class MarketRunBenchmarks
             renderer,
             new ArticleStore(database, Options.Create(new StoriesOptions())),
             history,
-            new ArticleFiles(Options.Create(new OutputOptions { Directory = Path.Combine(_root, "articles") }), renderer),
+            new ArticleFiles(Options.Create(new OutputOptions { Directory = Path.Combine(_root, "articles") }), renderer, TimeProvider.System),
             Options.Create(new PublishingOptions()),
             TimeProvider.System);
     }

@@ -117,11 +117,11 @@ internal sealed class Workspace : IDisposable
         var renderer = TestData.Renderer(templates);
         return new ArticleGenerator(
             TestData.Judge(History(), rules), renderer, Store(materialChangePercent), History(),
-            new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer), Options.Create(publishing ?? new PublishingOptions()), time);
+            new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer, time), Options.Create(publishing ?? new PublishingOptions()), time);
     }
 
     public ArticleLifecycle Lifecycle(TimeProvider? time = null) =>
-        new(Store(), TestData.Judge(History()), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer()), time ?? TestData.Clock());
+        new(Store(), TestData.Judge(History()), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer(), time ?? TestData.Clock()), time ?? TestData.Clock());
 
     /// <summary>Every article file with its content hash: a before/after picture of what a run wrote.</summary>
     public Dictionary<string, string> Files() =>

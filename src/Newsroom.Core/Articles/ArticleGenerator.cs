@@ -31,6 +31,7 @@ public sealed class ArticleGenerator(
         var started = time.GetUtcNow();
         try
         {
+            await RepairFilesAsync(cancellationToken);
             return await GenerateAsync(SnapshotReader.Read(fetched.Json, started), fetched, started, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -70,6 +71,10 @@ public sealed class ArticleGenerator(
         }
         return new GenerationResult(snapshot, decision.Market, decision.Coins, written, finished);
     }
+
+    /// <summary>Brings every article's files up to its stored latest version (a crash after a commit leaves them behind).</summary>
+    public async Task<int> RepairFilesAsync(CancellationToken cancellationToken) =>
+        await files.RepairAsync(await store.ListAsync(cancellationToken), (article, token) => store.SnapshotJsonAsync(article.SnapshotFingerprint, token), cancellationToken);
 
     /// <summary>The story continues while the scope keeps its profile; otherwise this snapshot starts a new one.</summary>
     private static string StoryKey(Assessment assessment, Snapshot snapshot, Episode? episode) =>

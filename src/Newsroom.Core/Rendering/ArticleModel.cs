@@ -72,7 +72,8 @@ internal sealed record ArticleModel(
             Largest = assessment.LargestLiquidation is { } order ? new LargestModel(order.Exchange, order.Symbol, order.Usd) : null,
             Context = ContextModel.From(assessment),
             Period = PeriodOf(snapshot.AsOf),
-            Against = assessment.AgainstCoins.Select(LeaderModel.From).ToList(),
+            Against = assessment.AgainstCoins.OrderByDescending(c => c.Windows.Day.Total).Take(AgainstNamed).Select(LeaderModel.From).ToList(),
+            AgainstOthers = Math.Max(0, assessment.AgainstCoins.Count - AgainstNamed),
             Shorter = assessment.Windows.Present.Where(p => p.Window != Window.Day).Select(p => WindowModel.From(p.Window, p.Figures, day.Total)).ToList(),
             Price = ArticleFacts.PriceChange(assessment) is { } change ? new PriceModel(assessment.ContextCoin!.Symbol, change) : null,
             MarketPrice = assessment.MarketCoin is { } marketCoin && marketCoin.Context.PriceChangePercent.TryGetValue(Window.Day, out var marketChange)
@@ -100,8 +101,13 @@ internal sealed record ArticleModel(
             : at.ToString("'in the 24 hours to' HH:mm 'UTC on' d MMMM yyyy", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Coins that went the other way from the market and have stories of their own.</summary>
+    /// <summary>Coins that went the other way from the market and have stories of their own, the largest first.</summary>
     public IReadOnlyList<LeaderModel> Against { get; init; } = [];
+
+    /// <summary>How many more went the other way than the sentence names: a list of hundreds is no sentence.</summary>
+    public int AgainstOthers { get; init; }
+
+    private const int AgainstNamed = 4;
 
     /// <summary>The windows shorter than the day, for the breakdown: the lead already gives the 24 hours.</summary>
     public IReadOnlyList<WindowModel> Shorter { get; init; } = [];

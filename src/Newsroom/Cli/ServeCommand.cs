@@ -44,6 +44,7 @@ internal static class ServeCommand
             app.MapHealth();
             // The schema is created or upgraded before the first run can fire (and a bad setting stops us here).
             await app.Services.GetRequiredService<ArticleStore>().EnsureSchemaAsync(cancellationToken);
+            await app.Services.GetRequiredService<ArticleGenerator>().RepairFilesAsync(cancellationToken);
             await app.RunAsync(cancellationToken);
             return NewsroomCli.Done;
         });

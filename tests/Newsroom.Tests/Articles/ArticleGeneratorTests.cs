@@ -136,6 +136,40 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
     }
 
     [Test]
+    public async Task ARunRepairsTheFilesACrashLeftBehindAndRemovesAbandonedTemporaryFiles()
+    {
+        var clock = TestData.Clock();
+        var generator = Workspace.Generator(clock);
+        var written = (await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"))).Articles;
+        var sol = written.Single(a => a.Article.Scope == "SOL");
+        var market = written.Single(a => a.Article.Scope == "market");
+        // As a kill between the commit and the writes leaves them: one file missing, one from an older version.
+        File.Delete(sol.Files.Single(f => f.EndsWith(".md", StringComparison.Ordinal)));
+        var marketJson = market.Files.Single(f => f.EndsWith(".json", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(marketJson, $$"""{ "id": "{{market.Article.Id}}", "version": 0, "status": "draft" }""");
+        var host = string.Concat(Environment.MachineName.Where(char.IsAsciiLetterOrDigit));
+        string Temporary(string writer, TimeSpan age)
+        {
+            var path = Path.Combine(Workspace.OutputDirectory, $".x.md.{writer}.{Guid.NewGuid():N}.tmp");
+            File.WriteAllText(path, "half");
+            File.SetLastWriteTimeUtc(path, (clock.GetUtcNow() - age).UtcDateTime);
+            return path;
+        }
+        var killed = Temporary($"{host}-{int.MaxValue}", TimeSpan.Zero);
+        var live = Temporary($"{host}-{Environment.ProcessId}", TimeSpan.FromHours(1));
+        var elsewhereLongAgo = Temporary("otherhost-42", TimeSpan.FromHours(1));
+        var elsewhereNow = Temporary("otherhost-43", TimeSpan.FromMinutes(1));
+
+        // A run about none of those stories: nothing news, yet it puts their files right.
+        await generator.GenerateAsync(SampleSnapshots.Read("quiet"));
+
+        Assert.That(await File.ReadAllTextAsync(sol.Files.Single(f => f.EndsWith(".md", StringComparison.Ordinal))), Is.EqualTo($"# {sol.Article.Headline}\n\n{sol.Article.Markdown}"));
+        Assert.That(await File.ReadAllTextAsync(marketJson), Does.Contain("\"version\": 1"));
+        Assert.That((File.Exists(killed), File.Exists(elsewhereLongAgo)), Is.EqualTo((false, false)), "a dead writer's leftovers are removed");
+        Assert.That((File.Exists(live), File.Exists(elsewhereNow)), Is.EqualTo((true, true)), "a write that may still be running is left alone");
+    }
+
+    [Test]
     public async Task ASmallMoveInTheSameStoryChangesNothing()
     {
         var generator = Workspace.Generator();
