@@ -59,34 +59,49 @@ public sealed class Users(Database database, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Every attempt costs one password hash, whether the name exists, is locked or not, so timing reveals nothing; a
+    /// locked account answers like a wrong password. Failures are counted in the database, one by one, so parallel
+    /// attempts lock the account as surely as sequential ones.
+    /// </summary>
     public async Task<SignInResult> SignInAsync(string name, string password, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, "SELECT role, password_hash, failed_attempts, locked_until FROM users WHERE name = @name", ("@name", name));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        (string Role, string Hash, DateTimeOffset? LockedUntil)? user = null;
+        await using (var command = connection.Command(null, "SELECT role, password_hash, locked_until FROM users WHERE name = @name", ("@name", name)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            Verify(password, Hash("not a user")); // as slow as a real check, so timing does not reveal names
-            return new SignInResult(null, null, false);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                user = (reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : Timestamps.Parse(reader.GetString(2)));
+            }
         }
-        var (role, hash, failures) = (reader.GetString(0), reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture));
-        var lockedUntil = reader.IsDBNull(3) ? (DateTimeOffset?)null : Timestamps.Parse(reader.GetString(3));
-        await reader.CloseAsync();
+        var verified = Verify(password, user?.Hash ?? NoUserHash.Value);
         var now = time.GetUtcNow();
-        if (lockedUntil > now)
+        if (user is not { } known || known.LockedUntil > now)
         {
-            return new SignInResult(null, null, true);
+            return new SignInResult(null, null, user is not null);
         }
-        if (Verify(password, hash))
+        if (verified)
         {
-            await connection.ExecuteAsync(null, "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE name = @name", cancellationToken, ("@name", name));
-            return new SignInResult(name, role, false);
+            // Only while no parallel failure has locked the account in the meantime.
+            var signedIn = await connection.ExecuteAsync(null, """
+                UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE name = @name AND (locked_until IS NULL OR locked_until <= @now)
+                """, cancellationToken, ("@name", name), ("@now", Timestamps.Format(now)));
+            return signedIn == 1 ? new SignInResult(name, known.Role, false) : new SignInResult(null, null, true);
         }
-        var locks = failures + 1 >= MaxFailedAttempts;
-        await connection.ExecuteAsync(null, "UPDATE users SET failed_attempts = @failures, locked_until = @until WHERE name = @name", cancellationToken,
-            ("@failures", locks ? 0 : failures + 1), ("@until", locks ? Timestamps.Format(now + LockoutFor) : null), ("@name", name));
-        return new SignInResult(null, null, locks);
+        // SET reads the row as it was: the count and the lock move together, in one statement.
+        await connection.ExecuteAsync(null, """
+            UPDATE users SET
+              locked_until = CASE WHEN failed_attempts + 1 >= @max THEN @until ELSE locked_until END,
+              failed_attempts = CASE WHEN failed_attempts + 1 >= @max THEN 0 ELSE failed_attempts + 1 END
+            WHERE name = @name
+            """, cancellationToken, ("@max", MaxFailedAttempts), ("@until", Timestamps.Format(now + LockoutFor)), ("@name", name));
+        return new SignInResult(null, null, false);
     }
+
+    // What an unknown name is checked against: made once, so an unknown name costs one hash like a known one.
+    private static readonly Lazy<string> NoUserHash = new(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
 
     private static string Hash(string password)
     {

@@ -162,10 +162,13 @@ internal static class Schema
         {
             await connection.ExecuteAsync(null, "PRAGMA journal_mode = WAL", cancellationToken);
         }
-        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        // Several nodes may start together; the first to take the lock upgrades, the others then find it done. Read
+        // committed, not serializable: a node that waited on the lock must see the upgrade committed while it waited.
+        await using var transaction = database.IsPostgres
+            ? await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken)
+            : await database.BeginWriteAsync(connection, cancellationToken);
         if (database.IsPostgres)
         {
-            // Several nodes may start together; the first to take this lock upgrades, the others then find it done.
             await connection.ExecuteAsync(transaction, "SELECT pg_advisory_xact_lock(7283514)", cancellationToken);
         }
         await connection.ExecuteAsync(transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken);

@@ -7,12 +7,17 @@ namespace Newsroom.Tests.Desk;
 /// The desk over plain HTTP, like a browser the test can inspect: it keeps cookies, does not follow redirects, and
 /// posts a form with the antiforgery token of the page the form is on.
 /// </summary>
-internal sealed partial class DeskClient(ServedHost host) : IDisposable
+internal sealed partial class DeskClient(Uri baseAddress) : IDisposable
 {
     private readonly HttpClient _http = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
     {
-        BaseAddress = host.Http.BaseAddress,
+        BaseAddress = baseAddress,
     };
+
+    public DeskClient(ServedHost host)
+        : this(host.Http.BaseAddress!)
+    {
+    }
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(new Uri(path, UriKind.Relative));
 

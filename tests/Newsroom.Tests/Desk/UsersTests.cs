@@ -63,8 +63,21 @@ public class UsersTests(string provider) : OnBothDatabases(provider)
         clock.Advance(Users.LockoutFor);
         var afterwards = await users.SignInAsync("carol", Password, CancellationToken.None);
 
-        Assert.That(failures.Select(f => f.LockedOut), Is.EqualTo(new[] { false, false, false, false, true }));
+        Assert.That(failures.Select(f => f.Succeeded), Has.All.False);
         Assert.That((whileLocked.Succeeded, whileLocked.LockedOut), Is.EqualTo((false, true)), "even the right password waits");
         Assert.That((afterwards.Name, afterwards.Role), Is.EqualTo(("carol", "admin")));
+    }
+
+    [Test]
+    public async Task FailuresInParallelLockTheAccountToo()
+    {
+        var users = new Users(Workspace.Database, TestData.Clock());
+        await users.AddAsync("dave", Roles.Editor, Password, CancellationToken.None);
+
+        // Each attempt reads the account before any has counted its failure: only counting in the database catches them all.
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => users.SignInAsync("dave", "wrong password!", CancellationToken.None))));
+        var right = await users.SignInAsync("dave", Password, CancellationToken.None);
+
+        Assert.That((right.Succeeded, right.LockedOut), Is.EqualTo((false, true)));
     }
 }

@@ -107,7 +107,7 @@ public class ArticleRendererTests
         var markdown = Render("long-squeeze").Markdown;
 
         Assert.That(markdown, Does.Contain("- **BTC:** $227.9 million, 82.8% of it longs; price down 3.4%\n- **ETH:** $170.9 million, 87.5% of it longs; price down 4.6%\n- **XRP:** $35 million, 85.1% of it shorts; price up 12.4%"));
-        Assert.That(markdown, Does.Contain("SOL (up 10.8%; 81.8% of its liquidations shorts) and XRP went against the market, with shorts rather than longs taking most of their liquidations."),
+        Assert.That(markdown, Does.Contain("XRP and SOL (up 10.8%; 81.8% of its liquidations shorts) went against the market, with shorts rather than longs taking most of their liquidations."),
             "coins with a story of their own against the market are named in it, with figures only where the list above has none");
         Assert.That(markdown, Does.Contain("By exchange over the last 24 hours: Binance $234.6 million, Bybit $173.6 million and OKX $102.8 million."));
         Assert.That(markdown, Does.Contain("The largest single liquidation reported was a BTCUSDT position of $18.4 million on Binance."));

@@ -16,12 +16,14 @@ public sealed class SignInPage(Users users) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(string name, string password, CancellationToken cancellationToken)
+    // The form is read here, not bound to handler arguments: MVC logs a handler's arguments at Trace, password included.
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await users.SignInAsync(name, password, cancellationToken);
+        var result = await users.SignInAsync(Request.Form["name"].ToString(), Request.Form["password"].ToString(), cancellationToken);
         if (!result.Succeeded)
         {
-            Problem = result.LockedOut ? "Too many failed attempts: this account is locked for a while." : "Wrong name or password.";
+            // A locked account answers as a wrong password does: the answer tells an attacker nothing.
+            Problem = $"Wrong name or password. After {Users.MaxFailedAttempts} failures in a row an account is locked for {Users.LockoutFor.TotalMinutes:0} minutes.";
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }

@@ -1,0 +1,49 @@
+using System.Net;
+using Newsroom.Desk;
+
+namespace Newsroom.Tests.Desk;
+
+/// <summary>The real program at its most verbose logging: what an operator's log collector would keep.</summary>
+public class SignInLogTests
+{
+    [Test]
+    public async Task NoPasswordReachesTheLogEvenAtTrace()
+    {
+        using var workspace = new Workspace();
+        const string Right = "a long and right password 7c1e";
+        const string Wrong = "a long but wrong password 93ad";
+        await new Users(workspace.Database, TestData.Clock()).AddAsync("erin", Roles.Editor, Right, CancellationToken.None);
+        var url = new Uri($"http://127.0.0.1:{TestData.FreePort()}");
+        using var serve = new NewsroomProcess(workspace.Root, ["serve", "--urls", url.ToString()], workspace.Settings
+            .Append(new("Newsroom:Schedule:Cron", "0 0 0 1 1 ? 2099"))
+            .Append(new("Logging:LogLevel:Default", "Trace")));
+        using var client = new DeskClient(url);
+        await WaitForAsync(client);
+
+        using var refused = await client.SignInAsync("erin", Wrong);
+        using var signedIn = await client.SignInAsync("erin", Right);
+        await serve.StopAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That((refused.StatusCode, signedIn.StatusCode), Is.EqualTo((HttpStatusCode.Unauthorized, HttpStatusCode.Redirect)));
+        var log = serve.Output + serve.Error;
+        Assert.That(log, Does.Contain("trce:"), "the log really was at Trace");
+        Assert.That(log, Does.Not.Contain(Right).And.Not.Contain(Wrong));
+    }
+
+    private static async Task WaitForAsync(DeskClient client)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/healthz");
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        Assert.Fail("serve did not start");
+    }
+}
