@@ -100,6 +100,31 @@ public sealed class Users(Database database, TimeProvider time)
         return new SignInResult(null, null, false);
     }
 
+    /// <summary>A signed-in session, named in the desk's cookie; ending it ends every copy of that cookie.</summary>
+    public async Task<string> StartSessionAsync(string name, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7(now).ToString();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(null, "INSERT INTO desk_sessions (id, user_name, started_at) VALUES (@id, @name, @at)",
+            cancellationToken, ("@id", id), ("@name", name), ("@at", Timestamps.Format(now)));
+        return id;
+    }
+
+    public async Task<bool> IsSessionLiveAsync(string id, string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, "SELECT 1 FROM desk_sessions WHERE id = @id AND user_name = @name AND ended_at IS NULL", ("@id", id), ("@name", name));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    public async Task EndSessionAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(null, "UPDATE desk_sessions SET ended_at = @at WHERE id = @id AND ended_at IS NULL",
+            cancellationToken, ("@id", id), ("@at", Timestamps.Format(time.GetUtcNow())));
+    }
+
     // What an unknown name is checked against: made once, so an unknown name costs one hash like a known one.
     private static readonly Lazy<string> NoUserHash = new(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
 

@@ -154,6 +154,18 @@ internal static class Schema
         ALTER TABLE article_versions ADD COLUMN variants TEXT NOT NULL DEFAULT '';
         CREATE INDEX articles_by_scope ON articles (scope, created_at);
         """,
+        """
+        CREATE TABLE desk_sessions (
+            id         TEXT PRIMARY KEY,
+            user_name  TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at   TEXT
+        );
+        CREATE TABLE data_protection_keys (
+            id  TEXT PRIMARY KEY,
+            xml TEXT NOT NULL
+        );
+        """,
     ];
 
     public static async Task UpgradeAsync(Database database, DbConnection connection, CancellationToken cancellationToken)

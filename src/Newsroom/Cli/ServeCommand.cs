@@ -38,6 +38,7 @@ internal static class ServeCommand
             builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(60));
 
             await using var app = builder.Build();
+            app.UseSecurityHeaders();
             app.MapArticlesApi();
             app.MapFeeds();
             app.MapDesk();

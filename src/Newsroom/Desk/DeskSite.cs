@@ -1,10 +1,14 @@
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 
 namespace Newsroom.Desk;
 
 /// <summary>
 /// The editors' desk under /desk: Razor Pages (every value HTML-encoded unless it is our own sanitised HTML), cookie
-/// sign-in for desk users (never API keys), antiforgery on every form, and a Content-Security-Policy with no inline script.
+/// sign-in for desk users (never API keys), antiforgery on every form; its Content-Security-Policy allows no inline
+/// script (<see cref="SecurityHeaders"/>).
 /// </summary>
 public static class DeskSite
 {
@@ -12,9 +16,8 @@ public static class DeskSite
     public const string Policy = "desk";
     public const string AdminPolicy = "desk-admin";
 
-    // No scripts or styles from anywhere but here, no framing, no form posts elsewhere.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    /// <summary>The claim naming the server-side session behind a desk cookie.</summary>
+    public const string SessionClaim = "newsroom:session";
 
     private static readonly Dictionary<string, string> AssetTypes = new()
     {
@@ -25,6 +28,10 @@ public static class DeskSite
     public static IServiceCollection AddDesk(this IServiceCollection services)
     {
         services.AddUsers().AddReviews();
+        // One key ring for every node, in the shared database: a cookie from one node is good on all.
+        services.AddDataProtection().SetApplicationName("Newsroom");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(keys => keys.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<KeyRing>())));
         services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "newsroom.antiforgery");
         services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
@@ -37,6 +44,17 @@ public static class DeskSite
             cookie.AccessDeniedPath = "/desk/";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            // Every request checks that its session was not ended (signed out) since the cookie was issued.
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                var session = context.Principal?.FindFirst(SessionClaim)?.Value;
+                var name = context.Principal?.Identity?.Name;
+                var users = context.HttpContext.RequestServices.GetRequiredService<Users>();
+                if (session is null || name is null || !await users.IsSessionLiveAsync(session, name, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                }
+            };
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(Roles.All.ToArray()))
@@ -52,13 +70,6 @@ public static class DeskSite
 
     public static WebApplication MapDesk(this WebApplication app)
     {
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/desk"), desk => desk.Use(async (http, next) =>
-        {
-            http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers["Referrer-Policy"] = "same-origin";
-            await next(http);
-        }));
         app.MapRazorPages();
         app.MapGet("/desk/assets/{name}", (string name) => AssetTypes.TryGetValue(name, out var type)
             ? Results.Stream(Assembly.GetExecutingAssembly().GetManifestResourceStream($"desk/{name}")!, type)

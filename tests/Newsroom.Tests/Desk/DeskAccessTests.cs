@@ -97,6 +97,63 @@ public class DeskAccessTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
     }
 
+    [TestCase("abc", "seen: \"abc\" is not a version number")]
+    [TestCase(null, "seen: missing (the form must say which version it was shown with)")]
+    public async Task ADecisionWithoutAReadableSeenVersionIsRefused(string? seen, string message)
+    {
+        var id = (await _workspace.Store().QueueAsync(new ArticleFilter(Scope: "market"), 1, CancellationToken.None)).Single().Id;
+        using var client = new DeskClient(_host);
+        (await client.SignInAsync(DeskWorld.Editor)).Dispose();
+
+        using var refused = await client.PostFormAsync($"/desk/articles/{id}", $"/desk/articles/{id}?handler=approve", seen is null ? [] : [("seen", seen)]);
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), Does.Contain(message));
+        Assert.That((await _workspace.Store().FindAsync(id, CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.Draft), "nothing decided");
+    }
+
+    [TestCase("/desk/", HttpStatusCode.Redirect)]
+    [TestCase("/desk/no-such-page", HttpStatusCode.NotFound)]
+    [TestCase("/api/v1/articles", HttpStatusCode.Unauthorized)]
+    [TestCase("/no-such-thing", HttpStatusCode.NotFound)]
+    [TestCase("/feeds/articles.atom", HttpStatusCode.OK)]
+    [TestCase("/healthz", HttpStatusCode.ServiceUnavailable)] // no run yet: unhealthy, and still with the headers
+    public async Task EveryResponseCarriesTheSecurityHeaders(string path, HttpStatusCode status)
+    {
+        using var client = new DeskClient(_host);
+
+        using var response = await client.GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(status));
+        Assert.That(response.Headers.GetValues("X-Content-Type-Options").Single(), Is.EqualTo("nosniff"));
+        Assert.That(response.Headers.GetValues("X-Frame-Options").Single(), Is.EqualTo("DENY"));
+        Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("frame-ancestors 'none'"));
+        Assert.That(response.Headers.GetValues("Referrer-Policy").Single(), Is.EqualTo("same-origin"));
+    }
+
+    [Test]
+    public async Task SigningOutEndsTheSessionForEveryCopyOfItsCookie()
+    {
+        using var client = new DeskClient(_host);
+        using var signedIn = await client.SignInAsync(DeskWorld.Editor);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("newsroom.desk=", StringComparison.Ordinal)).Split(';')[0];
+        async Task<HttpStatusCode> WithCopiedCookieAsync()
+        {
+            using var copy = new DeskClient(_host);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/desk/", UriKind.Relative));
+            request.Headers.Add("Cookie", cookie);
+            using var response = await copy.SendAsync(request);
+            return response.StatusCode;
+        }
+        var before = await WithCopiedCookieAsync();
+
+        using var signedOut = await client.PostFormAsync("/desk/", "/desk/sign-out");
+
+        Assert.That(before, Is.EqualTo(HttpStatusCode.OK), "the copy works while the session lasts");
+        Assert.That(signedOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(await WithCopiedCookieAsync(), Is.EqualTo(HttpStatusCode.Redirect), "after sign-out the copied cookie is sent to sign in");
+    }
+
     [Test]
     public async Task OnlyAnAdminCanWithdrawAPublishedArticle()
     {
@@ -108,9 +165,9 @@ public class DeskAccessTests
         (await editor.SignInAsync(DeskWorld.Editor)).Dispose();
         (await admin.SignInAsync("root")).Dispose();
 
-        using var refused = await editor.PostFormAsync($"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("note", "wrong day"));
+        using var refused = await editor.PostFormAsync($"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("seen", "1"), ("note", "wrong day"));
         var afterEditor = (await _workspace.Store().FindAsync(id, CancellationToken.None))!.Status;
-        using var done = await admin.PostFormAsync($"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("note", "wrong day"));
+        using var done = await admin.PostFormAsync($"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("seen", "1"), ("note", "wrong day"));
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "an editor is sent away");
         Assert.That(afterEditor, Is.EqualTo(ArticleStatus.Published));

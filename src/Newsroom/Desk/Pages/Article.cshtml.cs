@@ -37,10 +37,10 @@ public sealed class ArticlePage(Reviews reviews, ArticleLifecycle lifecycle, IAu
 
     // Each form carries the version it was shown with ("seen"): a decision never lands on a version the editor did not read.
     public Task<IActionResult> OnPostApproveAsync(string id, int? seen, CancellationToken cancellationToken) =>
-        DecideAsync(id, "approved", () => lifecycle.ApproveAsync(id, Actor, cancellationToken, seen), cancellationToken);
+        DecideAsync(id, seen, "approved", () => lifecycle.ApproveAsync(id, Actor, cancellationToken, seen), cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(string id, int? seen, string reason, string? note, CancellationToken cancellationToken) =>
-        DecideAsync(id, "rejected", () => lifecycle.RejectAsync(id, reason, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Actor, cancellationToken, seen), cancellationToken);
+        DecideAsync(id, seen, "rejected", () => lifecycle.RejectAsync(id, reason, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Actor, cancellationToken, seen), cancellationToken);
 
     public async Task<IActionResult> OnPostWithdrawAsync(string id, int? seen, string? note, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public sealed class ArticlePage(Reviews reviews, ArticleLifecycle lifecycle, IAu
         {
             return Forbid(DeskSite.Scheme);
         }
-        return await DecideAsync(id, "withdrawn", () => string.IsNullOrWhiteSpace(note)
+        return await DecideAsync(id, seen, "withdrawn", () => string.IsNullOrWhiteSpace(note)
             ? throw new LifecycleException("note: say why the article is withdrawn")
             : lifecycle.WithdrawAsync(id, note.Trim(), Actor, cancellationToken, seen), cancellationToken);
     }
@@ -57,8 +57,14 @@ public sealed class ArticlePage(Reviews reviews, ArticleLifecycle lifecycle, IAu
 
     private string Actor => User.Identity!.Name!;
 
-    private async Task<IActionResult> DecideAsync(string id, string done, Func<Task<Article>> decide, CancellationToken cancellationToken)
+    private async Task<IActionResult> DecideAsync(string id, int? seen, string done, Func<Task<Article>> decide, CancellationToken cancellationToken)
     {
+        if (SeenVersion.Problem(ModelState, "seen", seen) is { } problem)
+        {
+            Problem = problem;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ShowAsync(id, null, cancellationToken);
+        }
         try
         {
             await decide();

@@ -53,6 +53,13 @@ public sealed class EditPage(Reviews reviews, ArticleLifecycle lifecycle) : Page
         {
             return NotFound();
         }
+        if (SeenVersion.Problem(ModelState, nameof(Seen), Seen) is { } problem)
+        {
+            Problem = problem;
+            Seen = Review.Latest.Version;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         try
         {
             if (IsCorrection)

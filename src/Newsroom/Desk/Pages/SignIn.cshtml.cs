@@ -27,7 +27,8 @@ public sealed class SignInPage(Users users) : PageModel
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, result.Name!), new Claim(ClaimTypes.Role, result.Role!)], DeskSite.Scheme);
+        var session = await users.StartSessionAsync(result.Name!, cancellationToken);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, result.Name!), new Claim(ClaimTypes.Role, result.Role!), new Claim(DeskSite.SessionClaim, session)], DeskSite.Scheme);
         await HttpContext.SignInAsync(DeskSite.Scheme, new ClaimsPrincipal(identity));
         // Only ever back into this site: an open redirect would hand a signed-in editor to anyone's page.
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/desk", StringComparison.Ordinal) ? ReturnUrl : "/desk/");
