@@ -12,4 +12,8 @@ public sealed class ApiOptions
 
     [Range(1, 1000)]
     public int MaxPageSize { get; init; } = 100;
+
+    /// <summary>Wrong keys one address may send per minute; after that it gets 429 until the minute is over.</summary>
+    [Range(1, 1_000_000)]
+    public int FailedKeyAttemptsPerMinute { get; init; } = 20;
 }

@@ -25,6 +25,7 @@ public static class ArticlesApi
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddSingleton<FailedKeyAttempts>();
         services.AddAuthorization();
         services.AddRateLimiter(limiter =>
         {

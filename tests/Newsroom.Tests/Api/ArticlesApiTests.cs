@@ -185,6 +185,25 @@ public class ArticlesApiTests
     }
 
     [Test]
+    public async Task GuessingKeysIsRateLimitedToo()
+    {
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 25; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/articles", UriKind.Relative));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", $"nrk_guess-{i}");
+            using var response = await _http.SendAsync(request);
+            answers.Add(response.StatusCode);
+        }
+
+        Assert.That(answers.Take(20), Has.All.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(answers.Skip(20), Has.All.EqualTo(HttpStatusCode.TooManyRequests), "20 tries a minute from one address, then 429");
+        var blocked = await GetAsync("/api/v1/articles?limit=1");
+        Assert.That(blocked.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "until the minute is over the address is refused whatever key it sends, or a guess that hit would show");
+        Assert.That(blocked.Headers.GetValues("Retry-After").Single(), Is.EqualTo("60"));
+    }
+
+    [Test]
     public async Task TheContractIsDescribedAsOpenApi()
     {
         using var response = await _http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
