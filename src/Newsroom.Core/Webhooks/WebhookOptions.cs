@@ -25,6 +25,10 @@ public sealed class WebhookOptions : IValidatableObject
     [Range(50, 60_000)]
     public int PollMilliseconds { get; init; } = 1_000;
 
+    /// <summary>Endpoints sent to at the same time; each endpoint gets its deliveries one at a time, in order.</summary>
+    [Range(1, 256)]
+    public int MaxConcurrentEndpoints { get; init; } = 8;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (RetryDelaysSeconds.Any(d => d < 0))

@@ -43,17 +43,22 @@ public sealed class WebhookStore(Database database)
         return endpoints;
     }
 
-    public async Task<IReadOnlyList<DueDelivery>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    /// <summary>What is due, oldest first, at most <paramref name="perEndpoint"/> for each endpoint: one endpoint's backlog never crowds out the others.</summary>
+    public async Task<IReadOnlyList<DueDelivery>> DueAsync(DateTimeOffset now, int perEndpoint, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(null, """
-            SELECT d.message_id, m.type, m.body, d.endpoint_id, e.url, e.secrets, d.attempts, d.next_attempt_at
-            FROM webhook_deliveries d
-            JOIN webhook_messages m ON m.id = d.message_id
-            JOIN webhook_endpoints e ON e.id = d.endpoint_id
-            WHERE d.state = @pending AND d.next_attempt_at <= @now AND e.disabled_at IS NULL
-            ORDER BY d.next_attempt_at, m.created_at LIMIT @limit
-            """, ("@pending", Pending), ("@now", Timestamps.Format(now)), ("@limit", limit));
+            SELECT message_id, type, body, endpoint_id, url, secrets, attempts, next_attempt_at FROM (
+                SELECT d.message_id, m.type, m.body, d.endpoint_id, e.url, e.secrets, d.attempts, d.next_attempt_at, m.created_at,
+                       ROW_NUMBER() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, m.created_at) AS place
+                FROM webhook_deliveries d
+                JOIN webhook_messages m ON m.id = d.message_id
+                JOIN webhook_endpoints e ON e.id = d.endpoint_id
+                WHERE d.state = @pending AND d.next_attempt_at <= @now AND e.disabled_at IS NULL
+            ) due
+            WHERE place <= @perEndpoint
+            ORDER BY next_attempt_at, created_at
+            """, ("@pending", Pending), ("@now", Timestamps.Format(now)), ("@perEndpoint", perEndpoint));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var due = new List<DueDelivery>();
         while (await reader.ReadAsync(cancellationToken))

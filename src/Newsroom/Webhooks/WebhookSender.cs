@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -9,12 +10,19 @@ namespace Newsroom.Webhooks;
 /// Delivers the outbox: every due delivery is claimed (so two nodes do not send it at once), sent with the Standard
 /// Webhooks headers, and recorded. A 2xx is success; 410 disables the endpoint; anything else is retried on the
 /// configured schedule with jitter until it runs out, and an endpoint failing for too long is disabled.
-/// The webhook-id is the message id, the same on every retry, so receivers can drop duplicates.
+/// The webhook-id is the message id, the same on every retry, so receivers can drop duplicates. Endpoints are served
+/// independently: each has its own sender, one at a time, in order, and a receiver that hangs delays only itself.
 /// </summary>
 public sealed partial class WebhookSender(
     WebhookStore store, IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookSender> logger) : BackgroundService
 {
     public const string ClientName = "webhooks";
+
+    // Endpoints being served now, by id; at most MaxConcurrentEndpoints at once.
+    private readonly ConcurrentDictionary<string, Task> _busy = new();
+
+    // Deliveries taken for one endpoint in one go; the rest wait for its next turn.
+    private const int PerEndpoint = 20;
 
     /// <summary>Configured endpoints are in the database before the host serves anything, so no publication misses them.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -30,21 +38,70 @@ public sealed partial class WebhookSender(
         {
             try
             {
-                await SendDueAsync(stoppingToken);
+                await StartDueAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogCycleFailed(logger, e.Message);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await WaitAsync(timer, stoppingToken));
+        // What is in flight finishes (or is cancelled with the host) before the sender stops.
+        await Task.WhenAll(_busy.Values).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    /// <summary>One pass over what is due; internal so tests can drive it.</summary>
-    internal async Task SendDueAsync(CancellationToken cancellationToken)
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One pass, waiting until every endpoint it started is done; internal so tests can drive it.</summary>
+    internal async Task SendDueAsync(CancellationToken cancellationToken) => await Task.WhenAll(await StartDueAsync(cancellationToken));
+
+    /// <summary>Starts a sender for each idle endpoint with something due, up to the concurrency limit, without waiting for them.</summary>
+    private async Task<IReadOnlyList<Task>> StartDueAsync(CancellationToken cancellationToken)
+    {
+        var started = new List<Task>();
+        foreach (var endpoint in (await store.DueAsync(time.GetUtcNow(), PerEndpoint, cancellationToken)).GroupBy(d => d.EndpointId))
+        {
+            if (_busy.Count >= options.Value.MaxConcurrentEndpoints || _busy.ContainsKey(endpoint.Key))
+            {
+                continue;
+            }
+            var deliveries = endpoint.ToList();
+            var task = Task.Run(async () =>
+            {
+                try
+                {
+                    await SendInOrderAsync(deliveries, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogCycleFailed(logger, e.Message);
+                }
+                finally
+                {
+                    _busy.TryRemove(endpoint.Key, out _);
+                }
+            }, CancellationToken.None);
+            _busy[endpoint.Key] = task;
+            started.Add(task);
+        }
+        return started;
+    }
+
+    /// <summary>One endpoint's due deliveries in order; after a failure the rest wait for the next turn instead of timing out too.</summary>
+    private async Task SendInOrderAsync(IReadOnlyList<DueDelivery> deliveries, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        foreach (var delivery in await store.DueAsync(time.GetUtcNow(), 50, cancellationToken))
+        foreach (var delivery in deliveries)
         {
             var now = time.GetUtcNow();
             if (!await store.ClaimAsync(delivery, now.AddSeconds(settings.TimeoutSeconds + 5), cancellationToken))
@@ -57,12 +114,13 @@ public sealed partial class WebhookSender(
             {
                 await store.RecordAttemptAsync(delivery, false, status, "410 Gone: endpoint disabled", time.GetUtcNow(), null, cancellationToken);
                 await store.DisableEndpointAsync(delivery.EndpointId, "answered 410 Gone", time.GetUtcNow(), cancellationToken);
-                continue;
+                return;
             }
             await store.RecordAttemptAsync(delivery, delivered, status, error, time.GetUtcNow(), delivered ? null : RetryAt(delivery.Attempts), cancellationToken);
             if (!delivered)
             {
                 await DisableIfFailingTooLongAsync(delivery.EndpointId, cancellationToken);
+                return;
             }
         }
     }

@@ -137,6 +137,34 @@ public class WebhookDeliveryTests
         Assert.That(_receiver.LogEntries.Select(e => e.RequestMessage.Headers!["webhook-id"].Single()).Distinct().Count(), Is.EqualTo(1), "the replay is the same message");
     }
 
+    [Test]
+    public async Task AReceiverThatHangsDelaysOnlyItself()
+    {
+        var hangingUrl = $"http://127.0.0.1:{TestData.FreePort()}";
+        using var hanging = WireMockServer.Start(new WireMockServerSettings { Urls = [hangingUrl] });
+        hanging.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(60)).WithStatusCode(200));
+        Receive(200);
+        await using var host = await ServedHost.StartAsync(_workspace,
+            ("Newsroom:Webhooks:Endpoints:0:Url", $"{hangingUrl}/hooks/newsroom"),
+            ("Newsroom:Webhooks:Endpoints:0:Secrets:0", Secret),
+            ("Newsroom:Webhooks:Endpoints:1:Url", $"{_url}/hooks/newsroom"),
+            ("Newsroom:Webhooks:Endpoints:1:Secrets:0", Secret),
+            ("Newsroom:Webhooks:TimeoutSeconds", "60"),
+            ("Newsroom:Webhooks:PollMilliseconds", "100"));
+        var lifecycle = _workspace.Lifecycle();
+
+        await lifecycle.ApproveAsync(_draft.Id, "alice", CancellationToken.None);
+        for (var i = 1; i <= 5; i++)
+        {
+            await lifecycle.CorrectAsync(_draft.Id, _draft.Markdown.Replace("providers revise them", $"providers revise them ({i})", StringComparison.Ordinal), $"correction {i}", "alice", CancellationToken.None);
+        }
+        var delivered = await WaitForRequestsAsync(6);
+
+        Assert.That(delivered.Select(d => d.Headers!["webhook-id"].Single()).Distinct().Count(), Is.EqualTo(6), "the healthy receiver got every message while the other hung");
+        var stuck = (await Store().DeliveriesAsync(100, CancellationToken.None)).Where(d => d.Url.StartsWith(hangingUrl, StringComparison.Ordinal)).ToList();
+        Assert.That(stuck.Select(d => d.State).ToList(), Has.Count.EqualTo(6).And.None.EqualTo("delivered"), "the hanging receiver's messages wait their turn");
+    }
+
     private WebhookStore Store() => new(_workspace.Database);
 
     /// <summary>Serves with the receiver as the configured endpoint, polling fast, and a short retry schedule unless given one.</summary>
