@@ -53,8 +53,8 @@ public static class Numbers
         return $"${Math.Round(amount, decimals, MidpointRounding.AwayFromZero).ToString("0.#", Invariant)} {unit}";
     }
 
-    /// <summary>"Nearly X" is written for amounts within 2% under X; the fact check reads it as anything within 5% under.</summary>
-    internal const decimal NearlyShare = 0.98m;
+    /// <summary>"Nearly X" is written for amounts within 1.5% under X ($637 million is not "nearly $650 million"); the fact check reads it as anything within 5% under.</summary>
+    internal const decimal NearlyShare = 0.985m;
 
     /// <summary>A share or a price move: whole or one decimal, never "-0%".</summary>
     public static string Percent(decimal percent) => Trimmed(percent, "0.#") + "%";

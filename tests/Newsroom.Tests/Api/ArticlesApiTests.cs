@@ -78,7 +78,7 @@ public class ArticlesApiTests
         Assert.That(market.GetProperty("urgency").GetInt32(), Is.EqualTo(3));
         Assert.That(market.GetProperty("language").GetString(), Is.EqualTo("en"));
         Assert.That(market.GetProperty("digitalSourceType").GetString(), Is.EqualTo("http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia"));
-        Assert.That(market.GetProperty("headlines")[0].GetProperty("value").GetString(), Does.Contain("$650 million"));
+        Assert.That(market.GetProperty("headlines")[0].GetProperty("value").GetString(), Does.Contain("$637 million"));
         Assert.That(market.GetProperty("bodies").EnumerateArray().Select(b => b.GetProperty("contentType").GetString()), Is.EqualTo(new[] { "text/markdown", "text/html" }));
         Assert.That(market.GetProperty("newsroom").GetProperty("profile").GetString(), Is.EqualTo("long-squeeze"));
         Assert.That(market.GetProperty("newsroom").GetProperty("data").GetProperty("market").GetProperty("24h").GetProperty("total").GetDecimal(), Is.EqualTo(637300000m));

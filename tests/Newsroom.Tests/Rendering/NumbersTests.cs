@@ -24,6 +24,7 @@ public class NumbersTests
         Assert.That(Numbers.Money(usd), Is.EqualTo(expected));
 
     [TestCase(397_040_000, "nearly $400 million")]
+    [TestCase(637_300_000, "$637 million")]
     [TestCase(601_300_000, "$601 million")]
     [TestCase(625_000_000, "$625 million")]
     [TestCase(483_000_000, "$483 million")]
