@@ -501,9 +501,10 @@ public sealed class FigureSet
         // The pace by stretch is the windows' own arithmetic: one window minus the next shorter, per hour.
         foreach (var stretch in assessment.Windows.Stretches())
         {
+            // Articles state a stretch's total and pace, never its sides: only those are figures the text may use.
             if (stretch.ToHoursAgo > 0)
             {
-                set.Add(assessment.Scope, stretch.Key, stretch.Figures);
+                set.Add(new Datum(assessment.Scope, stretch.Key, "total", stretch.Figures.Total, Unit.Usd));
             }
             set.Add(new Datum(assessment.Scope, stretch.Key, "per hour", stretch.PerHour, Unit.Usd));
             if (dayPerHour > 0)

@@ -61,7 +61,12 @@ public sealed class WindowSet
     /// The day cut into spans no two windows share, latest first (with 1h, 4h and 24h: the last hour, 1–4 hours ago and
     /// 4–24 hours ago). Published figures are rounded, so a span is floored at zero rather than read as negative.
     /// </summary>
-    public IReadOnlyList<Stretch> Stretches()
+    public IReadOnlyList<Stretch> Stretches() => _stretches ??= CutIntoStretches();
+
+    // The set never changes, so the cut is made once, however many parts of an article ask for it.
+    private IReadOnlyList<Stretch>? _stretches;
+
+    private List<Stretch> CutIntoStretches()
     {
         var stretches = new List<Stretch>();
         (int Hours, Liquidations Figures) later = (0, new Liquidations(0, 0));
