@@ -149,6 +149,11 @@ internal sealed record ArticleModel(
 
 internal sealed record WindowModel(int Hours, decimal Total, decimal Longs, decimal Shorts, decimal LongShare, decimal ShortShare, decimal ShareOfDay)
 {
+    /// <summary>Longs per short and shorts per long in the window (0 when the other side took nothing).</summary>
+    public decimal LongsPerShort => Shorts > 0 ? Longs / Shorts : 0;
+
+    public decimal ShortsPerLong => Longs > 0 ? Shorts / Longs : 0;
+
     public static WindowModel From(Window window, Liquidations figures, decimal dayTotal) => new(
         window.Hours(), figures.Total, figures.Longs, figures.Shorts, figures.LongSharePercent, figures.ShortSharePercent,
         dayTotal == 0 ? 0 : figures.Total / dayTotal * 100);

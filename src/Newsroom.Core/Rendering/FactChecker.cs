@@ -514,10 +514,10 @@ public sealed class FigureSet
             }
         }
         set.Add(new Datum(assessment.Scope, Window.Day.Key(), "per hour", dayPerHour, Unit.Usd));
-        if (day.Longs > 0 && day.Shorts > 0)
+        foreach (var (window, figures) in assessment.Windows.Present.Where(p => p.Figures.Longs > 0 && p.Figures.Shorts > 0))
         {
-            set.Add(new Datum(assessment.Scope, Window.Day.Key(), "longs per short", day.Longs / day.Shorts, Unit.Multiple));
-            set.Add(new Datum(assessment.Scope, Window.Day.Key(), "shorts per long", day.Shorts / day.Longs, Unit.Multiple));
+            set.Add(new Datum(assessment.Scope, window.Key(), "longs per short", figures.Longs / figures.Shorts, Unit.Multiple));
+            set.Add(new Datum(assessment.Scope, window.Key(), "shorts per long", figures.Shorts / figures.Longs, Unit.Multiple));
         }
         foreach (var coin in assessment.LeadingCoins.Append(assessment.ContextCoin).Append(assessment.MarketCoin).Concat(assessment.AgainstCoins).OfType<CoinFigures>().DistinctBy(c => c.Symbol))
         {

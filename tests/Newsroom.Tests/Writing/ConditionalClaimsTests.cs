@@ -134,6 +134,23 @@ public class ConditionalClaimsTests
     }
 
     [Test]
+    public void ASideStillDominantAtTheEndIsSaidOnlyWhenItWas()
+    {
+        // The last hour is slow ($2 million against a $18.75 million average) and still 3 shorts to a long, or even.
+        var stillShorts = Articles("""
+            "1h": { "longs": 500000, "shorts": 1500000 }, "4h": { "longs": 10000000, "shorts": 60000000 },
+            "12h": { "longs": 30000000, "shorts": 150000000 }, "24h": { "longs": 70000000, "shorts": 380000000 }
+            """);
+        var even = Articles("""
+            "1h": { "longs": 1000000, "shorts": 1000000 }, "4h": { "longs": 10000000, "shorts": 60000000 },
+            "12h": { "longs": 30000000, "shorts": 150000000 }, "24h": { "longs": 70000000, "shorts": 380000000 }
+            """);
+
+        Assert.That(stillShorts, Has.Some.Contain("Even in the last hour, with the pace down, shorts were liquidated at 3 times longs: the squeeze had slowed, not turned."));
+        Assert.That(even, Has.None.Contain("not turned"));
+    }
+
+    [Test]
     public void AOneHourSpikeIsSaidAndLeads()
     {
         var texts = Articles("""
