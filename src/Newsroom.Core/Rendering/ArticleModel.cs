@@ -69,7 +69,9 @@ internal sealed record ArticleModel(
             Profiles.ByPriority.Where(p => p is Profiles.RangeBreakout or Profiles.CrowdedPositioning && p != assessment.Profile && assessment.Fired(p) is not null).ToList())
         {
             VenueHours = exchangeWindow.Hours(),
-            Largest = assessment.LargestLiquidation is { } order ? new LargestModel(order.Exchange, order.Symbol, order.Usd) : null,
+            Largest = assessment.LargestLiquidation is { } order
+                ? new LargestModel(order.Exchange, order.Symbol, order.Usd, order.Time.UtcDateTime.ToString(order.Time.UtcDateTime.Date == snapshot.AsOf.UtcDateTime.Date ? "HH:mm 'UTC'" : "HH:mm 'UTC on' d MMMM", CultureInfo.InvariantCulture))
+                : null,
             Context = ContextModel.From(assessment),
             Period = PeriodOf(snapshot.AsOf),
             Against = assessment.AgainstCoins.OrderByDescending(c => c.Windows.Day.Total).Take(AgainstNamed).Select(LeaderModel.From).ToList(),
@@ -257,7 +259,8 @@ internal sealed record LeaderModel(string Symbol, decimal Total, string Side, de
 
 internal sealed record VenueModel(string Name, decimal Total);
 
-internal sealed record LargestModel(string Exchange, string Symbol, decimal Usd);
+/// <param name="At">When it was closed: "03:12 UTC", with the date when it is not the as-of day.</param>
+internal sealed record LargestModel(string Exchange, string Symbol, decimal Usd, string At);
 
 internal sealed record BreakoutModel(string Symbol, decimal Change, string Side, decimal Share);
 

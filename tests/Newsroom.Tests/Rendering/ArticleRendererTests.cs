@@ -110,7 +110,7 @@ public class ArticleRendererTests
         Assert.That(markdown, Does.Contain("XRP and SOL (up 10.8%; 81.8% of its liquidations shorts) went against the market, with shorts rather than longs taking most of their liquidations."),
             "coins with a story of their own against the market are named in it, with figures only where the list above has none");
         Assert.That(markdown, Does.Contain("By exchange over the last 24 hours: Binance $234.6 million, Bybit $173.6 million and OKX $102.8 million."));
-        Assert.That(markdown, Does.Contain("The largest single liquidation reported was a BTCUSDT position of $18.4 million on Binance."));
+        Assert.That(markdown, Does.Contain("The largest single liquidation reported was a BTCUSDT position of $18.4 million on Binance, at 03:12 UTC."));
     }
 
     [Test]

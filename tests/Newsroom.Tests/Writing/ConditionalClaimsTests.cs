@@ -151,6 +151,23 @@ public class ConditionalClaimsTests
     }
 
     [Test]
+    public void AFlushThatStoppedIsSaidOnlyWhenTheLatestWindowTurned()
+    {
+        // A long flush whose slow last hour went to shorts, and one whose slow last hour stayed with longs.
+        var turned = Articles("""
+            "1h": { "longs": 500000, "shorts": 1500000 }, "4h": { "longs": 60000000, "shorts": 10000000 },
+            "12h": { "longs": 150000000, "shorts": 30000000 }, "24h": { "longs": 380000000, "shorts": 70000000 }
+            """);
+        var stayed = Articles("""
+            "1h": { "longs": 1500000, "shorts": 500000 }, "4h": { "longs": 60000000, "shorts": 10000000 },
+            "12h": { "longs": 150000000, "shorts": 30000000 }, "24h": { "longs": 380000000, "shorts": 70000000 }
+            """);
+
+        Assert.That(turned, Has.Some.Contain("By the last hour the flush had stopped: $2 million was liquidated, and most of it was shorts."));
+        Assert.That(stayed, Has.None.Contain("had stopped"));
+    }
+
+    [Test]
     public void AOneHourSpikeIsSaidAndLeads()
     {
         var texts = Articles("""
