@@ -495,6 +495,10 @@ public sealed class FigureSet
         // A stretch of the 24 hours can start on the day before the as-of day.
         var start = asOf.AddHours(-24);
         set.Add(new Datum("snapshot", "start", "date", (start.Year * 10000) + (start.Month * 100) + start.Day, Unit.Date));
+        if (assessment.LargestLiquidation?.Time.UtcDateTime is { } closed)
+        {
+            set.Add(new Datum("largest order", "time", "date", (closed.Year * 10000) + (closed.Month * 100) + closed.Day, Unit.Date));
+        }
         set.Add(assessment.Scope, assessment.Windows);
         var day = assessment.Windows.Day;
         var dayPerHour = day.Total / Window.Day.Hours();
