@@ -78,6 +78,12 @@ internal sealed record ArticleModel(
             AgainstOthers = Math.Max(0, assessment.AgainstCoins.Count - AgainstNamed),
             Shorter = assessment.Windows.Present.Where(p => p.Window != Window.Day).Select(p => WindowModel.From(p.Window, p.Figures, day.Total)).ToList(),
             Price = ArticleFacts.PriceChange(assessment) is { } change ? new PriceModel(assessment.ContextCoin!.Symbol, change) : null,
+            Deeper = ArticleFacts.PriceChange(assessment) is { } move
+                ? assessment.LeadingCoins
+                    .Where(c => c.Symbol != assessment.ContextCoin!.Symbol && c.Context.PriceChangePercent.TryGetValue(Window.Day, out var other) && Math.Sign(other) == Math.Sign(move) && Math.Abs(other) > Math.Abs(move))
+                    .Select(c => new PriceModel(c.Symbol, c.Context.PriceChangePercent[Window.Day]))
+                    .MaxBy(p => Math.Abs(p.Change))
+                : null,
             MarketPrice = assessment.MarketCoin is { } marketCoin && marketCoin.Context.PriceChangePercent.TryGetValue(Window.Day, out var marketChange)
                 ? new PriceModel(marketCoin.Symbol, marketChange)
                 : null,
@@ -116,6 +122,9 @@ internal sealed record ArticleModel(
 
     /// <summary>The 24h price change of the coin that stands for the scope, when known.</summary>
     public PriceModel? Price { get; init; }
+
+    /// <summary>A leading coin that moved the same way as the scope's own, and further (ETH down 4.6% to BTC's 3.4%).</summary>
+    public PriceModel? Deeper { get; init; }
 
     /// <summary>On a coin's story against the market, the 24h price change of the coin that stands for the market, when known.</summary>
     public PriceModel? MarketPrice { get; init; }

@@ -157,6 +157,16 @@ public class ArticleRendererTests
     }
 
     [Test]
+    public void ALeaderThatMovedFurtherJoinsThePriceInTheLead()
+    {
+        var further = Render("long-squeeze").Markdown.Split("\n\n")[0];
+        var lessFar = Render("rally").Markdown.Split("\n\n")[0];
+
+        Assert.That(further, Does.Match("BTC (fell 3.4% and ETH 4.6%|down 3.4% and ETH down 4.6%)"), "ETH fell further than BTC");
+        Assert.That(lessFar, Does.Not.Contain("ETH"), "ETH rose less than BTC: the lead keeps to BTC");
+    }
+
+    [Test]
     public void ADayAboveTheTenthOfTheListSaysSoWithoutClaimingARank()
     {
         var above = Render("2026-02-05").Markdown;
