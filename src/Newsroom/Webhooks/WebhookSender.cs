@@ -46,8 +46,8 @@ public sealed partial class WebhookSender(
             }
         }
         while (await WaitAsync(timer, stoppingToken));
-        // What is in flight finishes (or is cancelled with the host) before the sender stops.
-        await Task.WhenAll(_busy.Values).ContinueWith(_ => { }, TaskScheduler.Default);
+        // What is in flight finishes (or is cancelled with the host) before the sender stops; senders never fault.
+        await Task.WhenAll(_busy.Values);
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
@@ -71,12 +71,14 @@ public sealed partial class WebhookSender(
         var started = new List<Task>();
         foreach (var endpoint in (await store.DueAsync(time.GetUtcNow(), PerEndpoint, cancellationToken)).GroupBy(d => d.EndpointId))
         {
-            if (_busy.Count >= options.Value.MaxConcurrentEndpoints || _busy.ContainsKey(endpoint.Key))
+            // The endpoint is marked busy before its sender starts, so a sender that ends at once cannot leave it marked.
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_busy.Count >= options.Value.MaxConcurrentEndpoints || !_busy.TryAdd(endpoint.Key, done.Task))
             {
                 continue;
             }
             var deliveries = endpoint.ToList();
-            var task = Task.Run(async () =>
+            _ = Task.Run(async () =>
             {
                 try
                 {
@@ -89,10 +91,10 @@ public sealed partial class WebhookSender(
                 finally
                 {
                     _busy.TryRemove(endpoint.Key, out _);
+                    done.SetResult();
                 }
             }, CancellationToken.None);
-            _busy[endpoint.Key] = task;
-            started.Add(task);
+            started.Add(done.Task);
         }
         return started;
     }
