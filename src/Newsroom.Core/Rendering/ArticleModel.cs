@@ -234,7 +234,7 @@ internal sealed record ContextModel(
 }
 
 /// <summary>A stretch of the day: <see cref="Span"/> is "from 04:00 to 07:00 UTC", with the date of a time not on the as-of day.</summary>
-internal sealed record StretchModel(string Span, int Hours, decimal Total, decimal PerHour, decimal ShareOfDay, string Side, bool Latest)
+internal sealed record StretchModel(string Span, int Hours, decimal Total, decimal PerHour, decimal ShareOfDay, string Side)
 {
     /// <summary>How long before the as-of time the stretch ended: 0 for the latest.</summary>
     public int EndedHoursAgo { get; init; }
@@ -242,7 +242,7 @@ internal sealed record StretchModel(string Span, int Hours, decimal Total, decim
     public static StretchModel Of(Stretch stretch, DateTimeOffset asOf, decimal dayTotal) => new(
         $"from {Clock(asOf.AddHours(-stretch.FromHoursAgo), asOf)} to {Clock(asOf.AddHours(-stretch.ToHoursAgo), asOf)} UTC",
         stretch.Hours, stretch.Figures.Total, stretch.PerHour,
-        dayTotal == 0 ? 0 : stretch.Figures.Total / dayTotal * 100, stretch.Figures.Larger.Key(), stretch.ToHoursAgo == 0)
+        dayTotal == 0 ? 0 : stretch.Figures.Total / dayTotal * 100, stretch.Figures.Larger.Key())
     {
         EndedHoursAgo = stretch.ToHoursAgo,
     };

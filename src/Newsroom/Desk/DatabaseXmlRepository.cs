@@ -10,5 +10,6 @@ internal sealed class DatabaseXmlRepository(KeyRing keys) : IXmlRepository
         keys.AllAsync(CancellationToken.None).GetAwaiter().GetResult().Select(xml => XElement.Parse(xml)).ToList();
 
     public void StoreElement(XElement element, string friendlyName) =>
-        keys.AddAsync($"{DateTimeOffset.UtcNow:yyyyMMddHHmmssfff}-{friendlyName}", element.ToString(SaveOptions.DisableFormatting), CancellationToken.None).GetAwaiter().GetResult();
+        // The key manager names each key "key-<guid>": unique, so it is the row's id.
+        keys.AddAsync(friendlyName, element.ToString(SaveOptions.DisableFormatting), CancellationToken.None).GetAwaiter().GetResult();
 }
