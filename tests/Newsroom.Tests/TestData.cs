@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -100,7 +101,14 @@ internal sealed class Workspace : IDisposable
         new("Newsroom:Storage:DataDirectory", DataDirectory),
         new("Newsroom:Storage:ConnectionString", ConnectionString),
         new("Newsroom:Output:Directory", OutputDirectory),
+        new("Newsroom:Rules:CoinOwnStoryMinimumTotal24h", Rules.CoinOwnStoryMinimumTotal24h.ToString(CultureInfo.InvariantCulture)),
     ];
+
+    /// <summary>
+    /// The rules of a workspace: coin stories from $30 million, so the long-squeeze sample's SOL and XRP (against the
+    /// market, $33.5M and $35M) get articles of their own and a run writes several (by default the market's names them).
+    /// </summary>
+    public static RulesOptions Rules { get; } = new() { CoinOwnStoryMinimumTotal24h = 30_000_000 };
 
     /// <summary>One per workspace, as in the program: one connection pool, disposed with the workspace.</summary>
     public Database Database => _database ??= new Database(Options.Create(Storage));
@@ -116,12 +124,12 @@ internal sealed class Workspace : IDisposable
         time ??= TestData.Clock();
         var renderer = TestData.Renderer(templates);
         return new ArticleGenerator(
-            TestData.Judge(History(), rules), renderer, Store(materialChangePercent), History(),
+            TestData.Judge(History(), rules ?? Rules), renderer, Store(materialChangePercent), History(),
             new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer, time), Options.Create(publishing ?? new PublishingOptions()), time);
     }
 
     public ArticleLifecycle Lifecycle(TimeProvider? time = null) =>
-        new(Store(), TestData.Judge(History()), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer(), time ?? TestData.Clock()), time ?? TestData.Clock());
+        new(Store(), TestData.Judge(History(), Rules), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer(), time ?? TestData.Clock()), time ?? TestData.Clock());
 
     /// <summary>Every article file with its content hash: a before/after picture of what a run wrote.</summary>
     public Dictionary<string, string> Files() =>

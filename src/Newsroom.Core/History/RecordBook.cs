@@ -38,6 +38,12 @@ public sealed class RecordBook
     /// <summary>The rank a total would take in the top ten, leaving out days that overlap its own window (the same event); null beyond ten.</summary>
     public int? RankOf(decimal total, DateTimeOffset from, DateTimeOffset to)
     {
+        // Below the list's tenth nothing is known of the days between (a listed day reported lower on the day, as
+        // 22 September 2025 was, does not inherit its place).
+        if (total < TopTen.Min(d => d.Total))
+        {
+            return null;
+        }
         var rank = TopTen.Count(d => !d.Point.Overlaps(from, to) && d.Total > total) + 1;
         return rank <= 10 ? rank : null;
     }

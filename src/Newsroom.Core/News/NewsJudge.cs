@@ -65,7 +65,7 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
             .Select(c => Decide(classifier.AssessCoin(c, snapshot.AsOf, HistoryOf(c.Symbol).PriorRange()), HistoryOf(c.Symbol), _rules.Coin))
             .Select(c => OwnStory(c, market))
             .ToList();
-        var against = coins.Where(c => c.Fired(NewsFindings.OwnStory)?.Kind == OwnStoryKinds.AgainstMarket).Select(c => c.ContextCoin!).ToList();
+        var against = coins.Where(c => c.Findings.First(f => f.Rule == NewsFindings.OwnStory).Kind == OwnStoryKinds.AgainstMarket).Select(c => c.ContextCoin!).ToList();
         return new NewsDecision(market with { Findings = [.. market.Findings, CoinStories(coins)], AgainstCoins = against }, coins);
     }
 
@@ -287,8 +287,13 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         }
         else if (SideOf(coin) is { } side && side != SideOf(market))
         {
-            (own, kind) = ($"{side.Key()} dominated {coin.Scope}, against the market's {SideOf(market)?.Key() ?? "even split"}", OwnStoryKinds.AgainstMarket);
-            why = own;
+            // A coin going its own way is a line in the market's story until it is big enough to be news by size.
+            var against = $"{side.Key()} dominated {coin.Scope}, against the market's {SideOf(market)?.Key() ?? "even split"}";
+            var total = coin.Windows.Day.Total;
+            kind = OwnStoryKinds.AgainstMarket;
+            (own, why) = total >= _rules.CoinOwnStoryMinimumTotal24h
+                ? (against, against)
+                : (null, $"part of the market story: {against}, on {Money(total)} (a story of its own needs {Money(_rules.CoinOwnStoryMinimumTotal24h)})");
         }
         else if (coin.Findings.FirstOrDefault(f => f.Rule == NewsFindings.LargestSince && f.Fired) is { } since && since.Value("days") >= _rules.RecordDays)
         {

@@ -20,7 +20,15 @@ public sealed class ArticleFacts
         "windows", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
         "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
         "ratio", "funding", "longs", "shorts", "peak", "peak_latest", "swings", "lopsided", "latest_lopsided", "latest_turned",
+        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still",
     ]), StringComparer.Ordinal);
+
+    /// <summary>
+    /// What a phrasing can tell (<c>{{# says: latest }}</c>): an article tells each once, so a later part does not
+    /// restate the timing, the price or the split an earlier part gave.
+    /// </summary>
+    public static IReadOnlySet<string> Topics { get; } = new HashSet<string>(
+        ["price", "multiple", "latest", "latest_side", "peak", "halves", "positioning", "inferred_move", "record"], StringComparer.Ordinal);
 
     public const string Size = "size";
 
@@ -93,6 +101,7 @@ public sealed class ArticleFacts
             Add("price_flat", Math.Abs(change) < MovePercent);
             Add("big_move", Math.Abs(change) >= BigMovePercent);
             Add("with_price", (side == Snapshots.Side.Shorts && change >= MovePercent) || (side == Snapshots.Side.Longs && change <= -MovePercent));
+            Add("price_still", LastHourMove(assessment) is { } hour && Math.Sign(hour) == Math.Sign(change) && Math.Abs(hour) >= StillMovingPercent);
         }
 
         var timing = assessment.Fired(Observations.Timing);
@@ -125,7 +134,33 @@ public sealed class ArticleFacts
         var crowding = assessment.Fired(Profiles.CrowdedPositioning);
         Add("ratio", crowding?.ValueOrNull("longShortRatio") is not null);
         Add("funding", crowding?.ValueOrNull("fundingRatePercent") is not null);
+        var positioning = Positioning(assessment);
+        Add("positioning", positioning is not null);
+        Add("positioning_even", positioning?.Even == true);
+        Add("positioning_leans", positioning?.Leans is not null);
+        Add("side_record", rank == 1 && side is { } recordSide && assessment.Fired(NewsFindings.RecordBook)?.ValueOrNull("previousRecord") is { } previous
+            && day.Of(recordSide) > previous);
         return new ArticleFacts(holding);
+    }
+
+    // Positioning within these bounds reads as even: a ratio near one, funding near the usual 0.01% an interval.
+    private const decimal EvenRatio = 1.25m;
+    private const decimal EvenFundingPercent = 0.03m;
+
+    /// <summary>
+    /// The long/short ratio and funding of the coin that stands for the scope, as the data has them after the day, and
+    /// which side they lean to: "longs" or "shorts", null when both read even (<c>Even</c>) or point different ways.
+    /// </summary>
+    internal static (string Symbol, decimal? Ratio, decimal? FundingPercent, bool Even, string? Leans)? Positioning(Assessment assessment)
+    {
+        if (assessment.ContextCoin is not { Context: { } context } coin || (context.LongShortRatio is null && context.FundingRate is null))
+        {
+            return null;
+        }
+        var funding = context.FundingRate * 100;
+        var longs = context.LongShortRatio > EvenRatio || funding > EvenFundingPercent;
+        var shorts = context.LongShortRatio < 1 / EvenRatio || funding < -EvenFundingPercent;
+        return (coin.Symbol, context.LongShortRatio, funding, !longs && !shorts, longs == shorts ? null : longs ? "longs" : "shorts");
     }
 
     /// <summary>The side the story is about; null on a two-sided day.</summary>
@@ -135,6 +170,13 @@ public sealed class ArticleFacts
     /// <summary>The 24h price change of the coin that stands for the scope (bitcoin for the market), when the data has it.</summary>
     internal static decimal? PriceChange(Assessment assessment) =>
         assessment.ContextCoin?.Context.PriceChangePercent.TryGetValue(Window.Day, out var change) == true ? change : null;
+
+    // Half a percent in the final hour, the same way as the day, is a move still running when the figures were taken.
+    private const decimal StillMovingPercent = 0.5m;
+
+    /// <summary>The last hour's price change of the coin that stands for the scope, when the data has it.</summary>
+    internal static decimal? LastHourMove(Assessment assessment) =>
+        assessment.ContextCoin?.Context.PriceChangePercent.TryGetValue(Window.OneHour, out var change) == true ? change : null;
 
     /// <summary>The shorter window whose liquidations lean the other way and hold a material share of the day, if any.</summary>
     internal static (Window Window, Liquidations Figures, Side Side)? Opposite(Assessment assessment)

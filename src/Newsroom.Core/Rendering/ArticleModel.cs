@@ -78,11 +78,18 @@ internal sealed record ArticleModel(
             AgainstOthers = Math.Max(0, assessment.AgainstCoins.Count - AgainstNamed),
             Shorter = assessment.Windows.Present.Where(p => p.Window != Window.Day).Select(p => WindowModel.From(p.Window, p.Figures, day.Total)).ToList(),
             Price = ArticleFacts.PriceChange(assessment) is { } change ? new PriceModel(assessment.ContextCoin!.Symbol, change) : null,
+            PriceHour = ArticleFacts.LastHourMove(assessment),
             Deeper = ArticleFacts.PriceChange(assessment) is { } move
                 ? assessment.LeadingCoins
                     .Where(c => c.Symbol != assessment.ContextCoin!.Symbol && c.Context.PriceChangePercent.TryGetValue(Window.Day, out var other) && Math.Sign(other) == Math.Sign(move) && Math.Abs(other) > Math.Abs(move))
                     .Select(c => new PriceModel(c.Symbol, c.Context.PriceChangePercent[Window.Day]))
                     .MaxBy(p => Math.Abs(p.Change))
+                : null,
+            Contrast = ArticleFacts.PriceChange(assessment) is { } own
+                ? assessment.LeadingCoins
+                    .Where(c => c.Symbol != assessment.ContextCoin!.Symbol && c.Context.PriceChangePercent.TryGetValue(Window.Day, out var other) && Math.Sign(other) == -Math.Sign(own))
+                    .Select(c => new PriceModel(c.Symbol, c.Context.PriceChangePercent[Window.Day]))
+                    .FirstOrDefault()
                 : null,
             MarketPrice = assessment.MarketCoin is { } marketCoin && marketCoin.Context.PriceChangePercent.TryGetValue(Window.Day, out var marketChange)
                 ? new PriceModel(marketCoin.Symbol, marketChange)
@@ -92,9 +99,16 @@ internal sealed record ArticleModel(
                 : null,
             Latest = ArticleFacts.Latest(assessment.Windows) is { } latest ? WindowModel.From(latest.Window, latest.Figures, day.Total) : null,
             Peak = ArticleFacts.Peak(assessment.Windows) is { } peak ? StretchModel.Of(peak, snapshot.AsOf, day.Total) : null,
+            SincePeakPerHour = ArticleFacts.Peak(assessment.Windows) is { ToHoursAgo: > 0 } ended && assessment.Windows.Get((Window)ended.ToHoursAgo) is { } since
+                ? since.Total / ended.ToHoursAgo
+                : null,
             Leads = ArticleFacts.Leads(assessment.Windows).Select(s => StretchModel.Of(s, snapshot.AsOf, day.Total)).ToList(),
             DayPerHour = day.Total / Window.Day.Hours(),
             SideMultiple = day.Of(side.Opposite()) > 0 ? day.Of(side) / day.Of(side.Opposite()) : null,
+            Positioning = ArticleFacts.Positioning(assessment) is { } p ? new PositioningModel(p.Symbol, p.Ratio, p.FundingPercent, p.Leans) : null,
+            Halves = assessment.Windows.Get(Window.TwelveHours) is { } half
+                ? new HalvesModel(half.Total / Window.TwelveHours.Hours(), (day.Total - half.Total) / Window.TwelveHours.Hours())
+                : null,
         };
     }
 
@@ -109,8 +123,11 @@ internal sealed record ArticleModel(
             : at.ToString("'in the 24 hours to' HH:mm 'UTC on' d MMMM yyyy", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Coins that went the other way from the market and have stories of their own, the largest first.</summary>
+    /// <summary>Coins news on their own that went the other way from the market, the largest first.</summary>
     public IReadOnlyList<LeaderModel> Against { get; init; } = [];
+
+    /// <summary>The coins the breakdown lists: the leaders, then the coins against the market that are not among them.</summary>
+    public IReadOnlyList<LeaderModel> Listed => [.. Leaders, .. Against.Where(a => Leaders.All(l => l.Symbol != a.Symbol))];
 
     /// <summary>How many more went the other way than the sentence names: a list of hundreds is no sentence.</summary>
     public int AgainstOthers { get; init; }
@@ -123,8 +140,14 @@ internal sealed record ArticleModel(
     /// <summary>The 24h price change of the coin that stands for the scope, when known.</summary>
     public PriceModel? Price { get; init; }
 
+    /// <summary>The last hour's price change of the same coin, when known.</summary>
+    public decimal? PriceHour { get; init; }
+
     /// <summary>A leading coin that moved the same way as the scope's own, and further (ETH down 4.6% to BTC's 3.4%).</summary>
     public PriceModel? Deeper { get; init; }
+
+    /// <summary>The largest leading coin whose price moved the other way from the scope's own (ETH down 1.2% to BTC's 0.8% rise).</summary>
+    public PriceModel? Contrast { get; init; }
 
     /// <summary>On a coin's story against the market, the 24h price change of the coin that stands for the market, when known.</summary>
     public PriceModel? MarketPrice { get; init; }
@@ -140,6 +163,9 @@ internal sealed record ArticleModel(
     /// <summary>The stretch of the day with the highest hourly pace, when one stands out.</summary>
     public StretchModel? Peak { get; init; }
 
+    /// <summary>The hourly pace from the end of the peak to the as-of time, when a window covers exactly that.</summary>
+    public decimal? SincePeakPerHour { get; init; }
+
     /// <summary>The side that took more in each material stretch, earliest first.</summary>
     public IReadOnlyList<StretchModel> Leads { get; init; } = [];
 
@@ -147,6 +173,12 @@ internal sealed record ArticleModel(
 
     /// <summary>How many times the other side's liquidations the story's side took ("3.5 times"); null when the other side took none.</summary>
     public decimal? SideMultiple { get; init; }
+
+    /// <summary>The ratio and funding of the coin that stands for the scope, at the time of the data, when it has them.</summary>
+    public PositioningModel? Positioning { get; init; }
+
+    /// <summary>The hourly pace of the last 12 hours and of the 12 before, when the data has the 12-hour window.</summary>
+    public HalvesModel? Halves { get; init; }
 
     /// <summary>What sets the day apart: history, a driver coin, a spike; every member null when it does not hold.</summary>
     public ContextModel Context { get; init; } = null!;
@@ -194,6 +226,11 @@ internal sealed record ContextModel(
     /// <summary>The tenth day of CoinGlass's list, when this day tops it but later days may have joined the list since.</summary>
     public decimal? ListTenth { get; init; }
 
+    /// <summary>How many days on the list were larger, in words ("two"), for a ranked day.</summary>
+    public string? AboveWord => Rank is > 1 and <= 10 ? CountWords[Rank.Value - 1] : null;
+
+    private static readonly string[] CountWords = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
     // Dates in findings are yyyymmdd figures.
     private static string DateText(decimal yyyymmdd) =>
         new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
@@ -233,25 +270,43 @@ internal sealed record ContextModel(
     }
 }
 
-/// <summary>A stretch of the day: <see cref="Span"/> is "from 04:00 to 07:00 UTC", with the date of a time not on the as-of day.</summary>
+/// <summary>
+/// A stretch of the day: <see cref="Span"/> is "from 04:00 to 07:00 UTC"; a stretch starting the day before gives
+/// both dates ("from 16:00 UTC on 5 November to 00:00 UTC on 6 November").
+/// </summary>
 internal sealed record StretchModel(string Span, int Hours, decimal Total, decimal PerHour, decimal ShareOfDay, string Side)
 {
     /// <summary>How long before the as-of time the stretch ended: 0 for the latest.</summary>
     public int EndedHoursAgo { get; init; }
 
+    /// <summary>When it ended: "08:00 UTC", with the date when that is not the as-of day.</summary>
+    public string End { get; init; } = "";
+
     public static StretchModel Of(Stretch stretch, DateTimeOffset asOf, decimal dayTotal) => new(
-        $"from {Clock(asOf.AddHours(-stretch.FromHoursAgo), asOf)} to {Clock(asOf.AddHours(-stretch.ToHoursAgo), asOf)} UTC",
+        SpanOf(asOf.AddHours(-stretch.FromHoursAgo).UtcDateTime, asOf.AddHours(-stretch.ToHoursAgo).UtcDateTime, asOf.UtcDateTime.Date),
         stretch.Hours, stretch.Figures.Total, stretch.PerHour,
         dayTotal == 0 ? 0 : stretch.Figures.Total / dayTotal * 100, stretch.Figures.Larger.Key())
     {
         EndedHoursAgo = stretch.ToHoursAgo,
+        End = asOf.AddHours(-stretch.ToHoursAgo).UtcDateTime is var end && end.Date == asOf.UtcDateTime.Date
+            ? end.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)
+            : OnDay(end),
     };
 
-    private static string Clock(DateTimeOffset at, DateTimeOffset asOf) =>
-        at.UtcDateTime.ToString(at.UtcDateTime.Date == asOf.UtcDateTime.Date ? "HH:mm" : "HH:mm 'on' d MMMM", CultureInfo.InvariantCulture);
+    private static string SpanOf(DateTime from, DateTime to, DateTime asOfDay) =>
+        from.Date == asOfDay
+            ? $"from {from.ToString("HH:mm", CultureInfo.InvariantCulture)} to {to.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC"
+            : $"from {OnDay(from)} to {OnDay(to)}";
+
+    private static string OnDay(DateTime at) => at.ToString("HH:mm 'UTC on' d MMMM", CultureInfo.InvariantCulture);
 }
 
 internal sealed record PriceModel(string Symbol, decimal Change);
+
+/// <param name="Leans">"longs" or "shorts" when the readings lean that way, null when even or mixed.</param>
+internal sealed record PositioningModel(string Symbol, decimal? Ratio, decimal? Funding, string? Leans);
+
+internal sealed record HalvesModel(decimal SecondPerHour, decimal FirstPerHour);
 
 internal sealed record OppositeModel(int Hours, string Side, decimal Share, decimal Total, decimal Amount);
 
@@ -259,11 +314,11 @@ internal sealed record TimingModel(string Kind, int Hours, decimal Share, decima
 
 internal sealed record DisagreementModel(int Hours, string Side, decimal Share);
 
-internal sealed record LeaderModel(string Symbol, decimal Total, string Side, decimal Share, decimal? Change)
+internal sealed record LeaderModel(string Symbol, decimal Total, string Side, decimal Share, decimal? Change, decimal? Ratio)
 {
     public static LeaderModel From(CoinFigures coin) => new(
         coin.Symbol, coin.Windows.Day.Total, coin.Windows.Day.Larger.Key(), coin.Windows.Day.SharePercent(coin.Windows.Day.Larger),
-        coin.Context.PriceChangePercent.TryGetValue(Window.Day, out var change) ? change : null);
+        coin.Context.PriceChangePercent.TryGetValue(Window.Day, out var change) ? change : null, coin.Context.LongShortRatio);
 }
 
 internal sealed record VenueModel(string Name, decimal Total);

@@ -36,10 +36,31 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
 
         var parts = new ScriptObject();
         var rendered = new List<(string Template, string Text)>();
-        foreach (var part in TemplateLibrary.Parts.Select(p => $"{assessment.Profile}/{p}").Prepend(TemplateLibrary.Opening))
+        // Parts are picked in reading order, each avoiding what an earlier one said. The lead may repeat the headline
+        // (that is what a lead does); the signal and the bottom line may not.
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyList<string> announced = [];
+        foreach (var part in ReadingOrder(assessment.Profile))
         {
-            var template = templates.Pick(part, storyKey, facts, recent);
-            var text = NotEmpty(template.Name, Render(template, model, cancellationToken));
+            if (part.EndsWith("/signal", StringComparison.Ordinal))
+            {
+                said.UnionWith(announced);
+            }
+            var template = templates.Pick(part, storyKey, facts, recent, said);
+            var text = Render(template, model, cancellationToken);
+            // The context (what history adds to the lead) and the timing (where in the day it happened) may be empty.
+            if (part is not (TemplateLibrary.Context or TemplateLibrary.Timing))
+            {
+                NotEmpty(template.Name, text);
+            }
+            if (part.EndsWith("/headline", StringComparison.Ordinal))
+            {
+                announced = template.Says;
+            }
+            else
+            {
+                said.UnionWith(template.Says);
+            }
             parts[part[(part.IndexOf('/', StringComparison.Ordinal) + 1)..].Replace('-', '_')] = text;
             rendered.Add((template.Name, text));
         }
@@ -47,14 +68,6 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
         if (headline.Contains('\n', StringComparison.Ordinal))
         {
             throw new RenderException($"{assessment.Profile}/headline", "the headline spans more than one line");
-        }
-        // The context (what history adds to the lead) and the timing (where in the day it happened) may be empty.
-        foreach (var optional in new[] { TemplateLibrary.Context, TemplateLibrary.Timing })
-        {
-            var template = templates.Pick(optional, storyKey, facts, recent);
-            var text = Render(template, model, cancellationToken);
-            parts[optional] = text;
-            rendered.Add((template.Name, text));
         }
         model["parts"] = parts;
 
@@ -73,6 +86,9 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
         }
         return new RenderedArticle(headline, markdown, SafeMarkdown.ToHtml(markdown), templates.Version, [.. rendered.Select(r => r.Template)]);
     }
+
+    private static IEnumerable<string> ReadingOrder(string profile) =>
+        [$"{profile}/headline", TemplateLibrary.Opening, $"{profile}/lead", TemplateLibrary.Context, TemplateLibrary.Timing, $"{profile}/signal", $"{profile}/bottom-line"];
 
     /// <summary>The HTML document of an article, for the <c>.html</c> file.</summary>
     public string RenderPage(string headline, string html)

@@ -517,7 +517,10 @@ public sealed class FigureSet
                 set.Add(new Datum(assessment.Scope, stretch.Key, "share of day", stretch.Figures.Total / day.Total * 100, Unit.Percent));
             }
         }
-        set.Add(new Datum(assessment.Scope, Window.Day.Key(), "per hour", dayPerHour, Unit.Usd));
+        foreach (var (window, figures) in assessment.Windows.Present)
+        {
+            set.Add(new Datum(assessment.Scope, window.Key(), "per hour", figures.Total / window.Hours(), Unit.Usd));
+        }
         foreach (var (window, figures) in assessment.Windows.Present.Where(p => p.Figures.Longs > 0 && p.Figures.Shorts > 0))
         {
             set.Add(new Datum(assessment.Scope, window.Key(), "longs per short", figures.Longs / figures.Shorts, Unit.Multiple));

@@ -57,9 +57,9 @@ public sealed partial class TemplateLibrary
             // The article and the page are one template each (the article's "---" is a rule, not a separator).
             var variants = name is Article or Page ? [text] : SplitVariants(text);
             templates[name] = variants.Select((variant, i) => ParseOne($"{name}#{i + 1}", variant)).ToList();
-            if (name is not (Article or Page) && templates[name].All(t => t.Needs.Count > 0))
+            if (name is not (Article or Page) && templates[name].All(t => t.Needs.Count > 0 || t.Says.Count > 0))
             {
-                throw new RenderException(name, "every phrasing has needs: one must have none, so the part can always be written");
+                throw new RenderException(name, "every phrasing has needs or says: one must have neither, so the part can always be written");
             }
         }
         var required = new[] { Article, Page, Context, Opening, Timing }.Concat(Profiles.ByPriority.SelectMany(p => Parts.Select(part => $"{p}/{part}")));
@@ -74,11 +74,12 @@ public sealed partial class TemplateLibrary
     public NamedTemplate Get(string name) => _templates[name][0];
 
     /// <summary>
-    /// One phrasing of a part whose needs the facts meet: one stating the strongest fact if there is one, else one stating
-    /// any fact of the day, else any; not
-    /// one of <paramref name="recent"/> (the scope's last stories) while another remains; the same for the same story key.
+    /// One phrasing of a part whose needs the facts meet and that says nothing the article already said
+    /// (<paramref name="said"/>): one stating the strongest fact if there is one, else one stating any fact of the day,
+    /// else any; not one of <paramref name="recent"/> (the scope's last stories) while another remains; the same for
+    /// the same story key.
     /// </summary>
-    public NamedTemplate Pick(string name, string storyKey, ArticleFacts facts, IReadOnlySet<string>? recent = null)
+    public NamedTemplate Pick(string name, string storyKey, ArticleFacts facts, IReadOnlySet<string>? recent = null, IReadOnlySet<string>? said = null)
     {
         // Tiers, best first: states the strongest fact, states some fact, only meets its needs; within each, a phrasing
         // the scope's last stories did not use before one they did. The story key picks within the best tier present.
@@ -87,7 +88,7 @@ public sealed partial class TemplateLibrary
         var variants = _templates[name];
         for (var i = 0; i < variants.Count; i++)
         {
-            tiers[i] = Tier(variants[i], facts, recent);
+            tiers[i] = Tier(variants[i], facts, recent, said);
             best = Math.Min(best, tiers[i]);
         }
         var count = 0;
@@ -105,8 +106,12 @@ public sealed partial class TemplateLibrary
         }
     }
 
-    private static int Tier(NamedTemplate variant, ArticleFacts facts, IReadOnlySet<string>? recent)
+    private static int Tier(NamedTemplate variant, ArticleFacts facts, IReadOnlySet<string>? recent, IReadOnlySet<string>? said)
     {
+        if (said is not null && variant.Says.Any(said.Contains))
+        {
+            return int.MaxValue;
+        }
         var needs = variant.Needs;
         var states = 2;
         foreach (var need in needs)
@@ -128,26 +133,38 @@ public sealed partial class TemplateLibrary
 
     private static NamedTemplate ParseOne(string name, string text)
     {
-        var needs = new List<string>();
-        if (NeedsLine().Match(text) is { Success: true } line)
+        string[] needs = [];
+        string[] says = [];
+        if (HeadLine().Match(text) is { Success: true } line)
         {
-            needs.AddRange(line.Groups["needs"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            foreach (var clause in line.Groups["head"].Value.Split(';', StringSplitOptions.TrimEntries))
+            {
+                var list = clause[(clause.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                (needs, says) = clause.StartsWith("needs:", StringComparison.Ordinal) ? (list, says)
+                    : clause.StartsWith("says:", StringComparison.Ordinal) ? (needs, list)
+                    : throw new RenderException(name, $"\"{clause}\" is neither needs: nor says:");
+            }
             text = text[line.Length..];
         }
         if (needs.FirstOrDefault(need => !ArticleFacts.IsKnown(need)) is { } unknown)
         {
             throw new RenderException(name, $"needs \"{unknown}\", which is no fact (known: {string.Join(", ", ArticleFacts.Names.Order(StringComparer.Ordinal))})");
         }
+        if (says.FirstOrDefault(topic => !ArticleFacts.Topics.Contains(topic)) is { } unknownTopic)
+        {
+            throw new RenderException(name, $"says \"{unknownTopic}\", which is no topic (known: {string.Join(", ", ArticleFacts.Topics.Order(StringComparer.Ordinal))})");
+        }
         var template = Template.Parse(text, name);
         if (template.HasErrors)
         {
             throw new RenderException(name, string.Join("; ", template.Messages.Select(m => m.ToString())));
         }
-        return new NamedTemplate(name, template, needs);
+        return new NamedTemplate(name, template, needs, says);
     }
 
-    [GeneratedRegex(@"\A\{\{#\s*needs:(?<needs>[^}]*)\}\}[ \t]*\r?\n?")]
-    private static partial Regex NeedsLine();
+    // "{{# needs: a, !b; says: topic }}": either clause may come alone.
+    [GeneratedRegex(@"\A\{\{#\s*(?<head>(?:needs|says):[^}]*)\}\}[ \t]*\r?\n?")]
+    private static partial Regex HeadLine();
 
     private static IEnumerable<string> SplitVariants(string text) =>
         text.ReplaceLineEndings("\n").Split("\n---\n").Select(v => v.Trim('\n'));
@@ -171,4 +188,5 @@ public sealed partial class TemplateLibrary
 }
 
 /// <param name="Needs">The facts the phrasing states, all of which must hold for it to be picked.</param>
-public sealed record NamedTemplate(string Name, Template Template, IReadOnlyList<string> Needs);
+/// <param name="Says">What the phrasing tells (a topic such as the latest hour): an article tells each once.</param>
+public sealed record NamedTemplate(string Name, Template Template, IReadOnlyList<string> Needs, IReadOnlyList<string> Says);

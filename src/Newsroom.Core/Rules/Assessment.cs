@@ -20,7 +20,7 @@ public sealed record Assessment(
     /// <summary>When the data was measured: the end of every window.</summary>
     public DateTimeOffset AsOf { get; init; }
 
-    /// <summary>On the market's story, the coins whose own story runs the other way: the market story names them.</summary>
+    /// <summary>On the market's story, the coins that are news on their own and went the other way: the market story names them.</summary>
     public IReadOnlyList<CoinFigures> AgainstCoins { get; init; } = [];
 
     /// <summary>On a coin's story that runs against the market, the coin that stands for the market (its price is the contrast).</summary>

@@ -42,6 +42,13 @@ public sealed class RulesOptions
     [Range(typeof(decimal), "0.001", "10")]
     public decimal CrowdedFundingRatePercent { get; init; } = 0.05m;
 
+    /// <summary>
+    /// The 24h total from which a coin going against the market gets an article of its own; below it the market's
+    /// article names it (an editor would not run a separate piece on a $35M coin day inside a $600M market day).
+    /// </summary>
+    [Range(typeof(decimal), "1", "1000000000000")]
+    public decimal CoinOwnStoryMinimumTotal24h { get; init; } = 100_000_000;
+
     /// <summary>Trailing days whose median 24h total is a scope's normal day.</summary>
     [Range(7, 365)]
     public int BaselineDays { get; init; } = 30;

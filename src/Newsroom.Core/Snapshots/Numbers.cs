@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Newsroom.Snapshots;
 
 /// <summary>
-/// How figures read in copy, one way everywhere: $397 million, $0.8 million, $1.2 billion, 83.3%. It sits with the model
+/// How figures read in copy, one way everywhere: $397 million, $0.8 million, $1.24 billion, 83.3%. It sits with the model
 /// because rules' summaries, articles and the desk all print figures.
 /// </summary>
 public static class Numbers
@@ -17,16 +17,17 @@ public static class Numbers
         {
             return "$" + Math.Round(usd, 0, MidpointRounding.AwayFromZero).ToString("#,0", Invariant);
         }
-        // One decimal of the unit, so figures side by side read alike: "$6.9 million", "$66.3 million",
-        // "$879.7 million", "$19.2 billion". Round first, then pick the unit, so $999.96 million reads "$1 billion".
-        var millions = Math.Round(usd / 1_000_000, usd < 950_000 ? 2 : 1, MidpointRounding.AwayFromZero);
+        // One decimal of the unit, so figures side by side read alike: "$0.8 million", "$66.3 million",
+        // "$879.7 million", "$19.2 billion"; two under $10 billion, as desks write them ("$1.08 billion", "$2.47 billion").
+        // Round first, then pick the unit, so $999.96 million reads "$1 billion".
+        var millions = Math.Round(usd / 1_000_000, usd < 95_000 ? 2 : 1, MidpointRounding.AwayFromZero);
         if (millions < 1_000)
         {
-            // Under a million a second decimal keeps small windows from reading "$0 million".
+            // Under $0.1 million a second decimal keeps small windows from reading "$0 million".
             return $"${millions.ToString("0.##", Invariant)} million";
         }
-        var billions = Math.Round(usd / 1_000_000_000, 1, MidpointRounding.AwayFromZero);
-        return $"${billions.ToString("0.#", Invariant)} billion";
+        var billions = Math.Round(usd / 1_000_000_000, usd < 9_995_000_000 ? 2 : 1, MidpointRounding.AwayFromZero);
+        return $"${billions.ToString("0.##", Invariant)} billion";
     }
 
     /// <summary>

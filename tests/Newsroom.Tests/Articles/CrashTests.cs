@@ -97,9 +97,9 @@ public class CrashTests
         var scale = 1 + (0.15m * step);
         string Figures(decimal longs, decimal shorts) => FormattableString.Invariant($$"""{ "longs": {{longs * scale:0}}, "shorts": {{shorts * scale:0}} }""");
         var rows = Enumerable.Range(0, coins).Select(i => FormattableString.Invariant(
-            $$"""{ "symbol": "C{{i}}", "windows": { "24h": {{Figures(2_000_000, 23_000_000)}} }, "priceChangePercent": { "24h": 12 } }"""));
+            $$"""{ "symbol": "C{{i}}", "windows": { "24h": {{Figures(3_000_000, 30_000_000)}} }, "priceChangePercent": { "24h": 12 } }"""));
         var json = new StringBuilder();
-        json.Append(CultureInfo.InvariantCulture, $$"""{ "asOf": "{{start.AddHours(step):yyyy-MM-ddTHH:00:00Z}}", "market": { "24h": {{Figures(8_000_000_000, 5_200_000_000)}} }, "coins": [ """);
+        json.Append(CultureInfo.InvariantCulture, $$"""{ "asOf": "{{start.AddHours(step):yyyy-MM-ddTHH:00:00Z}}", "market": { "24h": {{Figures(12_000_000_000, 6_500_000_000)}} }, "coins": [ """);
         json.AppendJoin(", ", rows);
         json.Append(" ] }");
         return json.ToString();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public class GenerateCommandTests
                 ["Newsroom:Storage:DataDirectory"] = _workspace.DataDirectory,
                 ["Newsroom:Output:Directory"] = _workspace.OutputDirectory,
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Newsroom:Rules:CoinOwnStoryMinimumTotal24h"] = Workspace.Rules.CoinOwnStoryMinimumTotal24h.ToString(CultureInfo.InvariantCulture),
             }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))));
         return (exitCode, output.ToString(), error.ToString());
     }

@@ -84,6 +84,19 @@ public class NewsDecisionTests
     }
 
     [Test]
+    public void ASmallCoinGoingAgainstTheMarketIsALineInTheMarketStoryNotAnArticle()
+    {
+        var byDefault = TestData.Decide("long-squeeze");
+        var lowerBar = TestData.Decide("long-squeeze", new RulesOptions { CoinOwnStoryMinimumTotal24h = 30_000_000 });
+
+        Assert.That(byDefault.Stories.Select(s => s.Scope), Is.EqualTo(new[] { Assessment.MarketScope }));
+        Assert.That(byDefault.Market.AgainstCoins.Select(c => c.Symbol), Is.EquivalentTo(new[] { "SOL", "XRP" }), "the market story names them");
+        Assert.That(byDefault.Market.Fired(NewsFindings.CoinStories)!.Summary,
+            Does.Contain("SOL: part of the market story: shorts dominated SOL, against the market's longs, on $33.5 million (a story of its own needs $100 million)"));
+        Assert.That(lowerBar.Stories.Select(s => s.Scope), Is.EqualTo(new[] { Assessment.MarketScope, "SOL", "XRP" }));
+    }
+
+    [Test]
     public void ACoinNewsworthyOnADayTheMarketIsNotGetsItsOwnStory()
     {
         var decision = TestData.Decide(Market("""{ "24h": { "longs": 90000000, "shorts": 140000000 } }""",

@@ -80,6 +80,18 @@ public class NewsJudgeTests(string provider) : OnBothDatabases(provider)
     }
 
     [Test]
+    public async Task AListedDayReportedBelowTheListsTenthIsNotRanked()
+    {
+        // 22 September 2025 is sixth on the list at $3.62 billion but was reported at about $1.6 billion on the day.
+        var snapshot = SnapshotReader.Read("""{ "asOf": "2025-09-23T00:00:00Z", "market": { "24h": { "longs": 1400000000, "shorts": 200000000 } } }""", TestData.Now);
+
+        var decision = await JudgeAsync(snapshot);
+
+        Assert.That(decision.Market.Fired(NewsFindings.RecordBook), Is.Null);
+        Assert.That(decision.Market.Findings.Single(f => f.Rule == NewsFindings.RecordBook).Summary, Does.Contain("below the tenth-largest day on record"));
+    }
+
+    [Test]
     public async Task ALaterDayIsRankedOnlyWhenHistoryCoversEveryDaySinceTheList()
     {
         var decision = await JudgeAsync(Market(longs: 3_000_000_000, shorts: 500_000_000));

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Newsroom.Snapshots;
 
 namespace Newsroom.Tests.Writing;
@@ -54,7 +56,13 @@ public class ConditionalClaimsTests
             """);
 
         var prose = texts.Select(Prose).ToList();
-        Assert.That(prose, claimed ? Has.All.Contain("66.7%") : Has.None.Match("50%|12 hours|second half"));
+        // $200 million in the last 12 hours against $100 million in the 12 before.
+        var halves = prose.Where(p => Regex.IsMatch(p, @"\$16\.7 million an hour (over the last 12 hours, )?against \$8\.3 million")).ToList();
+        Assert.That(halves, Has.Count.EqualTo(claimed ? prose.Count : 0));
+        if (!claimed)
+        {
+            Assert.That(prose, Has.None.Match("50%|12 hours|second half"));
+        }
     }
 
     [Test]
@@ -117,8 +125,8 @@ public class ConditionalClaimsTests
             "12h": { "longs": 160000000, "shorts": 140000000 }, "24h": { "longs": 300000000, "shorts": 290000000 }
             """);
 
-        Assert.That(swinging, Has.Some.Contain("shorts from 12:00 on 23 November to 00:00 UTC, longs from 00:00 to 08:00 UTC and shorts again from 08:00 to 11:00 UTC"));
-        Assert.That(steady, Has.None.Contain("changed through the day"));
+        Assert.That(swinging, Has.Some.Contain("Which side took more kept changing: shorts from 12:00 UTC on 23 November to 00:00 UTC on 24 November, longs from 00:00 to 08:00 UTC and shorts again from 08:00 to 11:00 UTC"));
+        Assert.That(steady, Has.None.Contain("kept changing"));
     }
 
     [Test]
@@ -163,8 +171,9 @@ public class ConditionalClaimsTests
             "12h": { "longs": 150000000, "shorts": 30000000 }, "24h": { "longs": 380000000, "shorts": 70000000 }
             """);
 
-        Assert.That(turned, Has.Some.Contain("By the last hour the flush had stopped: $2 million was liquidated, and most of it was shorts."));
-        Assert.That(stayed, Has.None.Contain("had stopped"));
+        // Said once, in the signal or in the bottom line.
+        Assert.That(turned, Has.Some.Match(@"By the last hour the flush had stopped: \$2 million was liquidated, and most of it was shorts\.|By the final hour the pace had dropped to \$2 million, and \$1\.5 million of it was shorts: a sign that prices had started to bounce"));
+        Assert.That(stayed, Has.None.Match("had stopped|started to bounce"));
     }
 
     [Test]
@@ -193,6 +202,83 @@ public class ConditionalClaimsTests
         Assert.That(texts, Has.None.Match("had piled|more balanced"));
     }
 
+    [TestCase(1.1, 0.0001, "close to even", TestName = "Positioning near even after a squeeze is called even")]
+    [TestCase(0.6, -0.0004, "leaning short|leaned short", TestName = "Positioning still short after a squeeze is called so")]
+    public void PositioningAfterTheDayIsReadForWhatItIs(decimal ratio, decimal funding, string reading)
+    {
+        var texts = Articles(Windows, coin: $$"""{ "symbol": "BTC", "windows": { "24h": { "longs": 30000000, "shorts": 150000000 } }, "longShortRatio": {{ratio}}, "fundingRate": {{funding}} }""");
+        var without = Articles(Windows);
+
+        var read = texts.Where(t => Regex.IsMatch(t, $"long/short ratio (stood at |of )?{ratio}")).ToList();
+        Assert.That(read, Is.Not.Empty, "some phrasing reads the positioning");
+        Assert.That(read, Has.All.Match(reading));
+        Assert.That(texts, Has.None.Match(reading == "close to even" ? "leaning (long|short)|leaned (long|short)" : "close to even"));
+        Assert.That(without, Has.None.Match("long/short ratio|funding|close to even"));
+    }
+
+    [TestCase(0.9, true, TestName = "A rise still running in the final hour is said")]
+    [TestCase(-0.9, false, TestName = "A final hour against the day's rise is not called still climbing")]
+    public void AMoveStillRunningIsSaidOnlyWhenTheLastHourKeptGoing(decimal lastHour, bool claimed)
+    {
+        var texts = Articles(Windows, coin: $$"""{ "symbol": "BTC", "windows": { "24h": { "longs": 30000000, "shorts": 150000000 } }, "priceChangePercent": { "1h": {{lastHour}}, "24h": 4.1 } }""");
+
+        Assert.That(texts, claimed
+            ? Has.Some.Contain("BTC was still climbing when the figures were taken, up 0.9% in the final hour alone")
+            : Has.None.Contain("still climbing"));
+    }
+
+    [TestCase(9_010_000_000.0, "Only two days on CoinGlass's top-ten list saw more positions closed by force.")]
+    [TestCase(1_000_000_000.0, null)]
+    public void ARankIsTheBottomLineOnlyOnARankedDay(decimal total, string? bottomLine)
+    {
+        var texts = Articles($$"""
+            "24h": { "longs": {{total * 0.83m:0}}, "shorts": {{total * 0.17m:0}} }
+            """, asOf: "2021-05-20T00:00:00Z");
+
+        Assert.That(texts, bottomLine is null ? Has.None.Contain("top-ten list") : Has.Some.Contain(bottomLine));
+    }
+
+    [Test]
+    public void OnTheRecordDayTheSideAloneIsComparedWithTheOldRecordOnlyWhenItBeatsIt()
+    {
+        var beats = Articles("""
+            "24h": { "longs": 16700000000, "shorts": 2460000000 }
+            """, asOf: "2025-10-11T00:00:00Z");
+        var doesNot = Articles("""
+            "24h": { "longs": 8000000000, "shorts": 3000000000 }
+            """, asOf: "2025-10-11T00:00:00Z");
+
+        Assert.That(beats, Has.Some.Contain("Longs alone, at $16.7 billion, came to more than any full day on CoinGlass's list before this one."));
+        Assert.That(doesNot, Has.None.Contain("alone"));
+    }
+
+    /// <summary>An article tells each thing once: the split's multiple and the price move are not restated in the closing parts.</summary>
+    [Test]
+    public void NoPartRestatesWhatAnEarlierPartSaid()
+    {
+        foreach (var sample in Newsroom.Sources.SampleSnapshots.Names)
+        {
+            var snapshot = TestData.Sample(sample);
+            foreach (var story in TestData.Decide(snapshot).Stories)
+            {
+                foreach (var key in Enumerable.Range(1, 12).Select(k => $"{story.Scope}/{story.Profile}/{k}"))
+                {
+                    var article = TestData.Renderer().Render(story, snapshot, key);
+                    var prose = Prose($"{article.Headline}\n{article.Markdown}");
+                    var day = story.Windows.Day;
+                    var split = day.Of(day.Larger.Opposite()) > 0 ? (day.Of(day.Larger) / day.Of(day.Larger.Opposite())).ToString("0.#", CultureInfo.InvariantCulture) : "none";
+                    var multiple = Regex.Count(prose, $@"\b{Regex.Escape(split)} times");
+                    Assert.That(multiple, Is.LessThanOrEqualTo(1), $"{sample} {key}: the day's split as a multiple, more than once\n{prose}");
+                    var signals = prose.IndexOf("## What it signals", StringComparison.Ordinal);
+                    if (story.ContextCoin?.Context.PriceChangePercent.TryGetValue(Window.Day, out var change) == true && prose[..signals].Contains(Numbers.Percent(Math.Abs(change)), StringComparison.Ordinal))
+                    {
+                        Assert.That(prose[signals..], Does.Not.Contain(Numbers.Percent(Math.Abs(change))), $"{sample} {key}: the price move, again at the end\n{prose}");
+                    }
+                }
+            }
+        }
+    }
+
     [Test]
     public void NoArticleSpeaksOfLossesTheDisclaimerDenies()
     {
@@ -213,13 +299,13 @@ public class ConditionalClaimsTests
         string.Join("\n", article.Split('\n').Where(line => !line.StartsWith("- ", StringComparison.Ordinal)));
 
     /// <summary>The market article under twelve story keys, headline first.</summary>
-    private static List<string> Articles(string windows, decimal? btcChange = null, string? coin = null)
+    private static List<string> Articles(string windows, decimal? btcChange = null, string? coin = null, string asOf = "2026-11-24T12:00:00Z")
     {
         coin ??= btcChange is { } change
             ? $$"""{ "symbol": "BTC", "windows": { "24h": { "longs": 30000000, "shorts": 150000000 } }, "priceChangePercent": { "24h": {{change}} } }"""
             : null;
         var snapshot = SnapshotReader.Read($$"""
-            { "asOf": "2026-11-24T12:00:00Z", "provider": "CoinGlass", "market": { {{windows}} }{{(coin is null ? "" : $", \"coins\": [ {coin} ]")}} }
+            { "asOf": "{{asOf}}", "provider": "CoinGlass", "market": { {{windows}} }{{(coin is null ? "" : $", \"coins\": [ {coin} ]")}} }
             """, TestData.Now);
         var market = TestData.Decide(snapshot).Market;
         Assert.That(market.IsNewsworthy, "the fixture must be news");
