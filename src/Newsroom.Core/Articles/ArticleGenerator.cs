@@ -76,9 +76,9 @@ public sealed class ArticleGenerator(
     public async Task<int> RepairFilesAsync(CancellationToken cancellationToken) =>
         await files.RepairAsync(await store.ListAsync(cancellationToken), (article, token) => store.SnapshotJsonAsync(article.SnapshotFingerprint, token), cancellationToken);
 
-    /// <summary>The story continues while the scope keeps its profile; otherwise this snapshot starts a new one.</summary>
+    /// <summary>The story continues while the scope keeps its profile within one event; otherwise this snapshot starts a new one.</summary>
     private static string StoryKey(Assessment assessment, Snapshot snapshot, Episode? episode) =>
-        episode is { StoryKey: { } key } && episode.Profile == assessment.Profile ? key : NewStoryKey(assessment, snapshot.AsOf);
+        episode?.Continues(assessment.Profile, snapshot.AsOf) ?? NewStoryKey(assessment, snapshot.AsOf);
 
     /// <summary>The key of a story that starts with this snapshot: "market/short-squeeze/2026-11-24T12:00Z".</summary>
     public static string NewStoryKey(Assessment assessment, DateTimeOffset asOf) =>

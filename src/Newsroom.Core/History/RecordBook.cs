@@ -35,7 +35,7 @@ public sealed class RecordBook
 
     public IEnumerable<RecordDay> TopTen => Days.Where(d => d.Rank is not null);
 
-    /// <summary>The rank a total would take in the top ten, leaving out days that overlap its own window (the same event); null beyond ten.</summary>
+    /// <summary>The rank a total would take among the list's days before its window (see <see cref="Precedents"/>); null beyond ten.</summary>
     public int? RankOf(decimal total, DateTimeOffset from, DateTimeOffset to)
     {
         // Below the list's tenth nothing is known of the days between (a listed day reported lower on the day, as
@@ -44,9 +44,16 @@ public sealed class RecordBook
         {
             return null;
         }
-        var rank = TopTen.Count(d => !d.Point.Overlaps(from, to) && d.Total > total) + 1;
+        var rank = Precedents(from, to).Count(d => d.Total > total) + 1;
         return rank <= 10 ? rank : null;
     }
+
+    /// <summary>
+    /// The list's days a window can be measured against: those before it. A day is ranked as it stood on its own date
+    /// (18 April 2021 was the record until October 2025), and the window's own day is the same event.
+    /// </summary>
+    public IEnumerable<RecordDay> Precedents(DateTimeOffset from, DateTimeOffset to) =>
+        TopTen.Where(d => !d.Point.Overlaps(from, to) && d.Point.AsOf <= to);
 
     internal static RecordBook Parse(string csv)
     {

@@ -223,7 +223,7 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         }
         var listed = history.AsOf <= listEnd.AddDays(1);
         var coveredSince = history.CoveredSince is { } since && since <= listEnd && (history.LastLarger is null || history.LastLarger.AsOf <= listEnd);
-        var above = book.TopTen.Where(d => !d.Point.Overlaps(history.WindowStart, history.AsOf) && d.Total > day.Total).Select(d => d.Point.AsPrecedent()).ToList();
+        var above = book.Precedents(history.WindowStart, history.AsOf).Where(d => d.Total > day.Total).Select(d => d.Point.AsPrecedent()).ToList();
         if (!listed && !coveredSince)
         {
             return new Finding(NewsFindings.RecordBook, false,
@@ -235,7 +235,7 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         List<Figure> figures = [new("rank", rank, Unit.Rank), new("total", day.Total, Unit.Usd)];
         var summary = $"{Money(day.Total)}: rank {rank} among the ten largest days on record";
         // A new record is measured against the one it beat.
-        if (rank == 1 && book.TopTen.Where(d => !d.Point.Overlaps(history.WindowStart, history.AsOf)).MaxBy(d => d.Total) is { } previous)
+        if (rank == 1 && book.Precedents(history.WindowStart, history.AsOf).MaxBy(d => d.Total) is { } previous)
         {
             figures.AddRange([
                 new("previousRecord", previous.Total, Unit.Usd),

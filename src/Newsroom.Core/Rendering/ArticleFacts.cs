@@ -20,7 +20,7 @@ public sealed class ArticleFacts
         "windows", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
         "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
         "ratio", "funding", "longs", "shorts", "peak", "peak_latest", "swings", "lopsided", "latest_lopsided", "latest_turned",
-        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still",
+        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested",
     ]), StringComparer.Ordinal);
 
     /// <summary>
@@ -28,7 +28,7 @@ public sealed class ArticleFacts
     /// restate the timing, the price or the split an earlier part gave.
     /// </summary>
     public static IReadOnlySet<string> Topics { get; } = new HashSet<string>(
-        ["price", "multiple", "latest", "latest_side", "peak", "halves", "positioning", "inferred_move", "record"], StringComparer.Ordinal);
+        ["price", "multiple", "latest", "latest_side", "peak", "halves", "positioning", "inferred_move", "record", "net", "minority"], StringComparer.Ordinal);
 
     public const string Size = "size";
 
@@ -89,6 +89,7 @@ public sealed class ArticleFacts
         Add("windows", assessment.Windows.Present.Count() >= 2);
         Add("billion", day.Total >= 1_000_000_000);
         Add("lopsided", side is { } taken && day.Of(taken.Opposite()) > 0 && day.Of(taken) >= day.Of(taken.Opposite()) * LopsidedMultiple);
+        Add("contested", side is { } leading && day.Of(leading) < day.Of(leading.Opposite()) * LopsidedMultiple);
         Add("latest_turned", side is { } story && Slowing(assessment.Windows) && Latest(assessment.Windows) is { Figures: var last } && last.Of(story.Opposite()) > last.Of(story));
         Add("latest_lopsided", side is { } caught && Latest(assessment.Windows) is { Figures: var latest }
             && latest.Of(caught.Opposite()) > 0 && latest.Of(caught) >= latest.Of(caught.Opposite()) * LopsidedMultiple);

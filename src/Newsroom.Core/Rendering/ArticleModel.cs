@@ -72,7 +72,7 @@ internal sealed record ArticleModel(
             Largest = assessment.LargestLiquidation is { } order
                 ? new LargestModel(order.Exchange, order.Symbol, order.Usd, order.Time.UtcDateTime.ToString(order.Time.UtcDateTime.Date == snapshot.AsOf.UtcDateTime.Date ? "HH:mm 'UTC'" : "HH:mm 'UTC on' d MMMM", CultureInfo.InvariantCulture))
                 : null,
-            Context = ContextModel.From(assessment),
+            Context = ContextModel.From(assessment, snapshot.AsOf),
             Period = PeriodOf(snapshot.AsOf),
             Against = assessment.AgainstCoins.OrderByDescending(c => c.Windows.Day.Total).Take(AgainstNamed).Select(LeaderModel.From).ToList(),
             AgainstOthers = Math.Max(0, assessment.AgainstCoins.Count - AgainstNamed),
@@ -197,6 +197,9 @@ internal sealed record WindowModel(int Hours, decimal Total, decimal Longs, deci
 
     public decimal ShortsPerLong => Longs > 0 ? Shorts / Longs : 0;
 
+    /// <summary>By how much the larger side's liquidations exceeded the other's: net forced selling or buying.</summary>
+    public decimal Net => Math.Abs(Longs - Shorts);
+
     public static WindowModel From(Window window, Liquidations figures, decimal dayTotal) => new(
         window.Hours(), figures.Total, figures.Longs, figures.Shorts, figures.LongSharePercent, figures.ShortSharePercent,
         dayTotal == 0 ? 0 : figures.Total / dayTotal * 100);
@@ -232,12 +235,20 @@ internal sealed record ContextModel(
     private static readonly string[] CountWords = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
     // Dates in findings are yyyymmdd figures.
-    private static string DateText(decimal yyyymmdd) =>
-        new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    private static DateTimeOffset Date(decimal yyyymmdd) =>
+        new(new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100), TimeOnly.MinValue, TimeSpan.Zero);
+
+    private static string DateText(decimal yyyymmdd) => Date(yyyymmdd).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static readonly string[] RankWords = ["", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
-    public static ContextModel From(Assessment assessment)
+    // Trackers added venues over the years (Hyperliquid in 2024–25): a record set years apart compares different coverage.
+    private static readonly TimeSpan CoverageYears = TimeSpan.FromDays(2 * 365);
+
+    /// <summary>Whether the previous record is old enough that the trackers' venue coverage has grown since.</summary>
+    public bool CoverageGrew { get; init; }
+
+    public static ContextModel From(Assessment assessment, DateTimeOffset asOf)
     {
         var rank = assessment.Fired(News.NewsFindings.RecordBook);
         var since = assessment.Fired(News.NewsFindings.LargestSince);
@@ -266,6 +277,7 @@ internal sealed record ContextModel(
             rank?.ValueOrNull("previousMultiple"))
         {
             ListTenth = assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
+            CoverageGrew = rank?.ValueOrNull("previousRecordDate") is { } recordDate && asOf - Date(recordDate) > CoverageYears,
         };
     }
 }

@@ -562,6 +562,8 @@ public sealed class FigureSet
         Add(new Datum(group, item, "total", figures.Total, Unit.Usd));
         Add(new Datum(group, item, "longs", figures.Longs, Unit.Usd));
         Add(new Datum(group, item, "shorts", figures.Shorts, Unit.Usd));
+        // Net forced selling (or buying): what the larger side's liquidations exceeded the other's by.
+        Add(new Datum(group, item, "net", Math.Abs(figures.Longs - figures.Shorts), Unit.Usd));
         Add(new Datum(group, item, "long share", figures.LongSharePercent, Unit.Percent));
         Add(new Datum(group, item, "short share", figures.ShortSharePercent, Unit.Percent));
     }

@@ -67,12 +67,12 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     public async Task<IReadOnlyDictionary<string, Episode>> EpisodesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, "SELECT scope, profile, story_key FROM scope_states");
+        await using var command = connection.Command(null, Episode.Select);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var episodes = new Dictionary<string, Episode>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            episodes[reader.GetString(0)] = new Episode(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            episodes[reader.GetString(0)] = Episode.Read(reader);
         }
         return episodes;
     }
@@ -369,12 +369,12 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         DbConnection connection, DbTransaction transaction, ArticleDraft draft, string fingerprint, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The episode may have moved on since the draft was rendered (another node's run): its story wins.
-        await using var stateCommand = connection.Command(transaction, "SELECT profile, story_key FROM scope_states WHERE scope = @scope", ("@scope", draft.Scope));
+        await using var stateCommand = connection.Command(transaction, $"{Episode.Select} WHERE s.scope = @scope", ("@scope", draft.Scope));
         await using (var state = await stateCommand.ExecuteReaderAsync(cancellationToken))
         {
-            if (await state.ReadAsync(cancellationToken) && state.GetString(0) == draft.Profile && !state.IsDBNull(1))
+            if (await state.ReadAsync(cancellationToken) && Episode.Read(state).Continues(draft.Profile, draft.AsOf) is { } key)
             {
-                draft = draft with { StoryKey = state.GetString(1) };
+                draft = draft with { StoryKey = key };
             }
         }
         var rows = await QueryArticlesAsync(connection, transaction, $"{SelectLatest} AND a.story_key = @key", cancellationToken, ("@key", draft.StoryKey));
@@ -508,7 +508,25 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
 }
 
 /// <param name="StoryKey">Null when the scope's profile is <c>none</c>.</param>
-public sealed record Episode(string Profile, string? StoryKey);
+/// <param name="Started">The as-of time of the story's first version, when there is a story.</param>
+public sealed record Episode(string Profile, string? StoryKey, DateTimeOffset? Started)
+{
+    // A story is one event: it goes on while the new 24h window still overlaps its first one.
+    private static readonly TimeSpan EventSpan = TimeSpan.FromHours(24);
+
+    /// <summary>The story a snapshot of this profile continues, or null when it starts a new one.</summary>
+    public string? Continues(string profile, DateTimeOffset asOf) =>
+        Profile == profile && StoryKey is not null && (Started is not { } started || asOf - started < EventSpan) ? StoryKey : null;
+
+    public const string Select = """
+        SELECT s.scope, s.profile, s.story_key,
+               (SELECT v.as_of FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = 1 WHERE a.story_key = s.story_key)
+        FROM scope_states s
+        """;
+
+    public static Episode Read(DbDataReader reader) =>
+        new(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : Timestamps.Parse(reader.GetString(3)));
+}
 
 public sealed record ScopeProfile(string Scope, string Profile);
 

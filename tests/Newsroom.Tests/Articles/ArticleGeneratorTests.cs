@@ -197,6 +197,19 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         Assert.That(await Workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(2));
     }
 
+    [TestCase("2026-11-24T11:00:00Z", false, TestName = "23 hours later the window still overlaps the first: the same story")]
+    [TestCase("2026-11-24T12:00:00Z", true, TestName = "24 hours later it is another day's squeeze: a new story, not an unchanged one")]
+    public async Task AStoryIsOneEventEvenWhenTheProfileHolds(string asOf, bool newStory)
+    {
+        var generator = Workspace.Generator();
+        var first = (await generator.GenerateAsync(Seed(asOf: "2026-11-23T12:00:00Z", shorts: 330_700_000))).Articles.Single();
+
+        var next = (await generator.GenerateAsync(Seed(asOf: asOf, shorts: 330_700_000))).Articles.Single();
+
+        Assert.That(next.Outcome, Is.EqualTo(newStory ? SaveOutcome.Created : SaveOutcome.Unchanged), "the same figures");
+        Assert.That(next.Article.Id == first.Article.Id, Is.EqualTo(!newStory));
+    }
+
     [Test]
     public async Task EveryRunIsLoggedWithWhatItWrote()
     {

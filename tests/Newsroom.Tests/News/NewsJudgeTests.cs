@@ -79,6 +79,22 @@ public class NewsJudgeTests(string provider) : OnBothDatabases(provider)
         Assert.That(decision.Market.Fired(NewsFindings.Newsworthiness)!.Summary, Does.Contain("rank 1 in the record book"));
     }
 
+    [TestCase("2021-04-19T00:00:00Z", 8_500_000_000.0, 1_440_000_000.0, 1, TestName = "18 April 2021 was the record on its own date")]
+    [TestCase("2021-05-20T00:00:00Z", 7_500_000_000.0, 1_510_000_000.0, 2, TestName = "19 May 2021 was second on its own date, behind 18 April")]
+    public async Task ADayIsRankedAsItStoodOnItsOwnDate(string asOf, decimal longs, decimal shorts, int rank)
+    {
+        var snapshot = SnapshotReader.Read(FormattableString.Invariant($$"""{ "asOf": "{{asOf}}", "market": { "24h": { "longs": {{longs}}, "shorts": {{shorts}} } } }"""), TestData.Now);
+
+        var decision = await JudgeAsync(snapshot);
+
+        var finding = decision.Market.Fired(NewsFindings.RecordBook)!;
+        Assert.That(finding.Value("rank"), Is.EqualTo(rank), "later days on the list were not yet on record");
+        if (rank == 1)
+        {
+            Assert.That(finding.Value("previousRecord"), Is.EqualTo(4_100_000_000m), "the record it beat was 22 February 2021's");
+        }
+    }
+
     [Test]
     public async Task AListedDayReportedBelowTheListsTenthIsNotRanked()
     {
