@@ -20,7 +20,7 @@ public sealed class ArticleFacts
         "windows", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
         "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
         "ratio", "funding", "longs", "shorts", "peak", "peak_latest", "swings", "lopsided", "latest_lopsided", "latest_turned",
-        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested",
+        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays",
     ]), StringComparer.Ordinal);
 
     /// <summary>
@@ -135,6 +135,8 @@ public sealed class ArticleFacts
         var crowding = assessment.Fired(Profiles.CrowdedPositioning);
         Add("ratio", crowding?.ValueOrNull("longShortRatio") is not null);
         Add("funding", crowding?.ValueOrNull("fundingRatePercent") is not null);
+        // Positive funding is paid by longs, negative by shorts.
+        Add("crowd_pays", crowding?.ValueOrNull("fundingRatePercent") is { } rate && rate != 0 && (rate > 0) == (crowding.Side == Snapshots.Side.Longs));
         var positioning = Positioning(assessment);
         Add("positioning", positioning is not null);
         Add("positioning_even", positioning?.Even == true);

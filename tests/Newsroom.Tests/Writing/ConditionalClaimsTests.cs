@@ -279,6 +279,19 @@ public class ConditionalClaimsTests
         }
     }
 
+    [TestCase(0.00062, true, TestName = "Crowded longs paying positive funding are said to be paying")]
+    [TestCase(-0.0001, false, TestName = "Crowded longs on negative funding are not said to be paying")]
+    public void TheCrowdedSideIsSaidToPayFundingOnlyWhenItDoes(decimal funding, bool claimed)
+    {
+        var texts = Articles("""
+            "1h": { "longs": 10000000, "shorts": 3000000 }, "4h": { "longs": 60000000, "shorts": 20000000 },
+            "12h": { "longs": 200000000, "shorts": 60000000 }, "24h": { "longs": 300000000, "shorts": 150000000 }
+            """,
+            coin: $$"""{ "symbol": "BTC", "windows": { "24h": { "longs": 200000000, "shorts": 50000000 } }, "longShortRatio": 2.6, "fundingRate": {{funding}} }""");
+
+        Assert.That(texts, claimed ? Has.Some.Contain("Longs were still paying funding") : Has.None.Contain("paying"));
+    }
+
     [Test]
     public void NoArticleSpeaksOfLossesTheDisclaimerDenies()
     {
