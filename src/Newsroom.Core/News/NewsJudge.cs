@@ -211,6 +211,9 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
     /// <summary>The kind of an unfired record-book finding whose day tops the tenth of a list that may since have changed.</summary>
     public const string AboveListTenth = "above-list-tenth";
 
+    /// <summary>The kind of an unfired record-book finding whose day is below the list's tenth.</summary>
+    public const string BelowListTenth = "below-list-tenth";
+
     private static Finding RecordBookRank(Liquidations day, ScopeHistory history)
     {
         var book = RecordBook.Embedded;
@@ -219,7 +222,10 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         Figure[] thresholds = [new("tenthLargest", tenth, Unit.Usd)];
         if (book.RankOf(day.Total, history.WindowStart, history.AsOf) is not { } rank)
         {
-            return new Finding(NewsFindings.RecordBook, false, $"{Money(day.Total)} is below the tenth-largest day on record ({Money(tenth)})", [new("total", day.Total, Unit.Usd)], thresholds);
+            // The list's tenth day is a fact of the book, so the article may measure the day against it.
+            return new Finding(NewsFindings.RecordBook, false, $"{Money(day.Total)} is below the tenth-largest day on record ({Money(tenth)})",
+                [new("total", day.Total, Unit.Usd), new("listTenth", tenth, Unit.Usd), new("ofTenthPercent", day.Total / tenth * 100, Unit.Percent)], thresholds)
+            { Kind = BelowListTenth };
         }
         var listed = history.AsOf <= listEnd.AddDays(1);
         var coveredSince = history.CoveredSince is { } since && since <= listEnd && (history.LastLarger is null || history.LastLarger.AsOf <= listEnd);
@@ -234,6 +240,14 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         }
         List<Figure> figures = [new("rank", rank, Unit.Rank), new("total", day.Total, Unit.Usd)];
         var summary = $"{Money(day.Total)}: rank {rank} among the ten largest days on record";
+        // A ranked day is measured against the one just above it.
+        if (book.Precedents(history.WindowStart, history.AsOf).Where(d => d.Total > day.Total).MinBy(d => d.Total) is { } next)
+        {
+            figures.AddRange([
+                new("nextAbove", next.Total, Unit.Usd),
+                new("nextAboveDate", (next.Date.Year * 10000) + (next.Date.Month * 100) + next.Date.Day, Unit.Date),
+                new("belowNextPercent", (1 - (day.Total / next.Total)) * 100, Unit.Percent)]);
+        }
         // A new record is measured against the one it beat.
         if (rank == 1 && book.Precedents(history.WindowStart, history.AsOf).MaxBy(d => d.Total) is { } previous)
         {

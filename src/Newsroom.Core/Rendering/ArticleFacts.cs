@@ -20,7 +20,7 @@ public sealed class ArticleFacts
         "windows", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
         "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
         "ratio", "funding", "longs", "shorts", "peak", "peak_latest", "swings", "lopsided", "latest_lopsided", "latest_turned",
-        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays",
+        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "below_tenth", "next_above",
     ]), StringComparer.Ordinal);
 
     /// <summary>
@@ -90,7 +90,7 @@ public sealed class ArticleFacts
         Add("billion", day.Total >= 1_000_000_000);
         Add("lopsided", side is { } taken && day.Of(taken.Opposite()) > 0 && day.Of(taken) >= day.Of(taken.Opposite()) * LopsidedMultiple);
         Add("contested", side is { } leading && day.Of(leading) < day.Of(leading.Opposite()) * LopsidedMultiple);
-        Add("latest_turned", side is { } story && Slowing(assessment.Windows) && Latest(assessment.Windows) is { Figures: var last } && last.Of(story.Opposite()) > last.Of(story));
+        Add("latest_turned", side is { } story && BelowAverage(assessment.Windows) && Latest(assessment.Windows) is { Figures: var last } && last.Of(story.Opposite()) > last.Of(story));
         Add("latest_lopsided", side is { } caught && Latest(assessment.Windows) is { Figures: var latest }
             && latest.Of(caught.Opposite()) > 0 && latest.Of(caught) >= latest.Of(caught.Opposite()) * LopsidedMultiple);
 
@@ -120,6 +120,9 @@ public sealed class ArticleFacts
         Add("record", rank == 1);
         Add("ranked", rank > 1);
         Add("since", assessment.Fired(NewsFindings.LargestSince) is not null);
+        // Measured against the list's tenth day only when the day is at least 35% of it: smaller days are not that story.
+        Add("below_tenth", assessment.Findings.FirstOrDefault(f => f.Rule == NewsFindings.RecordBook && f.Kind == NewsJudge.BelowListTenth)?.ValueOrNull("ofTenthPercent") >= TenthSharePercent);
+        Add("next_above", rank > 1 && assessment.Fired(NewsFindings.RecordBook)?.ValueOrNull("nextAbove") is not null);
         var before = assessment.Fired(NewsFindings.DayBefore);
         Add("before", before is not null);
         Add("before_up", before?.Value("changePercent") >= 0);
@@ -145,6 +148,8 @@ public sealed class ArticleFacts
             && day.Of(recordSide) > previous);
         return new ArticleFacts(holding);
     }
+
+    private const decimal TenthSharePercent = 35;
 
     // Positioning within these bounds reads as even: a ratio near one, funding near the usual 0.01% an interval.
     private const decimal EvenRatio = 1.25m;
@@ -238,6 +243,10 @@ public sealed class ArticleFacts
         }
         return runs;
     }
+
+    // The latest window ran under the day's hourly average: the pace had dropped, if not by half.
+    private static bool BelowAverage(WindowSet windows) =>
+        Latest(windows) is { } latest && windows.Day.Total > 0 && latest.Figures.Total / latest.Window.Hours() < windows.Day.Total / 24;
 
     private static bool Slowing(WindowSet windows) =>
         Latest(windows) is { } latest && windows.Day.Total > 0

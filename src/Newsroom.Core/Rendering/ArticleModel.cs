@@ -229,6 +229,12 @@ internal sealed record ContextModel(
     /// <summary>The tenth day of CoinGlass's list, when this day tops it but later days may have joined the list since.</summary>
     public decimal? ListTenth { get; init; }
 
+    /// <summary>For a market day below the list's tenth: that tenth day and this day's share of it.</summary>
+    public BelowTenthModel? Below { get; init; }
+
+    /// <summary>For a ranked day: the day just above it on the list and how far short this one fell.</summary>
+    public NextAboveModel? NextAbove { get; init; }
+
     /// <summary>How many days on the list were larger, in words ("two"), for a ranked day.</summary>
     public string? AboveWord => Rank is > 1 and <= 10 ? CountWords[Rank.Value - 1] : null;
 
@@ -277,6 +283,12 @@ internal sealed record ContextModel(
             rank?.ValueOrNull("previousMultiple"))
         {
             ListTenth = assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
+            Below = assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == News.NewsJudge.BelowListTenth) is { } below
+                ? new BelowTenthModel(below.Value("listTenth"), below.Value("ofTenthPercent"))
+                : null,
+            NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal
+                ? new NextAboveModel(nextTotal, DateText(rank.Value("nextAboveDate")), rank.Value("belowNextPercent"))
+                : null,
             CoverageGrew = rank?.ValueOrNull("previousRecordDate") is { } recordDate && asOf - Date(recordDate) > CoverageYears,
         };
     }
@@ -314,6 +326,10 @@ internal sealed record StretchModel(string Span, int Hours, decimal Total, decim
 }
 
 internal sealed record PriceModel(string Symbol, decimal Change);
+
+internal sealed record BelowTenthModel(decimal Tenth, decimal Share);
+
+internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent);
 
 /// <param name="Leans">"longs" or "shorts" when the readings lean that way, null when even or mixed.</param>
 internal sealed record PositioningModel(string Symbol, decimal? Ratio, decimal? Funding, string? Leans);

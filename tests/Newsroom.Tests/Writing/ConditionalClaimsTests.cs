@@ -223,7 +223,7 @@ public class ConditionalClaimsTests
         var texts = Articles(Windows, coin: $$"""{ "symbol": "BTC", "windows": { "24h": { "longs": 30000000, "shorts": 150000000 } }, "priceChangePercent": { "1h": {{lastHour}}, "24h": 4.1 } }""");
 
         Assert.That(texts, claimed
-            ? Has.Some.Contain("BTC was still climbing when the figures were taken, up 0.9% in the final hour alone")
+            ? Has.Some.Contain("BTC was still climbing in the final hour, up 0.9%, with $16 million liquidated in that hour.")
             : Has.None.Contain("still climbing"));
     }
 
@@ -235,7 +235,23 @@ public class ConditionalClaimsTests
             "24h": { "longs": {{total * 0.83m:0}}, "shorts": {{total * 0.17m:0}} }
             """, asOf: "2021-05-20T00:00:00Z");
 
-        Assert.That(texts, rank is null ? Has.None.Match("largest|on record|top-ten") : Has.All.Contain(rank));
+        Assert.That(texts, rank is null ? Has.None.Match("largest|on record|rank") : Has.All.Contain(rank));
+        // Measured against the next day up on the list, or, below the list, against its tenth day ($1 billion is 40.5% of $2.47 billion).
+        Assert.That(texts, rank is null
+            ? Has.Some.Match(@"40\.5% of (the|that)|of the \$2\.47 billion").And.None.Contain("next day up")
+            : Has.Some.Contain("It fell 9.4% short of the $9.94 billion of 18 April 2021, the next day up on CoinGlass's list.").And.None.Contain("$2.47 billion"));
+    }
+
+    [TestCase("2025-10-11T00:00:00Z", 16_700_000_000.0, true, TestName = "A record four years after the last one carries the coverage caveat")]
+    [TestCase("2021-04-19T00:00:00Z", 8_500_000_000.0, false, TestName = "A record two months after the last one does not")]
+    public void TheCoverageCaveatComesOnlyWithARecordYearsApart(string asOf, decimal longs, bool caveat)
+    {
+        var texts = Articles($$"""
+            "24h": { "longs": {{longs:0}}, "shorts": 1500000000 }
+            """, asOf: asOf);
+
+        Assert.That(texts, Has.All.Contain("times the previous record"));
+        Assert.That(texts, caveat ? Has.All.Contain("may have changed since") : Has.None.Contain("may have changed"));
     }
 
     [Test]
