@@ -222,10 +222,12 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         Figure[] thresholds = [new("tenthLargest", tenth, Unit.Usd)];
         if (book.RankOf(day.Total, history.WindowStart, history.AsOf) is not { } rank)
         {
-            // The list's tenth day is a fact of the book, so the article may measure the day against it.
+            // The list's tenth day is a fact of the book, so the article may measure the day against it; not a day the list
+            // itself holds at a later, larger tally (22 September 2025 was reported at $1.6 billion, listed at $3.62 billion).
+            var onTheList = book.TopTen.Any(d => d.Point.Overlaps(history.WindowStart, history.AsOf));
             return new Finding(NewsFindings.RecordBook, false, $"{Money(day.Total)} is below the tenth-largest day on record ({Money(tenth)})",
                 [new("total", day.Total, Unit.Usd), new("listTenth", tenth, Unit.Usd), new("ofTenthPercent", day.Total / tenth * 100, Unit.Percent)], thresholds)
-            { Kind = BelowListTenth };
+            { Kind = onTheList ? null : BelowListTenth };
         }
         var listed = history.AsOf <= listEnd.AddDays(1);
         var coveredSince = history.CoveredSince is { } since && since <= listEnd && (history.LastLarger is null || history.LastLarger.AsOf <= listEnd);
