@@ -72,7 +72,7 @@ internal sealed record ArticleModel(
             Largest = assessment.LargestLiquidation is { } order
                 ? new LargestModel(order.Exchange, order.Symbol, order.Usd, order.Time.UtcDateTime.ToString(order.Time.UtcDateTime.Date == snapshot.AsOf.UtcDateTime.Date ? "HH:mm 'UTC'" : "HH:mm 'UTC on' d MMMM", CultureInfo.InvariantCulture))
                 : null,
-            Context = ContextModel.From(assessment, snapshot.AsOf),
+            Context = ContextModel.From(assessment),
             Period = PeriodOf(snapshot.AsOf),
             Against = assessment.AgainstCoins.OrderByDescending(c => c.Windows.Day.Total).Take(AgainstNamed).Select(LeaderModel.From).ToList(),
             AgainstOthers = Math.Max(0, assessment.AgainstCoins.Count - AgainstNamed),
@@ -241,20 +241,21 @@ internal sealed record ContextModel(
     private static readonly string[] CountWords = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
     // Dates in findings are yyyymmdd figures.
-    private static DateTimeOffset Date(decimal yyyymmdd) =>
-        new(new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100), TimeOnly.MinValue, TimeSpan.Zero);
-
-    private static string DateText(decimal yyyymmdd) => Date(yyyymmdd).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    private static string DateText(decimal yyyymmdd) =>
+        new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static readonly string[] RankWords = ["", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
-    // Trackers added venues over the years (Hyperliquid in 2024–25): a record set years apart compares different coverage.
-    private static readonly TimeSpan CoverageYears = TimeSpan.FromDays(2 * 365);
+    /// <summary>The list's own, later tally of this day, when the list holds it at more than the data says.</summary>
+    public decimal? ListedTotal { get; init; }
 
-    /// <summary>Whether the previous record is old enough that the trackers' venue coverage has grown since.</summary>
-    public bool CoverageGrew { get; init; }
+    /// <summary>The list's tenth day, when this day tops it yet the list of its time leaves it out.</summary>
+    public decimal? UnlistedTenth { get; init; }
 
-    public static ContextModel From(Assessment assessment, DateTimeOffset asOf)
+    private static Finding? RecordBookOf(Assessment assessment, string kind) =>
+        assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == kind);
+
+    public static ContextModel From(Assessment assessment)
     {
         var rank = assessment.Fired(News.NewsFindings.RecordBook);
         var since = assessment.Fired(News.NewsFindings.LargestSince);
@@ -282,14 +283,15 @@ internal sealed record ContextModel(
             rank?.ValueOrNull("previousRecordDate") is { } previous ? DateText(previous) : null,
             rank?.ValueOrNull("previousMultiple"))
         {
-            ListTenth = assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
-            Below = assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == News.NewsJudge.BelowListTenth) is { } below
+            ListTenth = RecordBookOf(assessment, News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
+            Below = RecordBookOf(assessment, News.NewsJudge.BelowListTenth) is { } below
                 ? new BelowTenthModel(below.Value("listTenth"), below.Value("ofTenthPercent"))
                 : null,
             NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal
                 ? new NextAboveModel(nextTotal, DateText(rank.Value("nextAboveDate")), rank.Value("belowNextPercent"))
                 : null,
-            CoverageGrew = rank?.ValueOrNull("previousRecordDate") is { } recordDate && asOf - Date(recordDate) > CoverageYears,
+            ListedTotal = RecordBookOf(assessment, News.NewsJudge.ListedHigher)?.Value("listedTotal"),
+            UnlistedTenth = RecordBookOf(assessment, News.NewsJudge.Unlisted)?.Value("listTenth"),
         };
     }
 }
