@@ -214,11 +214,6 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
     /// <summary>The kind of an unfired record-book finding whose day is below the list's tenth.</summary>
     public const string BelowListTenth = "below-list-tenth";
 
-    /// <summary>The kind of an unfired record-book finding whose day the list holds at a larger, later tally.</summary>
-    public const string ListedHigher = "listed-higher";
-
-    /// <summary>The kind of an unfired record-book finding whose day tops the tenth but is not on the list of its time.</summary>
-    public const string Unlisted = "unlisted";
 
     private static Finding RecordBookRank(Liquidations day, ScopeHistory history)
     {
@@ -228,23 +223,19 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         Figure[] thresholds = [new("tenthLargest", tenth, Unit.Usd)];
         if (book.RankOf(day.Total, history.WindowStart, history.AsOf) is not { } rank)
         {
-            // The list's tenth day is a fact of the book, so the article may measure the day against it; a day the list
-            // itself holds at a later, larger tally is told that instead (22 September 2025: $1.6 billion on the day, $3.62 billion listed).
-            return book.TopTen.FirstOrDefault(d => d.Point.Overlaps(history.WindowStart, history.AsOf)) is { } itself
-                ? new Finding(NewsFindings.RecordBook, false, $"{Money(day.Total)} is below the tenth-largest day on record ({Money(tenth)}); the list puts this day at {Money(itself.Total)}",
-                    [new("total", day.Total, Unit.Usd), new("listedTotal", itself.Total, Unit.Usd)], thresholds) { Kind = ListedHigher }
-                : new Finding(NewsFindings.RecordBook, false, $"{Money(day.Total)} is below the tenth-largest day on record ({Money(tenth)})",
-                    [new("total", day.Total, Unit.Usd), new("listTenth", tenth, Unit.Usd), new("ofTenthPercent", day.Total / tenth * 100, Unit.Percent)], thresholds) { Kind = BelowListTenth };
+            // A day is measured as it stood on its own date: against the record of that time, not a list published later.
+            List<Figure> below = [new("total", day.Total, Unit.Usd), new("ofTenthPercent", day.Total / tenth * 100, Unit.Percent)];
+            if (day.Total > 0 && book.Precedents(history.WindowStart, history.AsOf).MaxBy(d => d.Total) is { } recordThen)
+            {
+                below.AddRange([
+                    new("recordThen", recordThen.Total, Unit.Usd),
+                    new("recordThenDate", (recordThen.Date.Year * 10000) + (recordThen.Date.Month * 100) + recordThen.Date.Day, Unit.Date),
+                    new("recordThenMultiple", recordThen.Total / day.Total, Unit.Multiple)]);
+            }
+            return new Finding(NewsFindings.RecordBook, false, $"{Money(day.Total)} is below the tenth-largest day on record ({Money(tenth)})", below, thresholds)
+            { Kind = BelowListTenth };
         }
         var listed = history.AsOf <= listEnd.AddDays(1);
-        if (listed && !book.TopTen.Any(d => d.Point.Overlaps(history.WindowStart, history.AsOf)))
-        {
-            // The list is complete up to its date: a day it leaves out was tallied lower since, whatever was reported then.
-            return new Finding(NewsFindings.RecordBook, false,
-                $"{Money(day.Total)} would rank {rank}, but the complete top ten as of {RecordBook.TopTenAsOf:d MMMM yyyy} leaves this day out: no rank claimed",
-                [new("total", day.Total, Unit.Usd), new("listTenth", tenth, Unit.Usd)], thresholds)
-            { Kind = Unlisted };
-        }
         var coveredSince = history.CoveredSince is { } since && since <= listEnd && (history.LastLarger is null || history.LastLarger.AsOf <= listEnd);
         var above = book.Precedents(history.WindowStart, history.AsOf).Where(d => d.Total > day.Total).Select(d => d.Point.AsPrecedent()).ToList();
         if (!listed && !coveredSince)

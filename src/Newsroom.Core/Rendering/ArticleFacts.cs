@@ -120,8 +120,9 @@ public sealed class ArticleFacts
         Add("record", rank == 1);
         Add("ranked", rank > 1);
         Add("since", assessment.Fired(NewsFindings.LargestSince) is not null);
-        // Measured against the list's tenth day only when the day is at least 35% of it: smaller days are not that story.
-        Add("below_tenth", assessment.Findings.FirstOrDefault(f => f.Rule == NewsFindings.RecordBook && f.Kind == NewsJudge.BelowListTenth)?.ValueOrNull("ofTenthPercent") >= TenthSharePercent);
+        // Measured against the record of its time only when the day is at least 35% of the list's tenth: smaller days are not that story.
+        Add("below_tenth", assessment.Findings.FirstOrDefault(f => f.Rule == NewsFindings.RecordBook && f.Kind == NewsJudge.BelowListTenth) is { } below
+            && below.ValueOrNull("ofTenthPercent") >= TenthSharePercent && below.ValueOrNull("recordThen") is not null);
         Add("next_above", rank > 1 && assessment.Fired(NewsFindings.RecordBook)?.ValueOrNull("nextAbove") is not null);
         var before = assessment.Fired(NewsFindings.DayBefore);
         Add("before", before is not null);

@@ -229,8 +229,8 @@ internal sealed record ContextModel(
     /// <summary>The tenth day of CoinGlass's list, when this day tops it but later days may have joined the list since.</summary>
     public decimal? ListTenth { get; init; }
 
-    /// <summary>For a market day below the list's tenth: that tenth day and this day's share of it.</summary>
-    public BelowTenthModel? Below { get; init; }
+    /// <summary>For a market day below the list's tenth: the record as it stood on the day, and how many times this day it was.</summary>
+    public RecordThenModel? Below { get; init; }
 
     /// <summary>For a ranked day: the day just above it on the list and how far short this one fell.</summary>
     public NextAboveModel? NextAbove { get; init; }
@@ -245,12 +245,6 @@ internal sealed record ContextModel(
         new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static readonly string[] RankWords = ["", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
-
-    /// <summary>The list's own, later tally of this day, when the list holds it at more than the data says.</summary>
-    public decimal? ListedTotal { get; init; }
-
-    /// <summary>The list's tenth day, when this day tops it yet the list of its time leaves it out.</summary>
-    public decimal? UnlistedTenth { get; init; }
 
     private static Finding? RecordBookOf(Assessment assessment, string kind) =>
         assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == kind);
@@ -284,14 +278,13 @@ internal sealed record ContextModel(
             rank?.ValueOrNull("previousMultiple"))
         {
             ListTenth = RecordBookOf(assessment, News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
-            Below = RecordBookOf(assessment, News.NewsJudge.BelowListTenth) is { } below
-                ? new BelowTenthModel(below.Value("listTenth"), below.Value("ofTenthPercent"))
+            Below = RecordBookOf(assessment, News.NewsJudge.BelowListTenth) is { } below && below.ValueOrNull("recordThen") is { } recordThen
+                ? new RecordThenModel(recordThen, DateText(below.Value("recordThenDate")), below.Value("recordThenMultiple"))
                 : null,
             NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal
                 ? new NextAboveModel(nextTotal, DateText(rank.Value("nextAboveDate")), rank.Value("belowNextPercent"))
                 : null,
-            ListedTotal = RecordBookOf(assessment, News.NewsJudge.ListedHigher)?.Value("listedTotal"),
-            UnlistedTenth = RecordBookOf(assessment, News.NewsJudge.Unlisted)?.Value("listTenth"),
+
         };
     }
 }
@@ -329,7 +322,7 @@ internal sealed record StretchModel(string Span, int Hours, decimal Total, decim
 
 internal sealed record PriceModel(string Symbol, decimal Change);
 
-internal sealed record BelowTenthModel(decimal Tenth, decimal Share);
+internal sealed record RecordThenModel(decimal Total, string Date, decimal Multiple);
 
 internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent);
 

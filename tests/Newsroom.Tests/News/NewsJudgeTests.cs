@@ -106,8 +106,8 @@ public class NewsJudgeTests(string provider) : OnBothDatabases(provider)
         Assert.That(decision.Market.Fired(NewsFindings.RecordBook), Is.Null);
         var finding = decision.Market.Findings.Single(f => f.Rule == NewsFindings.RecordBook);
         Assert.That(finding.Summary, Does.Contain("below the tenth-largest day on record"));
-        Assert.That(finding.Kind, Is.EqualTo(NewsJudge.ListedHigher), "the list holds this very day at a larger tally: that, not its tenth, is the comparison");
-        Assert.That(finding.Value("listedTotal"), Is.EqualTo(3_620_000_000m));
+        Assert.That(finding.Kind, Is.EqualTo(NewsJudge.BelowListTenth));
+        Assert.That(finding.Value("recordThen"), Is.EqualTo(9_940_000_000m), "measured against the record as it stood that day, 18 April 2021's, not a list published later");
     }
 
     [Test]
