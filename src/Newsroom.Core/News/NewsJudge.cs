@@ -224,15 +224,8 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         if (book.RankOf(day.Total, history.WindowStart, history.AsOf) is not { } rank)
         {
             // A day is measured as it stood on its own date: against the record of that time, not a list published later.
-            List<Figure> below = [new("total", day.Total, Unit.Usd), new("ofTenthPercent", day.Total / tenth * 100, Unit.Percent)];
-            if (day.Total > 0 && book.Precedents(history.WindowStart, history.AsOf).MaxBy(d => d.Total) is { } recordThen)
-            {
-                below.AddRange([
-                    new("recordThen", recordThen.Total, Unit.Usd),
-                    new("recordThenDate", (recordThen.Date.Year * 10000) + (recordThen.Date.Month * 100) + recordThen.Date.Day, Unit.Date),
-                    new("recordThenMultiple", recordThen.Total / day.Total, Unit.Multiple)]);
-            }
-            return new Finding(NewsFindings.RecordBook, false, $"{Money(day.Total)} is below the tenth-largest day on record ({Money(tenth)})", below, thresholds)
+            return new Finding(NewsFindings.RecordBook, false, $"{Money(day.Total)} is below the tenth-largest day on record ({Money(tenth)})",
+                [new("total", day.Total, Unit.Usd), new("ofTenthPercent", day.Total / tenth * 100, Unit.Percent), .. RecordThen(book, day, history)], thresholds)
             { Kind = BelowListTenth };
         }
         var listed = history.AsOf <= listEnd.AddDays(1);
@@ -243,7 +236,7 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
             return new Finding(NewsFindings.RecordBook, false,
                 $"{Money(day.Total)} would rank {rank} in the top ten as of {RecordBook.TopTenAsOf:d MMMM yyyy}, but history does not cover every day since: no rank claimed, only that it tops the list's tenth",
                 // The comparison with the list's tenth day still holds, and the article may make it, naming the list's date.
-                [new("total", day.Total, Unit.Usd), new("listTenth", tenth, Unit.Usd)], thresholds)
+                [new("total", day.Total, Unit.Usd), new("listTenth", tenth, Unit.Usd), .. RecordThen(book, day, history)], thresholds)
             { Basis = above, Kind = AboveListTenth };
         }
         List<Figure> figures = [new("rank", rank, Unit.Rank), new("total", day.Total, Unit.Usd)];
@@ -268,6 +261,16 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         }
         return new Finding(NewsFindings.RecordBook, true, summary, figures, thresholds) { Basis = above };
     }
+
+    /// <summary>The largest of the list's days before this one, and how many times this day it was; none for an empty day.</summary>
+    private static Figure[] RecordThen(RecordBook book, Liquidations day, ScopeHistory history) =>
+        day.Total > 0 && book.Precedents(history.WindowStart, history.AsOf).MaxBy(d => d.Total) is { } record
+            ? [
+                new("recordThen", record.Total, Unit.Usd),
+                new("recordThenDate", (record.Date.Year * 10000) + (record.Date.Month * 100) + record.Date.Day, Unit.Date),
+                new("recordThenMultiple", record.Total / day.Total, Unit.Multiple),
+            ]
+            : [];
 
     /// <summary>A coin carrying most of the market's day: the market story leads with it.</summary>
     private Finding DriverCoin(Snapshot snapshot)

@@ -20,7 +20,7 @@ public sealed class ArticleFacts
         "windows", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
         "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
         "ratio", "funding", "longs", "shorts", "peak", "peak_latest", "swings", "lopsided", "latest_lopsided", "latest_turned",
-        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "below_tenth", "next_above",
+        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "record_then", "next_above",
     ]), StringComparer.Ordinal);
 
     /// <summary>
@@ -120,9 +120,9 @@ public sealed class ArticleFacts
         Add("record", rank == 1);
         Add("ranked", rank > 1);
         Add("since", assessment.Fired(NewsFindings.LargestSince) is not null);
-        // Measured against the record of its time only when the day is at least 35% of the list's tenth: smaller days are not that story.
-        Add("below_tenth", assessment.Findings.FirstOrDefault(f => f.Rule == NewsFindings.RecordBook && f.Kind == NewsJudge.BelowListTenth) is { } below
-            && below.ValueOrNull("ofTenthPercent") >= TenthSharePercent && below.ValueOrNull("recordThen") is not null);
+        // Measured against the biggest day of its time when it is off the list but at least 35% of the list's tenth.
+        var book = assessment.Findings.FirstOrDefault(f => f.Rule == NewsFindings.RecordBook && f.Kind is NewsJudge.BelowListTenth or NewsJudge.AboveListTenth);
+        Add("record_then", book?.ValueOrNull("recordThen") is not null && (book.Kind == NewsJudge.AboveListTenth || book.ValueOrNull("ofTenthPercent") >= TenthSharePercent));
         Add("next_above", rank > 1 && assessment.Fired(NewsFindings.RecordBook)?.ValueOrNull("nextAbove") is not null);
         var before = assessment.Fired(NewsFindings.DayBefore);
         Add("before", before is not null);
@@ -153,7 +153,7 @@ public sealed class ArticleFacts
     private const decimal TenthSharePercent = 35;
 
     // Positioning within these bounds reads as even: a ratio near one, funding near the usual 0.01% an interval.
-    private const decimal EvenRatio = 1.25m;
+    private const decimal EvenRatio = 1.1m;
     private const decimal EvenFundingPercent = 0.03m;
 
     /// <summary>

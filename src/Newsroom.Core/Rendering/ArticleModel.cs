@@ -229,8 +229,8 @@ internal sealed record ContextModel(
     /// <summary>The tenth day of CoinGlass's list, when this day tops it but later days may have joined the list since.</summary>
     public decimal? ListTenth { get; init; }
 
-    /// <summary>For a market day below the list's tenth: the record as it stood on the day, and how many times this day it was.</summary>
-    public RecordThenModel? Below { get; init; }
+    /// <summary>For a market day off the list: the biggest day on it before this one, and how many times this day it was.</summary>
+    public RecordThenModel? RecordThen { get; init; }
 
     /// <summary>For a ranked day: the day just above it on the list and how far short this one fell.</summary>
     public NextAboveModel? NextAbove { get; init; }
@@ -278,8 +278,9 @@ internal sealed record ContextModel(
             rank?.ValueOrNull("previousMultiple"))
         {
             ListTenth = RecordBookOf(assessment, News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
-            Below = RecordBookOf(assessment, News.NewsJudge.BelowListTenth) is { } below && below.ValueOrNull("recordThen") is { } recordThen
-                ? new RecordThenModel(recordThen, DateText(below.Value("recordThenDate")), below.Value("recordThenMultiple"))
+            RecordThen = (RecordBookOf(assessment, News.NewsJudge.BelowListTenth) ?? RecordBookOf(assessment, News.NewsJudge.AboveListTenth)) is { } book
+                && book.ValueOrNull("recordThen") is { } recordThen
+                ? new RecordThenModel(recordThen, DateText(book.Value("recordThenDate")), book.Value("recordThenMultiple"))
                 : null,
             NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal
                 ? new NextAboveModel(nextTotal, DateText(rank.Value("nextAboveDate")), rank.Value("belowNextPercent"))

@@ -223,7 +223,7 @@ public class ConditionalClaimsTests
         var texts = Articles(Windows, coin: $$"""{ "symbol": "BTC", "windows": { "24h": { "longs": 30000000, "shorts": 150000000 } }, "priceChangePercent": { "1h": {{lastHour}}, "24h": 4.1 } }""");
 
         Assert.That(texts, claimed
-            ? Has.Some.Contain("BTC was still climbing in the final hour, up 0.9%, with $16 million liquidated across the market in that hour.")
+            ? Has.Some.Contain("BTC was still climbing in the final hour, up 0.9%, and shorts were still 87.5% of the $16 million liquidated across the market in that hour.")
             : Has.None.Contain("still climbing"));
     }
 
