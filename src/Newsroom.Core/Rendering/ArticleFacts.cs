@@ -160,7 +160,7 @@ public sealed class ArticleFacts
     /// The long/short ratio and funding of the coin that stands for the scope, as the data has them after the day, and
     /// which side they lean to: "longs" or "shorts", null when both read even (<c>Even</c>) or point different ways.
     /// </summary>
-    internal static (string Symbol, decimal? Ratio, decimal? FundingPercent, bool Even, string? Leans)? Positioning(Assessment assessment)
+    internal static (string Symbol, decimal? Ratio, decimal? FundingPercent, bool Even, string? Leans, bool FundingEven)? Positioning(Assessment assessment)
     {
         if (assessment.ContextCoin is not { Context: { } context } coin || (context.LongShortRatio is null && context.FundingRate is null))
         {
@@ -169,7 +169,8 @@ public sealed class ArticleFacts
         var funding = context.FundingRate * 100;
         var longs = context.LongShortRatio > EvenRatio || funding > EvenFundingPercent;
         var shorts = context.LongShortRatio < 1 / EvenRatio || funding < -EvenFundingPercent;
-        return (coin.Symbol, context.LongShortRatio, funding, !longs && !shorts, longs == shorts ? null : longs ? "longs" : "shorts");
+        return (coin.Symbol, context.LongShortRatio, funding, !longs && !shorts, longs == shorts ? null : longs ? "longs" : "shorts",
+            funding is { } rate && Math.Abs(rate) <= EvenFundingPercent);
     }
 
     /// <summary>The side the story is about; null on a two-sided day.</summary>

@@ -105,7 +105,7 @@ internal sealed record ArticleModel(
             Leads = ArticleFacts.Leads(assessment.Windows).Select(s => StretchModel.Of(s, snapshot.AsOf, day.Total)).ToList(),
             DayPerHour = day.Total / Window.Day.Hours(),
             SideMultiple = day.Of(side.Opposite()) > 0 ? day.Of(side) / day.Of(side.Opposite()) : null,
-            Positioning = ArticleFacts.Positioning(assessment) is { } p ? new PositioningModel(p.Symbol, p.Ratio, p.FundingPercent, p.Leans) : null,
+            Positioning = ArticleFacts.Positioning(assessment) is { } p ? new PositioningModel(p.Symbol, p.Ratio, p.FundingPercent, p.Leans, p.FundingEven) : null,
             Halves = assessment.Windows.Get(Window.TwelveHours) is { } half
                 ? new HalvesModel(half.Total / Window.TwelveHours.Hours(), (day.Total - half.Total) / Window.TwelveHours.Hours())
                 : null,
@@ -328,7 +328,8 @@ internal sealed record RecordThenModel(decimal Total, string Date, decimal Multi
 internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent);
 
 /// <param name="Leans">"longs" or "shorts" when the readings lean that way, null when even or mixed.</param>
-internal sealed record PositioningModel(string Symbol, decimal? Ratio, decimal? Funding, string? Leans);
+/// <param name="FundingEven">Funding within the usual rate, so only the ratio leans.</param>
+internal sealed record PositioningModel(string Symbol, decimal? Ratio, decimal? Funding, string? Leans, bool FundingEven);
 
 internal sealed record HalvesModel(decimal SecondPerHour, decimal FirstPerHour);
 
