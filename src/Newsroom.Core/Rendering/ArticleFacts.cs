@@ -90,7 +90,7 @@ public sealed class ArticleFacts
         Add("billion", day.Total >= 1_000_000_000);
         Add("lopsided", side is { } taken && day.Of(taken.Opposite()) > 0 && day.Of(taken) >= day.Of(taken.Opposite()) * LopsidedMultiple);
         Add("contested", side is { } leading && day.Of(leading) < day.Of(leading.Opposite()) * LopsidedMultiple);
-        Add("latest_turned", side is { } story && BelowAverage(assessment.Windows) && Latest(assessment.Windows) is { Figures: var last } && last.Of(story.Opposite()) > last.Of(story));
+        Add("latest_turned", side is { } story && LatestPaceUnder(assessment.Windows, 1) && Latest(assessment.Windows) is { Figures: var last } && last.Of(story.Opposite()) > last.Of(story));
         Add("latest_lopsided", side is { } caught && Latest(assessment.Windows) is { Figures: var latest }
             && latest.Of(caught.Opposite()) > 0 && latest.Of(caught) >= latest.Of(caught.Opposite()) * LopsidedMultiple);
 
@@ -109,7 +109,7 @@ public sealed class ArticleFacts
         Add("spike", timing?.Kind == "spike");
         Add("recent", timing?.Kind == "recent");
         Add("sustained", timing?.Kind == "sustained");
-        Add("slowing", Slowing(assessment.Windows));
+        Add("slowing", LatestPaceUnder(assessment.Windows, SlowingRatio));
         Add("opposite", Opposite(assessment) is not null);
         var peak = Peak(assessment.Windows);
         Add("peak", peak is not null);
@@ -160,7 +160,7 @@ public sealed class ArticleFacts
     /// The long/short ratio and funding of the coin that stands for the scope, as the data has them after the day, and
     /// which side they lean to: "longs" or "shorts", null when both read even (<c>Even</c>) or point different ways.
     /// </summary>
-    internal static (string Symbol, decimal? Ratio, decimal? FundingPercent, bool Even, string? Leans, bool FundingEven)? Positioning(Assessment assessment)
+    internal static PositioningModel? Positioning(Assessment assessment)
     {
         if (assessment.ContextCoin is not { Context: { } context } coin || (context.LongShortRatio is null && context.FundingRate is null))
         {
@@ -169,7 +169,7 @@ public sealed class ArticleFacts
         var funding = context.FundingRate * 100;
         var longs = context.LongShortRatio > EvenRatio || funding > EvenFundingPercent;
         var shorts = context.LongShortRatio < 1 / EvenRatio || funding < -EvenFundingPercent;
-        return (coin.Symbol, context.LongShortRatio, funding, !longs && !shorts, longs == shorts ? null : longs ? "longs" : "shorts",
+        return new PositioningModel(coin.Symbol, context.LongShortRatio, funding, !longs && !shorts, longs == shorts ? null : longs ? "longs" : "shorts",
             funding is { } rate && Math.Abs(rate) <= EvenFundingPercent);
     }
 
@@ -246,11 +246,8 @@ public sealed class ArticleFacts
         return runs;
     }
 
-    // The latest window ran under the day's hourly average: the pace had dropped, if not by half.
-    private static bool BelowAverage(WindowSet windows) =>
-        Latest(windows) is { } latest && windows.Day.Total > 0 && latest.Figures.Total / latest.Window.Hours() < windows.Day.Total / 24;
-
-    private static bool Slowing(WindowSet windows) =>
+    /// <summary>Whether the latest window ran under this share of the day's hourly average (1: the pace had dropped at all).</summary>
+    private static bool LatestPaceUnder(WindowSet windows, decimal shareOfAverage) =>
         Latest(windows) is { } latest && windows.Day.Total > 0
-        && latest.Figures.Total / latest.Window.Hours() < windows.Day.Total / 24 * SlowingRatio;
+        && latest.Figures.Total / latest.Window.Hours() < windows.Day.Total / 24 * shareOfAverage;
 }

@@ -32,6 +32,7 @@ internal sealed record ArticleModel(
     public static ArticleModel From(Assessment assessment, Snapshot snapshot)
     {
         var day = assessment.Windows.Day;
+        var peak = ArticleFacts.Peak(assessment.Windows);
         var primary = assessment.Fired(assessment.Profile);
         var side = assessment.Profile == Profiles.TwoSided ? day.Larger : primary?.Side ?? day.Larger;
         var timing = assessment.Fired(Observations.Timing);
@@ -98,14 +99,14 @@ internal sealed record ArticleModel(
                 ? new OppositeModel(opposite.Window.Hours(), opposite.Side.Key(), opposite.Figures.SharePercent(opposite.Side), opposite.Figures.Total, opposite.Figures.Of(opposite.Side))
                 : null,
             Latest = ArticleFacts.Latest(assessment.Windows) is { } latest ? WindowModel.From(latest.Window, latest.Figures, day.Total) : null,
-            Peak = ArticleFacts.Peak(assessment.Windows) is { } peak ? StretchModel.Of(peak, snapshot.AsOf, day.Total) : null,
-            SincePeakPerHour = ArticleFacts.Peak(assessment.Windows) is { ToHoursAgo: > 0 } ended && assessment.Windows.Get((Window)ended.ToHoursAgo) is { } since
+            Peak = peak is null ? null : StretchModel.Of(peak, snapshot.AsOf, day.Total),
+            SincePeakPerHour = peak is { ToHoursAgo: > 0 } ended && assessment.Windows.Get((Window)ended.ToHoursAgo) is { } since
                 ? since.Total / ended.ToHoursAgo
                 : null,
             Leads = ArticleFacts.Leads(assessment.Windows).Select(s => StretchModel.Of(s, snapshot.AsOf, day.Total)).ToList(),
             DayPerHour = day.Total / Window.Day.Hours(),
             SideMultiple = day.Of(side.Opposite()) > 0 ? day.Of(side) / day.Of(side.Opposite()) : null,
-            Positioning = ArticleFacts.Positioning(assessment) is { } p ? new PositioningModel(p.Symbol, p.Ratio, p.FundingPercent, p.Leans, p.FundingEven) : null,
+            Positioning = ArticleFacts.Positioning(assessment),
             Halves = assessment.Windows.Get(Window.TwelveHours) is { } half
                 ? new HalvesModel(half.Total / Window.TwelveHours.Hours(), (day.Total - half.Total) / Window.TwelveHours.Hours())
                 : null,
@@ -327,9 +328,11 @@ internal sealed record RecordThenModel(decimal Total, string Date, decimal Multi
 
 internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent);
 
+/// <param name="Funding">In percent per interval.</param>
+/// <param name="Even">Both readings within what reads as even.</param>
 /// <param name="Leans">"longs" or "shorts" when the readings lean that way, null when even or mixed.</param>
 /// <param name="FundingEven">Funding within the usual rate, so only the ratio leans.</param>
-internal sealed record PositioningModel(string Symbol, decimal? Ratio, decimal? Funding, string? Leans, bool FundingEven);
+internal sealed record PositioningModel(string Symbol, decimal? Ratio, decimal? Funding, bool Even, string? Leans, bool FundingEven);
 
 internal sealed record HalvesModel(decimal SecondPerHour, decimal FirstPerHour);
 
