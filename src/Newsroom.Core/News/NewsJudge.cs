@@ -223,9 +223,9 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         Figure[] thresholds = [new("tenthLargest", tenth, Unit.Usd)];
         if (book.RankOf(day.Total, history.WindowStart, history.AsOf) is not { } rank)
         {
-            // A day is measured as it stood on its own date: against the record of that time, not a list published later.
+            // A day is measured as it stood on its own date: against the list's days before it, not days published later.
             return new Finding(NewsFindings.RecordBook, false, $"{Money(day.Total)} is below the tenth-largest day on record ({Money(tenth)})",
-                [new("total", day.Total, Unit.Usd), new("ofTenthPercent", day.Total / tenth * 100, Unit.Percent), .. RecordThen(book, day, history)], thresholds)
+                [new("total", day.Total, Unit.Usd), new("ofTenthPercent", day.Total / tenth * 100, Unit.Percent), .. ListFloor(book, day, history)], thresholds)
             { Kind = BelowListTenth };
         }
         var listed = history.AsOf <= listEnd.AddDays(1);
@@ -246,7 +246,7 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         {
             figures.AddRange([
                 new("nextAbove", next.Total, Unit.Usd),
-                new("nextAboveDate", (next.Date.Year * 10000) + (next.Date.Month * 100) + next.Date.Day, Unit.Date),
+                new("nextAboveDate", DateFigure(next.Date), Unit.Date),
                 new("belowNextPercent", (1 - (day.Total / next.Total)) * 100, Unit.Percent)]);
         }
         // A new record is measured against the one it beat.
@@ -254,7 +254,7 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         {
             figures.AddRange([
                 new("previousRecord", previous.Total, Unit.Usd),
-                new("previousRecordDate", (previous.Date.Year * 10000) + (previous.Date.Month * 100) + previous.Date.Day, Unit.Date),
+                new("previousRecordDate", DateFigure(previous.Date), Unit.Date),
                 new("previousMultiple", day.Total / previous.Total, Unit.Multiple)]);
             summary = $"{Money(day.Total)}: the largest day on record, {Multiple(day.Total / previous.Total)} the previous record ({Money(previous.Total)}, {previous.Date:d MMMM yyyy})";
             above = [previous.Point.AsPrecedent()];
@@ -267,8 +267,23 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         day.Total > 0 && book.Precedents(history.WindowStart, history.AsOf).MaxBy(d => d.Total) is { } record
             ? [
                 new("recordThen", record.Total, Unit.Usd),
-                new("recordThenDate", (record.Date.Year * 10000) + (record.Date.Month * 100) + record.Date.Day, Unit.Date),
+                new("recordThenDate", DateFigure(record.Date), Unit.Date),
                 new("recordThenMultiple", record.Total / day.Total, Unit.Multiple),
+            ]
+            : [];
+
+    /// <summary>
+    /// The smallest of the list's days before this one (the list's tenth once all ten precede it), and this day's share
+    /// of it: the yardstick for a day below the list. None for a listed day reported low on the day (22 September 2025):
+    /// the list holds it at a later tally.
+    /// </summary>
+    private static Figure[] ListFloor(RecordBook book, Liquidations day, ScopeHistory history) =>
+        !book.TopTen.Any(d => d.Point.Overlaps(history.WindowStart, history.AsOf))
+        && book.Precedents(history.WindowStart, history.AsOf).MinBy(d => d.Total) is { } floor
+            ? [
+                new("listFloor", floor.Total, Unit.Usd),
+                new("listFloorDate", DateFigure(floor.Date), Unit.Date),
+                new("ofListFloorPercent", day.Total / floor.Total * 100, Unit.Percent),
             ]
             : [];
 
@@ -370,5 +385,8 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
     /// <summary>The calendar day a 24h window stands for: the one holding its middle (a window to midnight is the day before).</summary>
     public static DateOnly DayOf(HistoryPoint point) => DateOnly.FromDateTime(point.AsOf.AddHours(-12).UtcDateTime);
 
-    private static decimal DateFigure(HistoryPoint point) => DayOf(point) is var d ? (d.Year * 10000) + (d.Month * 100) + d.Day : 0;
+    private static decimal DateFigure(HistoryPoint point) => DateFigure(DayOf(point));
+
+    // Dates travel in findings as yyyymmdd figures.
+    private static decimal DateFigure(DateOnly d) => (d.Year * 10000) + (d.Month * 100) + d.Day;
 }

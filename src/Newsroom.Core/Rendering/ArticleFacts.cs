@@ -20,7 +20,7 @@ public sealed class ArticleFacts
         "windows", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
         "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
         "ratio", "funding", "longs", "shorts", "peak", "peak_latest", "swings", "lopsided", "latest_lopsided", "latest_turned",
-        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "record_then", "next_above",
+        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "record_then", "next_above", "next_is_record", "list_floor",
     ]), StringComparer.Ordinal);
 
     /// <summary>
@@ -120,10 +120,13 @@ public sealed class ArticleFacts
         Add("record", rank == 1);
         Add("ranked", rank > 1);
         Add("since", assessment.Fired(NewsFindings.LargestSince) is not null);
-        // Measured against the biggest day of its time when it is off the list but at least 35% of the list's tenth.
+        // A day over the list's tenth that cannot be ranked is measured against the biggest day of its time; a day below
+        // the list, once it is at least 35% of the list's smallest day before it, against that day.
         var book = assessment.Findings.FirstOrDefault(f => f.Rule == NewsFindings.RecordBook && f.Kind is NewsJudge.BelowListTenth or NewsJudge.AboveListTenth);
-        Add("record_then", book?.ValueOrNull("recordThen") is not null && (book.Kind == NewsJudge.AboveListTenth || book.ValueOrNull("ofTenthPercent") >= TenthSharePercent));
+        Add("record_then", book?.Kind == NewsJudge.AboveListTenth && book.ValueOrNull("recordThen") is not null);
+        Add("list_floor", book?.Kind == NewsJudge.BelowListTenth && book.ValueOrNull("ofListFloorPercent") >= ListFloorSharePercent);
         Add("next_above", rank > 1 && assessment.Fired(NewsFindings.RecordBook)?.ValueOrNull("nextAbove") is not null);
+        Add("next_is_record", rank == 2);
         var before = assessment.Fired(NewsFindings.DayBefore);
         Add("before", before is not null);
         Add("before_up", before?.Value("changePercent") >= 0);
@@ -150,7 +153,8 @@ public sealed class ArticleFacts
         return new ArticleFacts(holding);
     }
 
-    private const decimal TenthSharePercent = 35;
+    // Well under half the list's smallest day, the comparison only says the day was small.
+    private const decimal ListFloorSharePercent = 35;
 
     // Positioning within these bounds reads as even: a ratio near one, funding near the usual 0.01% an interval.
     private const decimal EvenRatio = 1.1m;

@@ -230,8 +230,11 @@ internal sealed record ContextModel(
     /// <summary>The tenth day of CoinGlass's list, when this day tops it but later days may have joined the list since.</summary>
     public decimal? ListTenth { get; init; }
 
-    /// <summary>For a market day off the list: the biggest day on it before this one, and how many times this day it was.</summary>
+    /// <summary>For a market day over the list's tenth but unranked: the biggest day on it before this one, and how many times this day it was.</summary>
     public RecordThenModel? RecordThen { get; init; }
+
+    /// <summary>For a market day below the list: the smallest day on it before this one, and this day's share of it.</summary>
+    public ListFloorModel? ListFloor { get; init; }
 
     /// <summary>For a ranked day: the day just above it on the list and how far short this one fell.</summary>
     public NextAboveModel? NextAbove { get; init; }
@@ -279,14 +282,15 @@ internal sealed record ContextModel(
             rank?.ValueOrNull("previousMultiple"))
         {
             ListTenth = RecordBookOf(assessment, News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
-            RecordThen = (RecordBookOf(assessment, News.NewsJudge.BelowListTenth) ?? RecordBookOf(assessment, News.NewsJudge.AboveListTenth)) is { } book
-                && book.ValueOrNull("recordThen") is { } recordThen
-                ? new RecordThenModel(recordThen, DateText(book.Value("recordThenDate")), book.Value("recordThenMultiple"))
+            RecordThen = RecordBookOf(assessment, News.NewsJudge.AboveListTenth) is { } above && above.ValueOrNull("recordThen") is { } recordThen
+                ? new RecordThenModel(recordThen, DateText(above.Value("recordThenDate")), above.Value("recordThenMultiple"))
+                : null,
+            ListFloor = RecordBookOf(assessment, News.NewsJudge.BelowListTenth) is { } below && below.ValueOrNull("listFloor") is { } floor
+                ? new ListFloorModel(floor, DateText(below.Value("listFloorDate")), below.Value("ofListFloorPercent"))
                 : null,
             NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal
                 ? new NextAboveModel(nextTotal, DateText(rank.Value("nextAboveDate")), rank.Value("belowNextPercent"))
                 : null,
-
         };
     }
 }
@@ -325,6 +329,17 @@ internal sealed record StretchModel(string Span, int Hours, decimal Total, decim
 internal sealed record PriceModel(string Symbol, decimal Change);
 
 internal sealed record RecordThenModel(decimal Total, string Date, decimal Multiple);
+
+internal sealed record ListFloorModel(decimal Total, string Date, decimal SharePercent)
+{
+    /// <summary>The day's share of the list's smallest day as a desk says it ("under half"); always true of the figure.</summary>
+    public string Fraction => SharePercent switch
+    {
+        < 50 => "under half",
+        < 75 => "over half",
+        _ => "over three-quarters of",
+    };
+}
 
 internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent);
 

@@ -227,22 +227,25 @@ public class ConditionalClaimsTests
             : Has.None.Contain("still climbing"));
     }
 
-    [TestCase(9_010_000_000.0, "2021-05-20T00:00:00Z", "the second-largest liquidation day on CoinGlass's record", TestName = "19 May 2021 is called second, as it stood that day")]
-    [TestCase(1_000_000_000.0, "2021-06-10T00:00:00Z", null, TestName = "A day below the list's tenth claims no rank")]
-    public void ARankIsClaimedAsTheDayStoodOnItsOwnDate(decimal total, string asOf, string? rank)
+    [TestCase(9_010_000_000.0, "2021-05-20T00:00:00Z", "the second-largest liquidation day on CoinGlass's record",
+        "The one larger day on CoinGlass's list before it was $9.94 billion, on 18 April 2021.", TestName = "19 May 2021 is called second, as it stood that day, below the one larger day")]
+    [TestCase(3_650_000_000.0, "2021-09-08T00:00:00Z", "the fourth-largest liquidation day on CoinGlass's record",
+        "It fell 11% short of the $4.1 billion of 22 February 2021, the next day up on CoinGlass's list.", TestName = "A ranked day is measured against the next day up")]
+    [TestCase(1_000_000_000.0, "2021-06-10T00:00:00Z", null, null, TestName = "A day below the list's tenth claims no rank")]
+    public void ARankIsClaimedAsTheDayStoodOnItsOwnDate(decimal total, string asOf, string? rank, string? yardstick)
     {
         var texts = Articles($$"""
             "24h": { "longs": {{total * 0.83m:0}}, "shorts": {{total * 0.17m:0}} }
             """, asOf: asOf);
 
         Assert.That(texts, rank is null ? Has.None.Match("largest|on record") : Has.All.Contain(rank));
-        // Measured against the next day up on the list, or, below the list, against the biggest day of its time (9.9 times $1 billion).
-        Assert.That(texts, rank is null
-            ? Has.Some.Match(@"\$9\.94 billion,? (on|set on) 18 April 2021.* 9\.9 times").And.None.Contain("next day up")
-            : Has.Some.Contain("It fell 9.4% short of the $9.94 billion of 18 April 2021, the next day up on CoinGlass's list.").And.None.Contain("$2.47 billion"));
+        // Below the list, the yardstick is the smallest listed day before it: $1 billion is under half 13 May 2021's $2.47 billion.
+        Assert.That(texts, yardstick is null
+            ? Has.Some.Contain("under half the $2.47 billion of 13 May 2021, the smallest day on CoinGlass's top-ten list before it.").And.None.Contain("next day up")
+            : Has.Some.Contain(yardstick).And.None.Contain("$2.47 billion"));
     }
 
-    [TestCase("2025-09-23T00:00:00Z", 1_420_000_000.0, "$9.94 billion on 18 April 2021", TestName = "A day below the list is measured against the record of its time, not a later list")]
+    [TestCase("2025-09-17T00:00:00Z", 1_420_000_000.0, "smallest day on CoinGlass's top-ten list before it", TestName = "A day below the list is measured against the list's days before it, not a later list")]
     [TestCase("2021-12-05T00:00:00Z", 2_400_000_000.0, "the eighth-largest liquidation day on CoinGlass's record", TestName = "A day is ranked as it stood, among the list's days before it")]
     public void TheRecordBookIsReadAsItStoodOnTheDay(string asOf, decimal longs, string sentence)
     {
@@ -251,7 +254,18 @@ public class ConditionalClaimsTests
             """, asOf: asOf);
 
         Assert.That(texts, Has.Some.Contain(sentence));
-        Assert.That(texts, Has.None.Match("October 2025|19\\.16 billion|\\$19\\.2 billion"), "nothing from after the day");
+        Assert.That(texts, Has.None.Match("October 2025|19\\.16 billion|\\$19\\.2 billion|22 September 2025"), "nothing from after the day");
+    }
+
+    [TestCase("2025-09-23T00:00:00Z", 1_420_000_000.0, TestName = "A listed day reported low on the day is not said to be off the list")]
+    [TestCase("2026-11-10T00:00:00Z", 420_000_000.0, TestName = "A day well under half the list's smallest day is not measured against it")]
+    public void TheListsSmallestDayIsNoYardstickForAListedOrSmallDay(string asOf, decimal longs)
+    {
+        var texts = Articles($$"""
+            "24h": { "longs": {{longs:0}}, "shorts": 180000000 }
+            """, asOf: asOf);
+
+        Assert.That(texts, Has.None.Contain("top-ten list"));
     }
 
     [Test]
