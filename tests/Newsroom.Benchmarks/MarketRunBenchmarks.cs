@@ -36,7 +36,7 @@ public class MarketRunBenchmarks
         _generator = new ArticleGenerator(
             new NewsJudge(new Classifier(Options.Create(new RulesOptions())), history, Options.Create(new RulesOptions())),
             renderer,
-            new ArticleStore(database, Options.Create(new StoriesOptions())),
+            new ArticleStore(database, Options.Create(new StoriesOptions()), Options.Create(new PublishingOptions())),
             history,
             new ArticleFiles(Options.Create(new OutputOptions { Directory = Path.Combine(_root, "articles") }), renderer, TimeProvider.System),
             Options.Create(new PublishingOptions()),

@@ -116,7 +116,7 @@ internal sealed class Workspace : IDisposable
     public HistoryStore History() => new(Database);
 
     public ArticleStore Store(decimal materialChangePercent = 10) =>
-        new(Database, Options.Create(new StoriesOptions { MaterialChangePercent = materialChangePercent }));
+        new(Database, Options.Create(new StoriesOptions { MaterialChangePercent = materialChangePercent }), Options.Create(new PublishingOptions()));
 
     public ArticleGenerator Generator(
         TimeProvider? time = null, TemplateLibrary? templates = null, RulesOptions? rules = null, decimal materialChangePercent = 10, PublishingOptions? publishing = null)

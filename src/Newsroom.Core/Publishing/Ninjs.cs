@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Newsroom.Articles;
@@ -5,31 +6,43 @@ using Newsroom.Articles;
 namespace Newsroom.Publishing;
 
 /// <summary>
-/// An article version as IPTC ninjs 3 (news in JSON), the representation the API, feeds and webhooks share, with a
-/// <c>newsroom</c> extension for what ninjs has no field for: profile, findings, the data and the correction note.
+/// An article version as IPTC ninjs 3.1 (news in JSON), the representation the API and webhooks share. ninjs allows no
+/// properties of its own, so what it has no field for travels in its own fields (the story key as an alternative id,
+/// the correction note as the editorial note) and the evidence (findings and data) behind a link of its own.
 /// </summary>
 public sealed record NinjsItem(
     [property: JsonPropertyName("uri")] string Uri,
+    [property: JsonPropertyName("standard")] NinjsStandard Standard,
     [property: JsonPropertyName("version")] string Version,
     [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("representationType")] string RepresentationType,
     [property: JsonPropertyName("firstCreated")] DateTimeOffset FirstCreated,
     [property: JsonPropertyName("versionCreated")] DateTimeOffset VersionCreated,
     [property: JsonPropertyName("pubStatus")] string PubStatus,
     [property: JsonPropertyName("urgency")] int Urgency,
     [property: JsonPropertyName("language")] string Language,
-    [property: JsonPropertyName("digitalSourceType")] string DigitalSourceType,
-    [property: JsonPropertyName("headlines")] IReadOnlyList<NinjsHeadline> Headlines,
-    [property: JsonPropertyName("bodies")] IReadOnlyList<NinjsBody> Bodies,
-    [property: JsonPropertyName("subjects")] IReadOnlyList<NinjsSubject> Subjects,
-    [property: JsonPropertyName("newsroom")] NewsroomExtension Newsroom)
+    [property: JsonPropertyName("digitalSourceType")] NinjsConcept DigitalSourceType,
+    [property: JsonPropertyName("headlines")] IReadOnlyList<NinjsText> Headlines,
+    [property: JsonPropertyName("bodies")] IReadOnlyList<NinjsText> Bodies,
+    [property: JsonPropertyName("subjects")] IReadOnlyList<NinjsConcept> Subjects,
+    [property: JsonPropertyName("altIds")] IReadOnlyList<NinjsAltId> AltIds,
+    [property: JsonPropertyName("trustIndicators")] IReadOnlyList<NinjsLink> TrustIndicators)
 {
-    // IPTC digital source type for text produced by rules and templates from data, without a trained model.
-    private const string AlgorithmicMedia = "http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia";
+    /// <summary>Why this version corrects a published one, for the receiving desk.</summary>
+    [JsonPropertyName("edNote")]
+    public string? EdNote { get; init; }
 
-    public static NinjsItem From(Article article, string snapshotJson) => new(
+    public static NinjsStandard Followed { get; } = new("ninjs", "3.1", "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#");
+
+    // IPTC digital source type for text produced by rules and templates from data, without a trained model.
+    private static readonly NinjsConcept AlgorithmicMedia = new("Algorithmic media", "http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia");
+
+    public static NinjsItem From(Article article, Uri publicBaseUrl) => new(
         $"urn:newsroom:article:{article.Id}",
-        article.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Followed,
+        article.Version.ToString(CultureInfo.InvariantCulture),
         "text",
+        "full",
         article.FirstCreated,
         article.GeneratedAt,
         article.Status switch
@@ -42,28 +55,57 @@ public sealed record NinjsItem(
         article.DayTotal >= 1_000_000_000 ? 2 : article.DayTotal >= 500_000_000 ? 3 : 5,
         "en",
         AlgorithmicMedia,
-        [new NinjsHeadline(article.Headline, "main")],
-        [new NinjsBody(article.Markdown, "text/markdown", "main"), new NinjsBody(article.Html, "text/html", "main")],
-        [new NinjsSubject("Cryptocurrency derivatives liquidations", "newsroom:topic:liquidations"), new NinjsSubject(article.Profile, $"newsroom:profile:{article.Profile}"), new NinjsSubject(article.Scope, $"newsroom:scope:{article.Scope}")],
-        new NewsroomExtension(article.StoryKey, article.Scope, article.Profile, article.Status, article.CorrectionNote, article.TemplateVersion,
-            JsonDocument.Parse(article.FindingsJson).RootElement.Clone(), JsonDocument.Parse(snapshotJson).RootElement.Clone()));
+        [new NinjsText(article.Headline, "main", null)],
+        [new NinjsText(article.Markdown, "main", "text/markdown"), new NinjsText(article.Html, "main", "text/html")],
+        [
+            new NinjsConcept("Cryptocurrency derivatives liquidations", "newsroom:topic:liquidations"),
+            new NinjsConcept(article.Profile, $"newsroom:profile:{article.Profile}"),
+            new NinjsConcept(article.Scope, $"newsroom:scope:{System.Uri.EscapeDataString(article.Scope)}"),
+        ],
+        [new NinjsAltId("storyKey", article.StoryKey)],
+        [new NinjsLink("Evidence: the findings and the data behind every figure", new System.Uri(publicBaseUrl, EvidencePath(article.Id, article.Version)).AbsoluteUri)])
+    {
+        EdNote = article.CorrectionNote,
+    };
+
+    /// <summary>Where a version's evidence is served, relative to the public base URL.</summary>
+    public static string EvidencePath(string id, int version) =>
+        $"api/v1/articles/{System.Uri.EscapeDataString(id)}/versions/{version.ToString(CultureInfo.InvariantCulture)}/evidence";
 }
 
-public sealed record NinjsHeadline([property: JsonPropertyName("value")] string Value, [property: JsonPropertyName("role")] string Role);
+public sealed record NinjsStandard(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("schema")] string Schema);
 
-public sealed record NinjsBody(
+/// <summary>A headline or a body.</summary>
+public sealed record NinjsText(
     [property: JsonPropertyName("value")] string Value,
-    [property: JsonPropertyName("contentType")] string ContentType,
-    [property: JsonPropertyName("role")] string Role);
+    [property: JsonPropertyName("role")] string Role,
+    [property: JsonPropertyName("contentType")] string? ContentType);
 
-public sealed record NinjsSubject([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("uri")] string Uri);
+/// <summary>A concept by name and URI: a subject, or the digital source type.</summary>
+public sealed record NinjsConcept([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("uri")] string Uri);
 
-public sealed record NewsroomExtension(
+public sealed record NinjsAltId([property: JsonPropertyName("role")] string Role, [property: JsonPropertyName("value")] string Value);
+
+public sealed record NinjsLink([property: JsonPropertyName("title")] string Title, [property: JsonPropertyName("href")] string Href);
+
+/// <summary>What an article version says it rests on: the findings and the data, served at its evidence link.</summary>
+public sealed record Evidence(
+    [property: JsonPropertyName("uri")] string Uri,
+    [property: JsonPropertyName("version")] string Version,
     [property: JsonPropertyName("storyKey")] string StoryKey,
     [property: JsonPropertyName("scope")] string Scope,
     [property: JsonPropertyName("profile")] string Profile,
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("correctionNote")] string? CorrectionNote,
     [property: JsonPropertyName("templateVersion")] string TemplateVersion,
     [property: JsonPropertyName("findings")] JsonElement Findings,
-    [property: JsonPropertyName("data")] JsonElement Data);
+    [property: JsonPropertyName("data")] JsonElement Data)
+{
+    public static Evidence From(Article article, string snapshotJson) => new(
+        $"urn:newsroom:article:{article.Id}",
+        article.Version.ToString(CultureInfo.InvariantCulture),
+        article.StoryKey, article.Scope, article.Profile, article.TemplateVersion,
+        JsonDocument.Parse(article.FindingsJson).RootElement.Clone(),
+        JsonDocument.Parse(snapshotJson).RootElement.Clone());
+}

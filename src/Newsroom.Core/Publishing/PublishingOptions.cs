@@ -10,8 +10,18 @@ public sealed class PublishingOptions : IValidatableObject
 
     public List<AutoPublishRule> AutoPublish { get; init; } = [];
 
+    /// <summary>Where readers and CMSs reach this instance (behind any proxy): links in items and feeds start here.</summary>
+    public string PublicBaseUrl { get; init; } = "http://127.0.0.1:5080/";
+
+    /// <summary><see cref="PublicBaseUrl"/> as a base that relative paths extend rather than replace.</summary>
+    public Uri PublicBase => new(PublicBaseUrl.EndsWith('/') ? PublicBaseUrl : PublicBaseUrl + "/");
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https") || baseUrl.Query.Length > 0 || baseUrl.Fragment.Length > 0)
+        {
+            yield return new ValidationResult($"\"{PublicBaseUrl}\" is not an absolute http or https URL without query or fragment", [nameof(PublicBaseUrl)]);
+        }
         for (var i = 0; i < AutoPublish.Count; i++)
         {
             var rule = AutoPublish[i];

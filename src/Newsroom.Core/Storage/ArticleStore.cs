@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Newsroom.Articles;
 using Newsroom.Runs;
 using Newsroom.Webhooks;
+using Newsroom.Publishing;
 
 namespace Newsroom.Storage;
 
@@ -13,7 +14,7 @@ namespace Newsroom.Storage;
 /// its run record are saved in one transaction: all of them or none. A story is one event (scope + profile + episode):
 /// a new run on it adds a version only when the figures moved materially, and never a second article.
 /// </summary>
-public sealed class ArticleStore(Database database, IOptions<StoriesOptions> stories)
+public sealed class ArticleStore(Database database, IOptions<StoriesOptions> stories, IOptions<PublishingOptions> publishing)
 {
     private const string Columns = """
         a.id, a.story_key, a.scope, a.profile, a.slug, v.version, v.status, v.as_of, v.headline, v.markdown, v.html,
@@ -290,7 +291,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             await InsertEventAsync(connection, transaction, @event, cancellationToken);
         }
         await InsertChangeAsync(connection, transaction, version.Id, version.Version, next, events[^1].At, cancellationToken);
-        await Outbox.AnnounceAsync(connection, transaction, version with { Status = next }, events[^1].At, cancellationToken);
+        await Outbox.AnnounceAsync(connection, transaction, version with { Status = next }, publishing.Value.PublicBase, events[^1].At, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -315,7 +316,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             ("@generatedAt", Timestamps.Format(next.GeneratedAt)), ("@note", next.CorrectionNote), ("@editedBy", next.EditedBy), ("@id", basis.Id), ("@previous", basis.Version));
         await InsertEventAsync(connection, transaction, @event with { Version = next.Version }, cancellationToken);
         await InsertChangeAsync(connection, transaction, next.Id, next.Version, next.Status, @event.At, cancellationToken);
-        await Outbox.AnnounceAsync(connection, transaction, next, @event.At, cancellationToken);
+        await Outbox.AnnounceAsync(connection, transaction, next, publishing.Value.PublicBase, @event.At, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return next;
     }
@@ -417,7 +418,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             await InsertEventAsync(connection, transaction, new ArticleEvent(article.Id, article.Version, ArticleStatus.Published, AutoPublisher, null, "auto-publish policy", now), cancellationToken);
         }
         await InsertChangeAsync(connection, transaction, article.Id, article.Version, article.Status, now, cancellationToken);
-        await Outbox.AnnounceAsync(connection, transaction, article, now, cancellationToken);
+        await Outbox.AnnounceAsync(connection, transaction, article, publishing.Value.PublicBase, now, cancellationToken);
         return (article, existing is null ? SaveOutcome.Created : SaveOutcome.Updated);
     }
 

@@ -16,7 +16,7 @@ internal static class Outbox
     private static readonly JsonSerializerOptions Compact = new(ArticleJson.Options) { WriteIndented = false };
 
     /// <summary>Enqueues the message that a version's new status calls for, if any.</summary>
-    public static async Task AnnounceAsync(DbConnection connection, DbTransaction transaction, Article version, DateTimeOffset at, CancellationToken cancellationToken)
+    public static async Task AnnounceAsync(DbConnection connection, DbTransaction transaction, Article version, Uri publicBase, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var type = version.Status switch
         {
@@ -28,9 +28,7 @@ internal static class Outbox
         {
             return;
         }
-        await using var snapshotCommand = connection.Command(transaction, "SELECT json FROM snapshots WHERE fingerprint = @fingerprint", ("@fingerprint", version.SnapshotFingerprint));
-        var snapshot = (string)(await snapshotCommand.ExecuteScalarAsync(cancellationToken))!;
-        var body = JsonSerializer.Serialize(new { type, timestamp = at, data = NinjsItem.From(version, snapshot) }, Compact);
+        var body = JsonSerializer.Serialize(new { type, timestamp = at, data = NinjsItem.From(version, publicBase) }, Compact);
         var id = $"msg_{Guid.CreateVersion7(at):N}";
         var now = Timestamps.Format(at);
         await connection.ExecuteAsync(transaction, "INSERT INTO webhook_messages (id, type, body, created_at) VALUES (@id, @type, @body, @at)",

@@ -62,11 +62,13 @@ public static class ArticlesApi
         api.MapGet("/articles", ListAsync).WithName("ListArticles").WithSummary("Articles newest first, or every change after a cursor.");
         api.MapGet("/articles/{id}", GetAsync).WithName("GetArticle").WithSummary("The latest version of an article.");
         api.MapGet("/articles/{id}/versions/{version:int}", GetVersionAsync).WithName("GetArticleVersion").WithSummary("One version of an article.");
+        api.MapGet("/articles/{id}/versions/{version:int}/evidence", GetEvidenceAsync).WithName("GetArticleEvidence")
+            .WithSummary("The findings and the data one version of an article rests on.");
         return app;
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext http, ArticleStore store, IOptions<ApiOptions> options,
+        HttpContext http, ArticleStore store, IOptions<ApiOptions> options, IOptions<PublishingOptions> publishing,
         string? status, string? scope, string? profile, string? after, int? limit, CancellationToken cancellationToken)
     {
         var max = options.Value.MaxPageSize;
@@ -79,13 +81,13 @@ public static class ArticlesApi
             return Problem(StatusCodes.Status400BadRequest, "Invalid status", $"status: \"{status}\" is not one of {string.Join(", ", ArticleStatus.All)}");
         }
         var filter = new ArticleFilter(status, scope, profile);
-        var snapshots = new Dictionary<string, string>();
+        var publicBase = publishing.Value.PublicBase;
         if (after is null)
         {
             // Newest first; the cursor returned is where this client continues, so it misses nothing from here on.
             var head = await store.LastChangeAsync(cancellationToken);
             var latest = await store.ListAsync(filter, limit ?? max, cancellationToken);
-            return await EtaggedAsync(http, new { items = await ItemsAsync(store, latest, snapshots, cancellationToken), next = Cursor.Of(head) });
+            return await EtaggedAsync(http, new { items = latest.Select(a => NinjsItem.From(a, publicBase)), next = Cursor.Of(head) });
         }
         if (!Cursor.TryRead(after, out var position))
         {
@@ -93,42 +95,39 @@ public static class ArticlesApi
         }
         var changes = await store.ChangesAsync(position, filter, limit ?? max, cancellationToken);
         var next = changes.Count > 0 ? changes[^1].Sequence : position;
-        return await EtaggedAsync(http, new { items = await ItemsAsync(store, changes.Select(c => c.Article), snapshots, cancellationToken), next = Cursor.Of(next) });
+        return await EtaggedAsync(http, new { items = changes.Select(c => NinjsItem.From(c.Article, publicBase)), next = Cursor.Of(next) });
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, ArticleStore store, string id, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(HttpContext http, ArticleStore store, IOptions<PublishingOptions> publishing, string id, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } article
-            ? await EtaggedAsync(http, NinjsItem.From(article, await store.SnapshotJsonAsync(article.SnapshotFingerprint, cancellationToken)))
+            ? await EtaggedAsync(http, NinjsItem.From(article, publishing.Value.PublicBase))
             : Problem(StatusCodes.Status404NotFound, "No such article", $"no article {id}");
 
-    private static async Task<IResult> GetVersionAsync(HttpContext http, ArticleStore store, string id, int version, CancellationToken cancellationToken) =>
-        (await store.VersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == version) is { } article
-            ? await EtaggedAsync(http, NinjsItem.From(article, await store.SnapshotJsonAsync(article.SnapshotFingerprint, cancellationToken)))
+    private static async Task<IResult> GetVersionAsync(HttpContext http, ArticleStore store, IOptions<PublishingOptions> publishing, string id, int version, CancellationToken cancellationToken) =>
+        await FindVersionAsync(store, id, version, cancellationToken) is { } article
+            ? await EtaggedAsync(http, NinjsItem.From(article, publishing.Value.PublicBase))
             : Problem(StatusCodes.Status404NotFound, "No such version", $"article {id} has no version {version}");
 
-    private static async Task<List<NinjsItem>> ItemsAsync(ArticleStore store, IEnumerable<Article> articles, Dictionary<string, string> snapshots, CancellationToken cancellationToken)
-    {
-        var items = new List<NinjsItem>();
-        foreach (var article in articles)
-        {
-            if (!snapshots.TryGetValue(article.SnapshotFingerprint, out var json))
-            {
-                snapshots[article.SnapshotFingerprint] = json = await store.SnapshotJsonAsync(article.SnapshotFingerprint, cancellationToken);
-            }
-            items.Add(NinjsItem.From(article, json));
-        }
-        return items;
-    }
+    private static async Task<IResult> GetEvidenceAsync(HttpContext http, ArticleStore store, string id, int version, CancellationToken cancellationToken) =>
+        await FindVersionAsync(store, id, version, cancellationToken) is { } article
+            ? await EtaggedAsync(http, Evidence.From(article, await store.SnapshotJsonAsync(article.SnapshotFingerprint, cancellationToken)), Immutable, article.GeneratedAt)
+            : Problem(StatusCodes.Status404NotFound, "No such version", $"article {id} has no version {version}");
 
-    /// <summary>The body with a strong ETag (a hash of its bytes); 304 when the client already has exactly this.</summary>
-    private static Task<IResult> EtaggedAsync<T>(HttpContext http, T body)
+    private static async Task<Article?> FindVersionAsync(ArticleStore store, string id, int version, CancellationToken cancellationToken) =>
+        (await store.VersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == version);
+
+    // Items change with their status, so a cache keeps them only to revalidate; they differ by key, never shared.
+    private const string Revalidate = "private, no-cache";
+
+    // A version's evidence never changes.
+    private const string Immutable = "private, max-age=31536000, immutable";
+
+    /// <summary>The body with a strong ETag (a hash of its bytes); 304 when the client already has it (see <see cref="ConditionalGet"/>).</summary>
+    private static Task<IResult> EtaggedAsync<T>(HttpContext http, T body, string cacheControl = Revalidate, DateTimeOffset? lastModified = null)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, ArticleJson.Options);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
-        http.Response.Headers.ETag = etag;
-        return Task.FromResult(http.Request.Headers.IfNoneMatch.Contains(etag)
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(bytes, "application/json; charset=utf-8"));
+        return Task.FromResult(new ConditionalGet(bytes, "application/json; charset=utf-8", etag, cacheControl) { LastModified = lastModified, Vary = "Authorization" }.Serve(http));
     }
 
     private static IResult Problem(int status, string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: status);

@@ -39,6 +39,9 @@ internal static class ServeCommand
 
             await using var app = builder.Build();
             app.UseSecurityHeaders();
+            app.UseHeadAsGet();
+            // Routing after HEAD becomes GET, so HEAD finds the GET endpoints.
+            app.UseRouting();
             app.MapArticlesApi();
             app.MapFeeds();
             app.MapDesk();

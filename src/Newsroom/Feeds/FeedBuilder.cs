@@ -9,8 +9,8 @@ using Newsroom.Storage;
 
 namespace Newsroom.Feeds;
 
-/// <summary>A feed document with its ETag.</summary>
-public sealed record BuiltFeed(byte[] Body, string ETag, string ContentType);
+/// <summary>A feed document with its ETag and the time of its latest entry.</summary>
+public sealed record BuiltFeed(byte[] Body, string ETag, string ContentType, DateTimeOffset Updated);
 
 /// <summary>
 /// Atom (RFC 4287) and JSON Feed 1.1 of what is published. A feed is rebuilt only when the change log has moved since
@@ -51,7 +51,7 @@ public sealed class FeedBuilder(ArticleStore store, IOptions<FeedOptions> option
             }
             var articles = await store.PublishedAsync(options.Value.Entries, cancellationToken);
             var updated = articles.Count > 0 ? articles.Max(a => a.GeneratedAt) : time.GetUtcNow();
-            _built = (change, Built(Atom(articles, updated), "application/atom+xml; charset=utf-8"), Built(Json(articles), "application/feed+json; charset=utf-8"));
+            _built = (change, Built(Atom(articles, updated), "application/atom+xml; charset=utf-8", updated), Built(Json(articles), "application/feed+json; charset=utf-8", updated));
             return _built.Value;
         }
         finally
@@ -60,8 +60,8 @@ public sealed class FeedBuilder(ArticleStore store, IOptions<FeedOptions> option
         }
     }
 
-    private static BuiltFeed Built(byte[] body, string contentType) =>
-        new(body, $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"", contentType);
+    private static BuiltFeed Built(byte[] body, string contentType, DateTimeOffset updated) =>
+        new(body, $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"", contentType, updated);
 
     private byte[] Atom(IReadOnlyList<Article> articles, DateTimeOffset updated)
     {

@@ -4,7 +4,7 @@ using Newsroom.Configuration;
 
 namespace Newsroom.Feeds;
 
-/// <summary>/feeds/articles.atom and /feeds/articles.json, with ETag and 304; behind an API key when configured.</summary>
+/// <summary>/feeds/articles.atom and /feeds/articles.json, with their validators and 304; behind an API key when configured.</summary>
 public static class FeedEndpoints
 {
     public static IServiceCollection AddFeeds(this IServiceCollection services)
@@ -21,16 +21,16 @@ public static class FeedEndpoints
         {
             feeds.RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
         }
-        feeds.MapGet("/articles.atom", async (HttpContext http, FeedBuilder builder, CancellationToken token) => Serve(http, await builder.AtomAsync(token)));
-        feeds.MapGet("/articles.json", async (HttpContext http, FeedBuilder builder, CancellationToken token) => Serve(http, await builder.JsonAsync(token)));
+        feeds.MapGet("/articles.atom", async (HttpContext http, FeedBuilder builder, IOptions<FeedOptions> options, CancellationToken token) => Serve(http, await builder.AtomAsync(token), options.Value));
+        feeds.MapGet("/articles.json", async (HttpContext http, FeedBuilder builder, IOptions<FeedOptions> options, CancellationToken token) => Serve(http, await builder.JsonAsync(token), options.Value));
         return endpoints;
     }
 
-    private static IResult Serve(HttpContext http, BuiltFeed feed)
-    {
-        http.Response.Headers.ETag = feed.ETag;
-        return http.Request.Headers.IfNoneMatch.Contains(feed.ETag)
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(feed.Body, feed.ContentType);
-    }
+    // A feed changes at any time: caches keep it only to revalidate, and share it only when it needs no key.
+    private static IResult Serve(HttpContext http, BuiltFeed feed, FeedOptions options) =>
+        new ConditionalGet(feed.Body, feed.ContentType, feed.ETag, options.RequireKey ? "private, no-cache" : "public, no-cache")
+        {
+            LastModified = feed.Updated,
+            Vary = options.RequireKey ? "Authorization" : null,
+        }.Serve(http);
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Newsroom.Publishing;
 using Newsroom.Sources;
+using Newsroom.Tests.Schemas;
 
 namespace Newsroom.Tests.Api;
 
@@ -21,7 +22,7 @@ public class ArticlesApiTests
         _workspace = new Workspace();
         await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
         _key = await Keys().CreateAsync("test-cms", CancellationToken.None);
-        _host = await ServedHost.StartAsync(_workspace, ("Newsroom:Api:RequestsPerMinute", "50"));
+        _host = await ServedHost.StartAsync(_workspace, ("Newsroom:Api:RequestsPerMinute", "50"), ("Newsroom:Publishing:PublicBaseUrl", "https://news.example.com/"));
         _http = _host.Http;
     }
 
@@ -64,25 +65,43 @@ public class ArticlesApiTests
     }
 
     [Test]
-    public async Task ArticlesComeAsNinjsNewestFirst()
+    public async Task ArticlesComeAsValidNinjsNewestFirst()
     {
         using var response = await GetAsync("/api/v1/articles");
         var page = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         var items = page.GetProperty("items").EnumerateArray().ToList();
         Assert.That(items, Has.Count.EqualTo(3));
-        var market = items.Single(i => i.GetProperty("newsroom").GetProperty("scope").GetString() == "market");
+        Assert.That(items.SelectMany(NinjsSchema.Errors), Is.Empty, "every item passes the official IPTC ninjs 3.1 schema");
+        var market = items.Single(i => Subjects(i).Contains("newsroom:scope:market"));
         Assert.That(market.GetProperty("uri").GetString(), Does.StartWith("urn:newsroom:article:"));
+        Assert.That(market.GetProperty("standard").GetProperty("version").GetString(), Is.EqualTo("3.1"));
         Assert.That(market.GetProperty("version").GetString(), Is.EqualTo("1"));
         Assert.That(market.GetProperty("pubStatus").GetString(), Is.EqualTo("withheld"), "a draft is not usable yet");
         Assert.That(market.GetProperty("urgency").GetInt32(), Is.EqualTo(3));
         Assert.That(market.GetProperty("language").GetString(), Is.EqualTo("en"));
-        Assert.That(market.GetProperty("digitalSourceType").GetString(), Is.EqualTo("http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia"));
+        Assert.That(market.GetProperty("digitalSourceType").GetProperty("uri").GetString(), Is.EqualTo("http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia"));
         Assert.That(market.GetProperty("headlines")[0].GetProperty("value").GetString(), Does.Contain("$637 million"));
         Assert.That(market.GetProperty("bodies").EnumerateArray().Select(b => b.GetProperty("contentType").GetString()), Is.EqualTo(new[] { "text/markdown", "text/html" }));
-        Assert.That(market.GetProperty("newsroom").GetProperty("profile").GetString(), Is.EqualTo("long-squeeze"));
-        Assert.That(market.GetProperty("newsroom").GetProperty("data").GetProperty("market").GetProperty("24h").GetProperty("total").GetDecimal(), Is.EqualTo(637300000m));
-        Assert.That(market.GetProperty("newsroom").GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("rule").GetString() == "long-squeeze" && f.GetProperty("fired").GetBoolean()), Is.True);
+        Assert.That(Subjects(market), Does.Contain("newsroom:profile:long-squeeze"));
+        Assert.That(market.GetProperty("altIds")[0].GetProperty("role").GetString(), Is.EqualTo("storyKey"));
+    }
+
+    [Test]
+    public async Task EachVersionLinksItsEvidenceAtThePublicAddress()
+    {
+        using var response = await GetAsync("/api/v1/articles");
+        var market = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Single(i => Subjects(i).Contains("newsroom:scope:market"));
+        var href = new Uri(market.GetProperty("trustIndicators")[0].GetProperty("href").GetString()!);
+
+        using var evidence = await GetAsync(href.PathAndQuery);
+        var body = await evidence.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(href.GetLeftPart(UriPartial.Authority), Is.EqualTo("https://news.example.com"), "links use the configured public address, not the request's Host");
+        Assert.That(evidence.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body.GetProperty("uri").GetString(), Is.EqualTo(market.GetProperty("uri").GetString()));
+        Assert.That(body.GetProperty("data").GetProperty("market").GetProperty("24h").GetProperty("total").GetDecimal(), Is.EqualTo(637300000m));
+        Assert.That(body.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("rule").GetString() == "long-squeeze" && f.GetProperty("fired").GetBoolean()), Is.True);
     }
 
     [Test]
@@ -131,13 +150,13 @@ public class ArticlesApiTests
         await lifecycle.RejectAsync(articles[1].Id, "duplicate", null, "bob", CancellationToken.None);
         await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
 
-        var seen = new List<(string Uri, string Status)>();
+        var seen = new List<(string Uri, string PubStatus)>();
         for (var page = 0; page < 10; page++)
         {
             using var response = await GetAsync($"/api/v1/articles?after={cursor}&limit=2");
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
             var items = body.GetProperty("items").EnumerateArray().ToList();
-            seen.AddRange(items.Select(i => (i.GetProperty("uri").GetString()!, i.GetProperty("newsroom").GetProperty("status").GetString()!)));
+            seen.AddRange(items.Select(i => (i.GetProperty("uri").GetString()!, i.GetProperty("pubStatus").GetString()!)));
             cursor = body.GetProperty("next").GetString()!;
             if (items.Count == 0)
             {
@@ -147,9 +166,9 @@ public class ArticlesApiTests
 
         Assert.That(seen, Is.EqualTo(new[]
         {
-            ($"urn:newsroom:article:{articles[0].Id}", "published"),
-            ($"urn:newsroom:article:{articles[1].Id}", "rejected"),
-            (seen[2].Uri, "draft"),
+            ($"urn:newsroom:article:{articles[0].Id}", "usable"),
+            ($"urn:newsroom:article:{articles[1].Id}", "withheld"),
+            (seen[2].Uri, "withheld"),
         }));
         Assert.That(seen[2].Uri, Is.Not.AnyOf(articles.Select(a => $"urn:newsroom:article:{a.Id}").ToArray()), "the new seed story");
     }
@@ -225,4 +244,6 @@ public class ArticlesApiTests
         }
         return _http.SendAsync(request);
     }
+
+    private static string[] Subjects(JsonElement item) => item.GetProperty("subjects").EnumerateArray().Select(s => s.GetProperty("uri").GetString()!).ToArray();
 }

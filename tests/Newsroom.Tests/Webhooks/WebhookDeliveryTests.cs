@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Newsroom.Articles;
 using Newsroom.Cli;
 using Newsroom.Sources;
+using Newsroom.Tests.Schemas;
 using Newsroom.Webhooks;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -61,6 +62,7 @@ public class WebhookDeliveryTests
         Assert.That(body.RootElement.GetProperty("type").GetString(), Is.EqualTo("article.published"));
         Assert.That(body.RootElement.GetProperty("data").GetProperty("uri").GetString(), Is.EqualTo($"urn:newsroom:article:{_draft.Id}"));
         Assert.That(body.RootElement.GetProperty("data").GetProperty("pubStatus").GetString(), Is.EqualTo("usable"));
+        Assert.That(NinjsSchema.Errors(body.RootElement.GetProperty("data")), Is.Empty, "the payload's item passes the official IPTC ninjs 3.1 schema");
         await Task.Delay(500);
         Assert.That(_receiver.LogEntries, Has.Count.EqualTo(1), "delivered once");
     }
@@ -83,6 +85,9 @@ public class WebhookDeliveryTests
         Assert.That(accepted.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("type").GetString()), Is.EquivalentTo(new[] { "article.published", "article.updated" }));
         Assert.That(ids.Distinct().Count(), Is.EqualTo(2), "retries reuse the message's webhook-id");
         Assert.That(accepted.Select(r => r.Headers!["webhook-id"].Single()).Distinct().Count(), Is.EqualTo(2), "each id delivered");
+        var items = accepted.Select(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("data")).ToList();
+        Assert.That(items.SelectMany(NinjsSchema.Errors), Is.Empty, "every payload's item passes the official IPTC ninjs 3.1 schema");
+        Assert.That(items.Select(i => i.TryGetProperty("edNote", out var note) ? note.GetString() : null), Is.EquivalentTo(new[] { null, "Lead reworded" }), "the correction note travels as ninjs' editorial note");
     }
 
     [Test]

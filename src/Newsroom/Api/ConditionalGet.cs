@@ -1,0 +1,50 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Newsroom.Api;
+
+/// <summary>
+/// A representation served with its validators (RFC 9110 §8.8, §13): an ETag, Last-Modified where the time is known,
+/// Cache-Control and Vary; 304 when the client's copy is current.
+/// </summary>
+public sealed record ConditionalGet(byte[] Body, string ContentType, string ETag, string CacheControl)
+{
+    public DateTimeOffset? LastModified { get; init; }
+
+    /// <summary>The request headers a cache must key on besides the URL (Authorization where a key is required).</summary>
+    public string? Vary { get; init; }
+
+    public IResult Serve(HttpContext http)
+    {
+        var response = http.Response.GetTypedHeaders();
+        response.ETag = EntityTagHeaderValue.Parse(ETag);
+        response.LastModified = LastModified is { } modified ? Seconds(modified) : null;
+        http.Response.Headers.CacheControl = CacheControl;
+        if (Vary is not null)
+        {
+            http.Response.Headers.Vary = Vary;
+        }
+        if (NotModified(http.Request))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return Results.Bytes(Body, ContentType);
+    }
+
+    /// <summary>
+    /// If-None-Match, when present, decides alone (weak comparison: a proxy that weakened the tag still matches; a list
+    /// matches if any member does; * matches any current representation); otherwise If-Modified-Since.
+    /// </summary>
+    private bool NotModified(HttpRequest request)
+    {
+        var headers = request.GetTypedHeaders();
+        if (request.Headers.IfNoneMatch.Count > 0)
+        {
+            var current = EntityTagHeaderValue.Parse(ETag);
+            return headers.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
+        }
+        return LastModified is { } modified && headers.IfModifiedSince is { } since && Seconds(modified) <= since;
+    }
+
+    // HTTP dates carry whole seconds; a time with milliseconds would never compare equal to the one the client echoes.
+    private static DateTimeOffset Seconds(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+}

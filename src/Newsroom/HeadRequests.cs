@@ -1,0 +1,30 @@
+namespace Newsroom;
+
+/// <summary>
+/// HEAD on every GET endpoint (RFC 9110 §9.3.2): the request is routed and answered as a GET, so its headers are the
+/// GET's, and Kestrel, which still knows the request was a HEAD, sends no body.
+/// </summary>
+public static class HeadRequests
+{
+    public static WebApplication UseHeadAsGet(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            if (!HttpMethods.IsHead(http.Request.Method))
+            {
+                await next(http);
+                return;
+            }
+            http.Request.Method = HttpMethods.Get;
+            try
+            {
+                await next(http);
+            }
+            finally
+            {
+                http.Request.Method = HttpMethods.Head;
+            }
+        });
+        return app;
+    }
+}
