@@ -60,6 +60,12 @@ public sealed record ArticleFilter(string? Status = null, string? Scope = null, 
 /// <param name="Sequence">Position in the change log: a client that saw it continues after it.</param>
 public sealed record ArticleChange(long Sequence, Article Article);
 
+/// <summary>What the public sees of an article: the version shown, when the article was first published and when this version was.</summary>
+public sealed record PublishedArticle(Article Article, DateTimeOffset Published, DateTimeOffset Updated);
+
+/// <summary>A published article taken back, and when.</summary>
+public sealed record Withdrawal(string Id, DateTimeOffset At);
+
 /// <summary>draft → approved → published; rejected; withdrawn (a published article taken back).</summary>
 public static class ArticleStatus
 {

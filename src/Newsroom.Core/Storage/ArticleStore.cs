@@ -21,6 +21,8 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         v.findings, v.snapshot_fingerprint, v.template_version, v.generated_at, v.day_total, v.correction_note, a.created_at, v.edited_by
         """;
 
+    private const int ColumnCount = 19;
+
     private const string SelectLatest = $"""
         SELECT {Columns}
         FROM articles a
@@ -232,20 +234,48 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
 
     /// <summary>
     /// What the public sees: for each article its newest published version (a correction replaces the original),
-    /// unless it was withdrawn since; newest first.
+    /// unless it was withdrawn since; most recently published or corrected first, dated by publication, not writing.
     /// </summary>
-    public async Task<IReadOnlyList<Article>> PublishedAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PublishedArticle>> PublishedAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await QueryArticlesAsync(connection, null, $"""
-            SELECT {Columns}
+        await using var command = connection.Command(null, $"""
+            SELECT {Columns},
+              (SELECT MIN(c.at) FROM changes c WHERE c.article_id = a.id AND c.status = @published) AS published_at,
+              (SELECT MIN(c.at) FROM changes c WHERE c.article_id = a.id AND c.status = @published AND c.version = v.version) AS updated_at
             FROM articles a
             JOIN article_versions v ON v.article_id = a.id
             WHERE v.status = @published
               AND v.version = (SELECT MAX(version) FROM article_versions WHERE article_id = a.id AND status IN (@published, @withdrawn))
-            ORDER BY v.generated_at DESC, a.id DESC LIMIT @limit
-            """, cancellationToken, ("@published", ArticleStatus.Published), ("@withdrawn", ArticleStatus.Withdrawn), ("@limit", limit));
-        return rows.Select(r => r.Article).ToList();
+            ORDER BY updated_at DESC, a.id DESC LIMIT @limit
+            """, ("@published", ArticleStatus.Published), ("@withdrawn", ArticleStatus.Withdrawn), ("@limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var published = new List<PublishedArticle>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            published.Add(new PublishedArticle(ReadArticle(reader, 0).Article, Timestamps.Parse(reader.GetString(ColumnCount)), Timestamps.Parse(reader.GetString(ColumnCount + 1))));
+        }
+        return published;
+    }
+
+    /// <summary>The articles most recently withdrawn after publication, newest first, for feeds to announce.</summary>
+    public async Task<IReadOnlyList<Withdrawal>> WithdrawnAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, """
+            SELECT c.article_id, MAX(c.at) AS at FROM changes c
+            WHERE c.status = @withdrawn
+              AND NOT EXISTS (SELECT 1 FROM changes later WHERE later.article_id = c.article_id AND later.status = @published AND later.at > c.at)
+            GROUP BY c.article_id
+            ORDER BY at DESC, c.article_id DESC LIMIT @limit
+            """, ("@published", ArticleStatus.Published), ("@withdrawn", ArticleStatus.Withdrawn), ("@limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var withdrawn = new List<Withdrawal>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            withdrawn.Add(new Withdrawal(reader.GetString(0), Timestamps.Parse(reader.GetString(1))));
+        }
+        return withdrawn;
     }
 
     /// <summary>The latest version of an article, or null.</summary>

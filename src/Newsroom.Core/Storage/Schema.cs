@@ -166,6 +166,9 @@ internal static class Schema
             xml TEXT NOT NULL
         );
         """,
+        """
+        CREATE INDEX changes_by_article ON changes (article_id, status, version, at);
+        """,
     ];
 
     public static async Task UpgradeAsync(Database database, DbConnection connection, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Xml;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
+using Newsroom.Publishing;
 using Newsroom.Storage;
 
 namespace Newsroom.Feeds;
@@ -17,7 +18,7 @@ public sealed record BuiltFeed(byte[] Body, string ETag, string ContentType, Dat
 /// it was built; the log's head is read at most once a second, so a publication on any node of a cluster shows within
 /// a second, and between those reads every request is served the same bytes and ETag from memory.
 /// </summary>
-public sealed class FeedBuilder(ArticleStore store, IOptions<FeedOptions> options, TimeProvider time) : IDisposable
+public sealed class FeedBuilder(ArticleStore store, IOptions<FeedOptions> options, IOptions<PublishingOptions> publishing, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private static readonly TimeSpan HeadFreshFor = TimeSpan.FromSeconds(1);
@@ -50,8 +51,12 @@ public sealed class FeedBuilder(ArticleStore store, IOptions<FeedOptions> option
                 return fresh;
             }
             var articles = await store.PublishedAsync(options.Value.Entries, cancellationToken);
-            var updated = articles.Count > 0 ? articles.Max(a => a.GeneratedAt) : time.GetUtcNow();
-            _built = (change, Built(Atom(articles, updated), "application/atom+xml; charset=utf-8", updated), Built(Json(articles), "application/feed+json; charset=utf-8", updated));
+            var withdrawn = await store.WithdrawnAsync(options.Value.Entries, cancellationToken);
+            // The feed changed when its last entry was published or corrected, or an article was taken back.
+            var updated = articles.Select(a => a.Updated).Concat(withdrawn.Select(w => w.At)).DefaultIfEmpty(time.GetUtcNow()).Max();
+            _built = (change,
+                Built(Atom(articles, withdrawn, updated), "application/atom+xml; charset=utf-8", updated),
+                Built(Json(articles), "application/feed+json; charset=utf-8", updated));
             return _built.Value;
         }
         finally
@@ -63,28 +68,39 @@ public sealed class FeedBuilder(ArticleStore store, IOptions<FeedOptions> option
     private static BuiltFeed Built(byte[] body, string contentType, DateTimeOffset updated) =>
         new(body, $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"", contentType, updated);
 
-    private byte[] Atom(IReadOnlyList<Article> articles, DateTimeOffset updated)
+    private Uri Base => publishing.Value.PublicBase;
+
+    /// <summary>The canonical address of an article's page.</summary>
+    private string PageUrl(Article article) => new Uri(Base, ArticlePages.Path(article.Id)).AbsoluteUri;
+
+    private byte[] Atom(IReadOnlyList<PublishedArticle> articles, IReadOnlyList<Withdrawal> withdrawn, DateTimeOffset updated)
     {
         const string ns = "http://www.w3.org/2005/Atom";
+        // RFC 6721: a withdrawn entry is announced, so a reader that kept it can drop it.
+        const string tombstones = "http://purl.org/atompub/tombstones/1.0";
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = false }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", ns);
+            xml.WriteAttributeString("xmlns", "at", null, tombstones);
             xml.WriteElementString("id", ns, "urn:newsroom:feed:articles");
             xml.WriteElementString("title", ns, options.Value.Title);
             xml.WriteElementString("updated", ns, Iso(updated));
+            Link(xml, ns, "self", "application/atom+xml", new Uri(Base, FeedEndpoints.AtomPath).AbsoluteUri);
+            Link(xml, ns, "alternate", "text/html", Base.AbsoluteUri);
             xml.WriteStartElement("author", ns);
             xml.WriteElementString("name", ns, "Newsroom");
             xml.WriteEndElement();
-            foreach (var article in articles)
+            foreach (var (article, published, changed) in articles)
             {
                 xml.WriteStartElement("entry", ns);
                 // The id is the article's, forever; a correction changes "updated", never the id.
                 xml.WriteElementString("id", ns, $"urn:newsroom:article:{article.Id}");
                 xml.WriteElementString("title", ns, article.Headline);
-                xml.WriteElementString("published", ns, Iso(article.FirstCreated));
-                xml.WriteElementString("updated", ns, Iso(article.GeneratedAt));
+                xml.WriteElementString("published", ns, Iso(published));
+                xml.WriteElementString("updated", ns, Iso(changed));
+                Link(xml, ns, "alternate", "text/html", PageUrl(article));
                 if (article.CorrectionNote is { } note)
                 {
                     xml.WriteElementString("summary", ns, $"Correction: {note}");
@@ -98,25 +114,44 @@ public sealed class FeedBuilder(ArticleStore store, IOptions<FeedOptions> option
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
+            foreach (var withdrawal in withdrawn)
+            {
+                xml.WriteStartElement("at", "deleted-entry", tombstones);
+                xml.WriteAttributeString("ref", $"urn:newsroom:article:{withdrawal.Id}");
+                xml.WriteAttributeString("when", Iso(withdrawal.At));
+                xml.WriteEndElement();
+            }
             xml.WriteEndElement();
         }
         return buffer.ToArray();
     }
 
-    private byte[] Json(IReadOnlyList<Article> articles) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+    private static void Link(XmlWriter xml, string ns, string rel, string type, string href)
+    {
+        xml.WriteStartElement("link", ns);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private byte[] Json(IReadOnlyList<PublishedArticle> articles) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
     {
         ["version"] = "https://jsonfeed.org/version/1.1",
         ["title"] = options.Value.Title,
-        ["items"] = articles.Select(article => new Dictionary<string, object?>
+        ["home_page_url"] = Base.AbsoluteUri,
+        ["feed_url"] = new Uri(Base, FeedEndpoints.JsonPath).AbsoluteUri,
+        ["items"] = articles.Select(entry => new Dictionary<string, object?>
         {
-            ["id"] = $"urn:newsroom:article:{article.Id}",
-            ["title"] = article.Headline,
-            ["content_html"] = article.Html,
-            ["date_published"] = Iso(article.FirstCreated),
-            ["date_modified"] = Iso(article.GeneratedAt),
-            ["tags"] = new[] { article.Profile, article.Scope },
+            ["id"] = $"urn:newsroom:article:{entry.Article.Id}",
+            ["url"] = PageUrl(entry.Article),
+            ["title"] = entry.Article.Headline,
+            ["content_html"] = entry.Article.Html,
+            ["date_published"] = Iso(entry.Published),
+            ["date_modified"] = Iso(entry.Updated),
+            ["tags"] = new[] { entry.Article.Profile, entry.Article.Scope },
             // Custom fields start with "_" in JSON Feed.
-            ["_newsroom"] = new Dictionary<string, object?> { ["version"] = article.Version, ["correction_note"] = article.CorrectionNote, ["profile"] = article.Profile, ["scope"] = article.Scope },
+            ["_newsroom"] = new Dictionary<string, object?> { ["version"] = entry.Article.Version, ["correction_note"] = entry.Article.CorrectionNote, ["profile"] = entry.Article.Profile, ["scope"] = entry.Article.Scope },
         }).ToList(),
     }, ArticleJson.Options);
 

@@ -14,15 +14,20 @@ public static class FeedEndpoints
         return services;
     }
 
+    public const string AtomPath = "feeds/articles.atom";
+    public const string JsonPath = "feeds/articles.json";
+
+    /// <summary>The feeds and the article pages their entries link to: public unless a key is required.</summary>
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
-        var feeds = endpoints.MapGroup("/feeds");
+        var site = endpoints.MapGroup("");
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<FeedOptions>>().Value.RequireKey)
         {
-            feeds.RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
+            site.RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
         }
-        feeds.MapGet("/articles.atom", async (HttpContext http, FeedBuilder builder, IOptions<FeedOptions> options, CancellationToken token) => Serve(http, await builder.AtomAsync(token), options.Value));
-        feeds.MapGet("/articles.json", async (HttpContext http, FeedBuilder builder, IOptions<FeedOptions> options, CancellationToken token) => Serve(http, await builder.JsonAsync(token), options.Value));
+        site.MapArticlePages();
+        site.MapGet("/" + AtomPath, async (HttpContext http, FeedBuilder builder, IOptions<FeedOptions> options, CancellationToken token) => Serve(http, await builder.AtomAsync(token), options.Value));
+        site.MapGet("/" + JsonPath, async (HttpContext http, FeedBuilder builder, IOptions<FeedOptions> options, CancellationToken token) => Serve(http, await builder.JsonAsync(token), options.Value));
         return endpoints;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.Extensions.Time.Testing;
 using Newsroom.Articles;
 using Newsroom.Sources;
 
@@ -11,6 +12,7 @@ namespace Newsroom.Tests.Api;
 public class FeedsTests
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace Tombstones = "http://purl.org/atompub/tombstones/1.0";
     private Workspace _workspace = null!;
     private IReadOnlyList<Article> _articles = null!;
 
@@ -59,6 +61,61 @@ public class FeedsTests
     }
 
     [Test]
+    public async Task FeedsAreDatedByPublicationAndCorrectionLinkEachArticleAndAnnounceWithdrawals()
+    {
+        var (market, btc, eth) = (_articles[0], _articles[1], _articles[2]);
+        var clock = new FakeTimeProvider(TestData.Now.AddHours(1));
+        var lifecycle = _workspace.Lifecycle(clock);
+        await lifecycle.ApproveAsync(eth.Id, "alice", CancellationToken.None);
+        clock.Advance(TimeSpan.FromHours(1));
+        await lifecycle.ApproveAsync(market.Id, "alice", CancellationToken.None);
+        await lifecycle.ApproveAsync(btc.Id, "alice", CancellationToken.None);
+        clock.Advance(TimeSpan.FromHours(1));
+        await lifecycle.CorrectAsync(market.Id, market.Markdown.Replace("providers revise them", "providers correct them", StringComparison.Ordinal), "Lead reworded", "alice", CancellationToken.None);
+        clock.Advance(TimeSpan.FromHours(1));
+        await lifecycle.WithdrawAsync(btc.Id, "duplicate of the market story", "alice", CancellationToken.None);
+        await using var host = await ServedHost.StartAsync(_workspace, ("Newsroom:Publishing:PublicBaseUrl", "https://news.example.com/"));
+
+        var atom = await AtomAsync(host);
+        var entries = Entries(atom);
+        var (first, second) = (entries[0], entries[1]);
+
+        Assert.That(entries.Select(e => e.Element(Atom + "id")!.Value), Is.EqualTo(new[] { $"urn:newsroom:article:{market.Id}", $"urn:newsroom:article:{eth.Id}" }),
+            "the corrected article comes first, though both were drafted together and the other was approved before it");
+        Assert.That((Time(first, "published"), Time(first, "updated")), Is.EqualTo((TestData.Now.AddHours(2), TestData.Now.AddHours(3))).Within(TimeSpan.FromSeconds(1)));
+        Assert.That((Time(second, "published"), Time(second, "updated")), Is.EqualTo((TestData.Now.AddHours(1), TestData.Now.AddHours(1))).Within(TimeSpan.FromSeconds(1)));
+        Assert.That(Time(atom.Root!, "updated"), Is.EqualTo(TestData.Now.AddHours(4)).Within(TimeSpan.FromSeconds(1)), "the withdrawal is the feed's latest change");
+        var tombstone = atom.Root!.Element(Tombstones + "deleted-entry")!;
+        Assert.That(tombstone.Attribute("ref")!.Value, Is.EqualTo($"urn:newsroom:article:{btc.Id}"));
+        Assert.That(Link(atom.Root!, "self"), Is.EqualTo("https://news.example.com/feeds/articles.atom"));
+        Assert.That(Link(first, "alternate"), Is.EqualTo($"https://news.example.com/articles/{market.Id}"));
+
+        using var page = await host.Http.GetAsync(new Uri(new Uri(Link(first, "alternate")).PathAndQuery, UriKind.Relative));
+        using var gone = await host.Http.GetAsync(new Uri($"/articles/{btc.Id}", UriKind.Relative));
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("providers correct them"));
+        Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+
+        using var json = await host.Http.GetAsync(new Uri("/feeds/articles.json", UriKind.Relative));
+        var feed = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement;
+        var item = feed.GetProperty("items")[0];
+        Assert.That(feed.GetProperty("feed_url").GetString(), Is.EqualTo("https://news.example.com/feeds/articles.json"));
+        Assert.That(feed.GetProperty("home_page_url").GetString(), Is.EqualTo("https://news.example.com/"));
+        Assert.That(item.GetProperty("url").GetString(), Is.EqualTo($"https://news.example.com/articles/{market.Id}"));
+        Assert.That(item.GetProperty("date_modified").GetDateTimeOffset(), Is.EqualTo(TestData.Now.AddHours(3)).Within(TimeSpan.FromSeconds(1)));
+    }
+
+    [Test]
+    public async Task ADraftHasNoPublicPage()
+    {
+        await using var host = await ServedHost.StartAsync(_workspace);
+
+        using var page = await host.Http.GetAsync(new Uri($"/articles/{_articles[0].Id}", UriKind.Relative));
+
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
     public async Task AnUnchangedFeedAnswers304AndANewPublicationChangesItsETag()
     {
         await using var host = await ServedHost.StartAsync(_workspace);
@@ -93,6 +150,10 @@ public class FeedsTests
     }
 
     private static List<XElement> Entries(XDocument atom) => atom.Root!.Elements(Atom + "entry").ToList();
+
+    private static DateTimeOffset Time(XElement element, string name) => DateTimeOffset.Parse(element.Element(Atom + name)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Link(XElement element, string rel) => element.Elements(Atom + "link").Single(l => l.Attribute("rel")!.Value == rel).Attribute("href")!.Value;
 
     private static Task<HttpResponseMessage> Conditional(ServedHost host, EntityTagHeaderValue etag)
     {
