@@ -121,12 +121,30 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
 
     public string Directory => Path.GetFullPath(options.Value.Directory);
 
+    /// <summary>The <c>.md</c> file: the headline as its one H1, then the body.</summary>
+    public static string MarkdownFile(string headline, string markdown) => $"# {headline}\n\n{markdown}";
+
+    /// <summary>
+    /// A Markdown text given back for a correction: the <c>.md</c> file Newsroom wrote (its H1 is the headline, not a
+    /// second heading in the body) or a body alone (no headline).
+    /// </summary>
+    public static (string? Headline, string Body) ReadMarkdownFile(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var first = Array.FindIndex(lines, line => line.Trim().Length > 0);
+        if (first < 0 || !lines[first].StartsWith("# ", StringComparison.Ordinal))
+        {
+            return (null, text);
+        }
+        return (lines[first][2..].Trim(), string.Join('\n', lines.Skip(first + 1)).TrimStart('\n'));
+    }
+
     public async Task<IReadOnlyList<string>> WriteAsync(Article article, string snapshotJson, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
         (string Extension, string Content)[] files =
         [
-            (".md", $"# {article.Headline}\n\n{article.Markdown}"),
+            (".md", MarkdownFile(article.Headline, article.Markdown)),
             (".html", renderer.RenderPage(article.Headline, article.Html) + "\n"),
             (".json", ArticleJson.File(article, snapshotJson)),
         ];

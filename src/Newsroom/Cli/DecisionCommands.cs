@@ -21,14 +21,15 @@ internal static class DecisionCommands
         yield return Decision("withdraw", "Take a published article back.", output, configure, [withdrawNote],
             (lifecycle, id, parsed, actor, token) => lifecycle.WithdrawAsync(id, parsed.GetRequiredValue(withdrawNote), actor, token));
 
-        var markdown = new Option<FileInfo>("--markdown") { Description = "The corrected article body (Markdown).", Required = true };
+        var markdown = new Option<FileInfo>("--markdown") { Description = "The corrected article: its .md file (the H1 is the headline) or the body alone.", Required = true };
         var correctionNote = new Option<string>("--note") { Description = "The correction note readers will see.", Required = true };
         yield return Decision("correct", "Publish a corrected version of a published article.", output, configure, [markdown, correctionNote],
             async (lifecycle, id, parsed, actor, token) =>
             {
                 var file = parsed.GetRequiredValue(markdown);
                 var text = file.Exists ? await File.ReadAllTextAsync(file.FullName, token) : throw new UsageException($"--markdown: \"{file.FullName}\" does not exist");
-                return await lifecycle.CorrectAsync(id, text, parsed.GetRequiredValue(correctionNote), actor, token);
+                var (headline, body) = ArticleFiles.ReadMarkdownFile(text);
+                return await lifecycle.CorrectAsync(id, body, parsed.GetRequiredValue(correctionNote), actor, token, headline);
             });
     }
 

@@ -47,6 +47,27 @@ public class GenerateCommandTests
     }
 
     [Test]
+    public async Task CorrectingWithTheMarkdownFileNewsroomWroteKeepsOneHeadline()
+    {
+        await RunAsync(["generate"]);
+        var id = (await _workspace.Store().ListAsync(CancellationToken.None)).Single().Id;
+        await RunAsync(["approve", id]);
+        var file = Path.Combine(_workspace.OutputDirectory, "2026-11-24-1200-market-short-squeeze.md");
+        var edited = (await File.ReadAllTextAsync(file)).Replace("providers revise them", "providers correct them", StringComparison.Ordinal);
+        var correctionFile = Path.Combine(_workspace.Root, "corrected.md");
+        await File.WriteAllTextAsync(correctionFile, edited);
+
+        var (exitCode, output, error) = await RunAsync(["correct", id, "--markdown", correctionFile, "--note", "Disclaimer reworded"]);
+
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain($"{id} v2 is published"));
+        var correction = (await _workspace.Store().ListAsync(CancellationToken.None)).Single();
+        Assert.That(correction.Markdown, Does.Contain("providers correct them").And.Not.Match("(?m)^# "), "the file's H1 is the headline, not a second heading in the body");
+        Assert.That(correction.Headline, Is.EqualTo(edited.Split('\n')[0][2..]));
+        Assert.That((await File.ReadAllTextAsync(file)).Split('\n').Count(line => line.StartsWith("# ", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task JsonOutputIsOneObjectACmsCanRead()
     {
         var (exitCode, output, _) = await RunAsync(["generate", "--sample", "long-squeeze", "--json"]);
