@@ -23,7 +23,7 @@ public static class ArticlesApi
     {
         services.AddValidatedOptions<ApiOptions>(ApiOptions.SectionName);
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(ApiDocument.Describe);
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddSingleton<FailedKeyAttempts>();
         services.AddAuthorization();
@@ -58,14 +58,25 @@ public static class ArticlesApi
         app.MapOpenApi();
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser())
-            .RequireRateLimiting(RateLimitPolicy);
-        api.MapGet("/articles", ListAsync).WithName("ListArticles").WithSummary("Articles newest first, or every change after a cursor.");
-        api.MapGet("/articles/{id}", GetAsync).WithName("GetArticle").WithSummary("The latest version of an article.");
-        api.MapGet("/articles/{id}/versions/{version:int}", GetVersionAsync).WithName("GetArticleVersion").WithSummary("One version of an article.");
-        api.MapGet("/articles/{id}/versions/{version:int}/evidence", GetEvidenceAsync).WithName("GetArticleEvidence")
-            .WithSummary("The findings and the data one version of an article rests on.");
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithTags("Articles");
+        Keyed(api.MapGet("/articles", ListAsync)).WithName("ListArticles").WithSummary("Articles newest first, or every change after a cursor.")
+            .Produces<ArticlePage>().ProducesProblem(StatusCodes.Status400BadRequest);
+        Keyed(api.MapGet("/articles/{id}", GetAsync)).WithName("GetArticle").WithSummary("The latest version of an article.")
+            .Produces<NinjsItem>().ProducesProblem(StatusCodes.Status404NotFound);
+        Keyed(api.MapGet("/articles/{id}/versions/{version:int}", GetVersionAsync)).WithName("GetArticleVersion").WithSummary("One version of an article.")
+            .Produces<NinjsItem>().ProducesProblem(StatusCodes.Status404NotFound);
+        Keyed(api.MapGet("/articles/{id}/versions/{version:int}/evidence", GetEvidenceAsync)).WithName("GetArticleEvidence")
+            .WithSummary("The findings and the data one version of an article rests on.")
+            .Produces<Evidence>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <summary>What every keyed GET may answer besides its own result.</summary>
+    private static RouteHandlerBuilder Keyed(RouteHandlerBuilder endpoint) => endpoint
+        .Produces(StatusCodes.Status304NotModified)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<IResult> ListAsync(
         HttpContext http, ArticleStore store, IOptions<ApiOptions> options, IOptions<PublishingOptions> publishing,
@@ -87,7 +98,7 @@ public static class ArticlesApi
             // Newest first; the cursor returned is where this client continues, so it misses nothing from here on.
             var head = await store.LastChangeAsync(cancellationToken);
             var latest = await store.ListAsync(filter, limit ?? max, cancellationToken);
-            return await EtaggedAsync(http, new { items = latest.Select(a => NinjsItem.From(a, publicBase)), next = Cursor.Of(head) });
+            return await EtaggedAsync(http, new ArticlePage(latest.Select(a => NinjsItem.From(a, publicBase)).ToList(), Cursor.Of(head)));
         }
         if (!Cursor.TryRead(after, out var position))
         {
@@ -95,7 +106,7 @@ public static class ArticlesApi
         }
         var changes = await store.ChangesAsync(position, filter, limit ?? max, cancellationToken);
         var next = changes.Count > 0 ? changes[^1].Sequence : position;
-        return await EtaggedAsync(http, new { items = changes.Select(c => NinjsItem.From(c.Article, publicBase)), next = Cursor.Of(next) });
+        return await EtaggedAsync(http, new ArticlePage(changes.Select(c => NinjsItem.From(c.Article, publicBase)).ToList(), Cursor.Of(next)));
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, ArticleStore store, IOptions<PublishingOptions> publishing, string id, CancellationToken cancellationToken) =>
@@ -153,3 +164,6 @@ public static class ArticlesApi
         }
     }
 }
+
+/// <summary>A page of articles and the cursor to continue from: every change after it comes on the next pages.</summary>
+public sealed record ArticlePage(IReadOnlyList<NinjsItem> Items, string Next);

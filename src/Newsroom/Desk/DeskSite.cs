@@ -73,7 +73,7 @@ public static class DeskSite
         app.MapRazorPages();
         app.MapGet("/desk/assets/{name}", (string name) => AssetTypes.TryGetValue(name, out var type)
             ? Results.Stream(Assembly.GetExecutingAssembly().GetManifestResourceStream($"desk/{name}")!, type)
-            : Results.NotFound());
+            : Results.NotFound()).ExcludeFromDescription();
         return app;
     }
 }

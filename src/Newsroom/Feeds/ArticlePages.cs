@@ -17,7 +17,9 @@ public static class ArticlePages
 
     public static RouteGroupBuilder MapArticlePages(this RouteGroupBuilder group)
     {
-        group.MapGet("/articles/{id}", ServeAsync);
+        group.MapGet("/articles/{id}", ServeAsync).WithName("ArticlePage").WithSummary("The canonical page of a published article.").WithTags("Feeds")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
         return group;
     }
 

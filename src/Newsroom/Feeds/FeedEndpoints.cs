@@ -26,8 +26,12 @@ public static class FeedEndpoints
             site.RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
         }
         site.MapArticlePages();
-        site.MapGet("/" + AtomPath, async (HttpContext http, FeedBuilder builder, IOptions<FeedOptions> options, CancellationToken token) => Serve(http, await builder.AtomAsync(token), options.Value));
-        site.MapGet("/" + JsonPath, async (HttpContext http, FeedBuilder builder, IOptions<FeedOptions> options, CancellationToken token) => Serve(http, await builder.JsonAsync(token), options.Value));
+        site.MapGet("/" + AtomPath, async (HttpContext http, FeedBuilder builder, IOptions<FeedOptions> options, CancellationToken token) => Serve(http, await builder.AtomAsync(token), options.Value))
+            .WithName("AtomFeed").WithSummary("Published articles as Atom, with tombstones for withdrawals.").WithTags("Feeds")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status401Unauthorized);
+        site.MapGet("/" + JsonPath, async (HttpContext http, FeedBuilder builder, IOptions<FeedOptions> options, CancellationToken token) => Serve(http, await builder.JsonAsync(token), options.Value))
+            .WithName("JsonFeed").WithSummary("Published articles as JSON Feed 1.1.").WithTags("Feeds")
+            .Produces(StatusCodes.Status200OK, contentType: "application/feed+json").Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status401Unauthorized);
         return endpoints;
     }
 

@@ -15,7 +15,8 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", GetHealthAsync);
+        endpoints.MapGet("/healthz", GetHealthAsync).WithName("Health").WithSummary("Whether a run succeeded recently enough (200) or not (503).").WithTags("Operations")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status503ServiceUnavailable, contentType: "application/json");
         return endpoints;
     }
 

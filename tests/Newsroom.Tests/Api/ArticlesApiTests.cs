@@ -229,7 +229,19 @@ public class ArticlesApiTests
         var document = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(document.GetProperty("paths").EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "/api/v1/articles", "/api/v1/articles/{id}", "/api/v1/articles/{id}/versions/{version}" }));
+        var paths = document.GetProperty("paths");
+        Assert.That(paths.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "/api/v1/articles", "/api/v1/articles/{id}", "/api/v1/articles/{id}/versions/{version}", "/api/v1/articles/{id}/versions/{version}/evidence", "/feeds/articles.atom" }));
+        Assert.That(paths.EnumerateObject().Select(p => p.Name), Has.None.StartsWith("/desk"), "nothing internal");
+        Assert.That(document.GetProperty("servers")[0].GetProperty("url").GetString(), Is.EqualTo("https://news.example.com"), "the configured address, not the request's Host");
+        Assert.That(document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString(), Is.EqualTo("bearer"));
+        var get = paths.GetProperty("/api/v1/articles/{id}").GetProperty("get");
+        var responses = get.GetProperty("responses");
+        Assert.That(responses.EnumerateObject().Select(r => r.Name), Is.EquivalentTo(new[] { "200", "304", "401", "404", "429" }));
+        Assert.That(responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString(), Is.EqualTo("#/components/schemas/NinjsItem"));
+        Assert.That(responses.GetProperty("404").GetProperty("content").TryGetProperty("application/problem+json", out _), Is.True);
+        Assert.That(get.GetProperty("security")[0].TryGetProperty("bearer", out _), Is.True);
+        Assert.That(paths.GetProperty("/api/v1/articles").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString(), Is.EqualTo("#/components/schemas/ArticlePage"));
+        Assert.That(paths.GetProperty("/feeds/articles.atom").GetProperty("get").GetProperty("security")[0].EnumerateObject(), Is.Empty, "open on purpose");
     }
 
     private ApiKeys Keys() => new(_workspace.Database, TimeProvider.System);
