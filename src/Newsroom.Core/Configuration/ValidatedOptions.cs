@@ -56,7 +56,11 @@ public static class ValidatedOptions
                 {
                     // A cross-field rule names its member by path ("File:Path"); follow it to the value.
                     var value = member.Split(':').Aggregate((object?)target, (owner, name) => owner?.GetType().GetProperty(name)?.GetValue(owner));
-                    failures.Add($"{path}:{member}: {Show(value)} is not allowed ({result.ErrorMessage})");
+                    // A choice among words is said as the words, not as the attribute's own message.
+                    var reason = type.GetProperty(member)?.GetCustomAttributes(typeof(AllowedValuesAttribute), true).OfType<AllowedValuesAttribute>().FirstOrDefault() is { } allowed
+                        ? $"must be one of: {string.Join(", ", allowed.Values)}"
+                        : result.ErrorMessage;
+                    failures.Add($"{path}:{member}: {Show(value)} is not allowed ({reason})");
                 }
             }
             // Nested settings objects (e.g. Newsroom:Rules:Market) are validated with their own path.

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Newsroom.History;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
+using Newsroom.Configuration;
 using Newsroom.Rendering;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
@@ -74,6 +75,7 @@ public static class NewsroomCli
         // The CoinGlass key may live in user secrets; the environment still wins over them.
         builder.Configuration.AddUserSecrets(typeof(NewsroomCli).Assembly, optional: true).AddEnvironmentVariables();
         configure?.Invoke(builder.Configuration);
+        NewsroomSettings.RejectUnknownKeys(builder.Configuration);
         // Standard output belongs to the command's result (it may be JSON); logs go to standard error.
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);

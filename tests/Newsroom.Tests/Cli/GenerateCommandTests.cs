@@ -190,6 +190,9 @@ public class GenerateCommandTests
         "Newsroom:Rules:Coin:MinimumTotal24h: -1 is not allowed (The field MinimumTotal24h must be between 1 and 1000000000000.)")]
     [TestCase("Newsroom__Publishing__PublicBaseUrl", "news.example.com",
         "Newsroom:Publishing:PublicBaseUrl: \"news.example.com\" is not allowed (\"news.example.com\" is not an absolute http or https URL without query or fragment)")]
+    [TestCase("Newsroom__Sorce", "CoinGlass",
+        "Newsroom:Sorce: is not a setting (the settings under Newsroom: are Source, Sample, File, CoinGlass, Schedule, Health, Stories, Publishing, Api, Webhooks, Feeds, Storage, Output, Rules)")]
+    [TestCase("Newsroom__Storage__Provider", "Mysql", "Newsroom:Storage:Provider: \"Mysql\" is not allowed (must be one of: Sqlite, Postgres)")]
     public async Task ABadSettingInTheEnvironmentIsReportedWithoutAStackTrace(string variable, string value, string message)
     {
         var (exitCode, output, error) = await RunProcessAsync(["generate"], (variable, value));
@@ -252,5 +255,19 @@ public class GenerateCommandTests
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await error);
+    }
+
+    [Test]
+    public void EveryFeatureSectionIsAKnownSettingAndNoOtherIs()
+    {
+        var sections = new[] { typeof(Newsroom.Configuration.NewsroomSettings).Assembly, typeof(NewsroomCli).Assembly }
+            .SelectMany(assembly => assembly.GetTypes())
+            .Select(type => type.GetField("SectionName")?.GetRawConstantValue() as string)
+            .OfType<string>()
+            .Where(name => name.StartsWith("Newsroom:", StringComparison.Ordinal))
+            .Select(name => name["Newsroom:".Length..]);
+        var sourceSettings = typeof(Newsroom.Sources.SourcesOptions).GetProperties().Select(p => p.Name);
+
+        Assert.That(Newsroom.Configuration.NewsroomSettings.Keys, Is.EquivalentTo(sections.Concat(sourceSettings)));
     }
 }
