@@ -14,6 +14,9 @@ public static class Roles
     public static IReadOnlyList<string> All { get; } = [Editor, Admin];
 }
 
+/// <summary>A desk user as operators see them; never the password.</summary>
+public sealed record UserRecord(string Name, string Role, DateTimeOffset CreatedAt, DateTimeOffset? LockedUntil);
+
 /// <summary>The outcome of a sign-in attempt: the user, or why not (without saying whether the name exists).</summary>
 public sealed record SignInResult(string? Name, string? Role, bool LockedOut)
 {
@@ -41,10 +44,7 @@ public sealed class Users(Database database, TimeProvider time)
         {
             throw new ArgumentException($"--role: \"{role}\" is not one of {string.Join(", ", Roles.All)}", nameof(role));
         }
-        if (password.Length < MinimumPasswordLength)
-        {
-            throw new ArgumentException($"password: at least {MinimumPasswordLength} characters", nameof(password));
-        }
+        RequireStrong(password);
         await using var connection = await database.OpenAsync(cancellationToken);
         var now = time.GetUtcNow();
         try
@@ -58,6 +58,57 @@ public sealed class Users(Database database, TimeProvider time)
             throw new ArgumentException($"NAME: a user named \"{name}\" exists already", nameof(name), e);
         }
     }
+
+    /// <summary>Every user with their role, when they were added and until when they are locked out, if they are.</summary>
+    public async Task<IReadOnlyList<UserRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, "SELECT name, role, created_at, locked_until FROM users ORDER BY name");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var users = new List<UserRecord>();
+        var now = time.GetUtcNow();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var lockedUntil = reader.IsDBNull(3) ? (DateTimeOffset?)null : Timestamps.Parse(reader.GetString(3));
+            users.Add(new UserRecord(reader.GetString(0), reader.GetString(1), Timestamps.Parse(reader.GetString(2)), lockedUntil > now ? lockedUntil : null));
+        }
+        return users;
+    }
+
+    /// <summary>Removes a user and ends their sessions at once; false when there is no such user.</summary>
+    public async Task<bool> RemoveAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await EndSessionsAsync(connection, transaction, name, cancellationToken);
+        var removed = await connection.ExecuteAsync(transaction, "DELETE FROM users WHERE name = @name", cancellationToken, ("@name", name)) == 1;
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
+    }
+
+    /// <summary>Sets a new password, lifts any lockout and ends the user's sessions; false when there is no such user.</summary>
+    public async Task<bool> SetPasswordAsync(string name, string password, CancellationToken cancellationToken)
+    {
+        RequireStrong(password);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await EndSessionsAsync(connection, transaction, name, cancellationToken);
+        var changed = await connection.ExecuteAsync(transaction, "UPDATE users SET password_hash = @hash, failed_attempts = 0, locked_until = NULL WHERE name = @name",
+            cancellationToken, ("@hash", Hash(password)), ("@name", name)) == 1;
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    /// <summary>Lifts a lockout before it runs out; false when there is no such user.</summary>
+    public async Task<bool> UnlockAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(null, "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE name = @name", cancellationToken, ("@name", name)) == 1;
+    }
+
+    private async Task EndSessionsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string name, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(transaction, "UPDATE desk_sessions SET ended_at = @at WHERE user_name = @name AND ended_at IS NULL",
+            cancellationToken, ("@at", Timestamps.Format(time.GetUtcNow())), ("@name", name));
 
     /// <summary>
     /// Every attempt costs one password hash, whether the name exists, is locked or not, so timing reveals nothing; a
@@ -127,6 +178,14 @@ public sealed class Users(Database database, TimeProvider time)
 
     // What an unknown name is checked against: made once, so an unknown name costs one hash like a known one.
     private static readonly Lazy<string> NoUserHash = new(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
+
+    private static void RequireStrong(string password)
+    {
+        if (password.Length < MinimumPasswordLength)
+        {
+            throw new ArgumentException($"password: at least {MinimumPasswordLength} characters", nameof(password));
+        }
+    }
 
     private static string Hash(string password)
     {

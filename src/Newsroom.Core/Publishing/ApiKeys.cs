@@ -51,8 +51,33 @@ public sealed class ApiKeys(Database database, TimeProvider time)
         }
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(null, "SELECT name FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL", ("@hash", Hash(key)));
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        if (await command.ExecuteScalarAsync(cancellationToken) is not string name)
+        {
+            return null;
+        }
+        // When a key was last used, to the minute: one write a minute per key at most, not one per request.
+        var now = time.GetUtcNow();
+        await connection.ExecuteAsync(null, "UPDATE api_keys SET last_used_at = @now WHERE name = @name AND (last_used_at IS NULL OR last_used_at < @minuteAgo)",
+            cancellationToken, ("@now", Timestamps.Format(now)), ("@name", name), ("@minuteAgo", Timestamps.Format(now.AddMinutes(-1))));
+        return name;
+    }
+
+    /// <summary>Every key by name, with when it was created, last used and revoked; never the key.</summary>
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, "SELECT name, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<ApiKeyRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(new ApiKeyRecord(reader.GetString(0), Timestamps.Parse(reader.GetString(1)),
+                reader.IsDBNull(2) ? null : Timestamps.Parse(reader.GetString(2)), reader.IsDBNull(3) ? null : Timestamps.Parse(reader.GetString(3))));
+        }
+        return keys;
     }
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
+
+public sealed record ApiKeyRecord(string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);

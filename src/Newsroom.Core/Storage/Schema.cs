@@ -169,6 +169,9 @@ internal static class Schema
         """
         CREATE INDEX changes_by_article ON changes (article_id, status, version, at);
         """,
+        """
+        ALTER TABLE api_keys ADD COLUMN last_used_at TEXT;
+        """,
     ];
 
     public static async Task UpgradeAsync(Database database, DbConnection connection, CancellationToken cancellationToken)

@@ -4,17 +4,17 @@ using Newsroom.Publishing;
 
 namespace Newsroom.Cli;
 
-/// <summary><c>newsroom apikey create|revoke NAME</c>: keys for CMS clients of the API.</summary>
+/// <summary><c>newsroom apikey create|revoke NAME</c> and <c>apikey list</c>: keys for CMS clients of the API.</summary>
 internal static class ApiKeyCommand
 {
     public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
     {
-        var command = new Command("apikey", "Create or revoke the API keys CMS clients use.");
+        var command = new Command("apikey", "Create, list or revoke the API keys CMS clients use (times in UTC).");
         var createName = new Argument<string>("name") { Description = "Who the key is for, e.g. the CMS's name." };
         var create = new Command("create", "Create a key; it is shown once, only its hash is kept.") { createName };
         create.SetAction((parsed, token) => RunAsync(configure, async keys =>
         {
-            var key = await Guard(() => keys.CreateAsync(parsed.GetRequiredValue(createName), token));
+            var key = await NewsroomCli.AsUsage(() => keys.CreateAsync(parsed.GetRequiredValue(createName), token));
             await output.WriteLineAsync(key);
             await output.WriteLineAsync($"# API key \"{parsed.GetRequiredValue(createName)}\": shown once; send it as \"Authorization: Bearer <key>\".");
         }, token));
@@ -29,7 +29,18 @@ internal static class ApiKeyCommand
             }
             await output.WriteLineAsync($"API key \"{name}\" revoked.");
         }, token));
+        var list = new Command("list", "Every key by name: created, last used (to the minute), revoked; never the key.");
+        list.SetAction((parsed, token) => RunAsync(configure, async keys =>
+        {
+            foreach (var key in await keys.ListAsync(token))
+            {
+                var used = key.LastUsedAt is { } at ? FormattableString.Invariant($"last used {at:yyyy-MM-dd HH:mm}") : "never used";
+                var state = key.RevokedAt is { } revoked ? FormattableString.Invariant($"revoked {revoked:yyyy-MM-dd HH:mm}") : "active";
+                await output.WriteLineAsync(FormattableString.Invariant($"{key.Name}  created {key.CreatedAt:yyyy-MM-dd HH:mm}  {used}  {state}"));
+            }
+        }, token));
         command.Add(create);
+        command.Add(list);
         command.Add(revoke);
         return command;
     }
@@ -41,17 +52,5 @@ internal static class ApiKeyCommand
         await action(host.Services.GetRequiredService<ApiKeys>());
         await host.StopAsync(cancellationToken);
         return NewsroomCli.Done;
-    }
-
-    private static async Task<string> Guard(Func<Task<string>> create)
-    {
-        try
-        {
-            return await create();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message.Split(" (Parameter")[0]);
-        }
     }
 }

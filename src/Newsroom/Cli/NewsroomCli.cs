@@ -26,6 +26,7 @@ public static class NewsroomCli
             GenerateCommand.Create(output, configure),
             ServeCommand.Create(configure),
             RunsCommand.Create(output, configure),
+            ArticlesCommand.Create(output, configure),
             HistoryCommand.Create(output, configure),
             SamplesCommand.Create(output, configure),
             ApiKeyCommand.Create(output, configure),
@@ -54,6 +55,25 @@ public static class NewsroomCli
             return await ReportAsync(e, error);
         }
     }
+
+    /// <summary>Runs a core call whose <see cref="ArgumentException"/> names the bad input, reporting it as a usage error.</summary>
+    internal static async Task<T> AsUsage<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    internal static Task AsUsage(Func<Task> action) => AsUsage(async () =>
+    {
+        await action();
+        return true;
+    });
 
     /// <summary>Builds the host a one-shot command runs in.</summary>
     internal static IHost BuildHost(Action<IConfigurationBuilder>? configure, Action<HostApplicationBuilder> addServices)

@@ -5,7 +5,7 @@ using Newsroom.Desk;
 
 namespace Newsroom.Cli;
 
-/// <summary><c>newsroom user add NAME --role editor|admin</c>: a desk account; the password comes from standard input, never the command line.</summary>
+/// <summary><c>newsroom user add|list|passwd|unlock|remove</c>: desk accounts; a password comes from standard input, never the command line.</summary>
 internal static class UserCommand
 {
     public static Command Create(TextReader input, TextWriter output, Action<IConfigurationBuilder>? configure)
@@ -13,24 +13,61 @@ internal static class UserCommand
         var name = new Argument<string>("name") { Description = "The user's sign-in name." };
         var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}.", Required = true };
         var add = new Command("add", "Add a desk user. The password is read from standard input (typed, hidden, when it is a terminal).") { name, role };
-        add.SetAction(async (parsed, cancellationToken) =>
+        add.SetAction((parsed, token) => RunAsync(configure, async users =>
         {
             var password = ReadPassword(input, output);
-            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine().AddUsers());
-            await host.StartAsync(cancellationToken);
-            try
-            {
-                await host.Services.GetRequiredService<Users>().AddAsync(parsed.GetRequiredValue(name), parsed.GetRequiredValue(role), password, cancellationToken);
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message.Split(" (Parameter")[0]);
-            }
+            await NewsroomCli.AsUsage(() => users.AddAsync(parsed.GetRequiredValue(name), parsed.GetRequiredValue(role), password, token));
             await output.WriteLineAsync($"User \"{parsed.GetRequiredValue(name)}\" ({parsed.GetRequiredValue(role)}) added.");
-            await host.StopAsync(cancellationToken);
-            return NewsroomCli.Done;
-        });
-        return new Command("user", "Manage the editors' desk accounts.") { add };
+        }, token));
+
+        var list = new Command("list", "Every desk user: role, added, locked until (UTC); never a password.");
+        list.SetAction((parsed, token) => RunAsync(configure, async users =>
+        {
+            foreach (var user in await users.ListAsync(token))
+            {
+                var locked = user.LockedUntil is { } until ? FormattableString.Invariant($"  locked until {until:yyyy-MM-dd HH:mm}") : "";
+                await output.WriteLineAsync(FormattableString.Invariant($"{user.Name}  {user.Role}  added {user.CreatedAt:yyyy-MM-dd HH:mm}{locked}"));
+            }
+        }, token));
+
+        var existing = new Argument<string>("name") { Description = "The user's sign-in name, as `user list` shows it." };
+        var passwd = new Command("passwd", "Set a user's password (read from standard input); their sessions end and any lockout is lifted.") { existing };
+        passwd.SetAction((parsed, token) => RunAsync(configure, async users =>
+        {
+            var password = ReadPassword(input, output);
+            Found(parsed.GetRequiredValue(existing), await NewsroomCli.AsUsage(() => users.SetPasswordAsync(parsed.GetRequiredValue(existing), password, token)));
+            await output.WriteLineAsync($"User \"{parsed.GetRequiredValue(existing)}\": password set, sessions ended.");
+        }, token));
+        var unlock = new Command("unlock", "Lift a user's lockout before it runs out.") { existing };
+        unlock.SetAction((parsed, token) => RunAsync(configure, async users =>
+        {
+            Found(parsed.GetRequiredValue(existing), await users.UnlockAsync(parsed.GetRequiredValue(existing), token));
+            await output.WriteLineAsync($"User \"{parsed.GetRequiredValue(existing)}\" unlocked.");
+        }, token));
+        var remove = new Command("remove", "Remove a user; their sessions end at once.") { existing };
+        remove.SetAction((parsed, token) => RunAsync(configure, async users =>
+        {
+            Found(parsed.GetRequiredValue(existing), await users.RemoveAsync(parsed.GetRequiredValue(existing), token));
+            await output.WriteLineAsync($"User \"{parsed.GetRequiredValue(existing)}\" removed.");
+        }, token));
+        return new Command("user", "Manage the editors' desk accounts.") { add, list, passwd, unlock, remove };
+    }
+
+    private static void Found(string name, bool found)
+    {
+        if (!found)
+        {
+            throw new UsageException($"NAME: no user named \"{name}\" (see `user list`)");
+        }
+    }
+
+    private static async Task<int> RunAsync(Action<IConfigurationBuilder>? configure, Func<Users, Task> action, CancellationToken cancellationToken)
+    {
+        using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine().AddUsers());
+        await host.StartAsync(cancellationToken);
+        await action(host.Services.GetRequiredService<Users>());
+        await host.StopAsync(cancellationToken);
+        return NewsroomCli.Done;
     }
 
     private static string ReadPassword(TextReader input, TextWriter output)
