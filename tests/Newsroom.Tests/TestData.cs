@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Newsroom.Articles;
@@ -103,6 +104,15 @@ internal sealed class Workspace : IDisposable
         new("Newsroom:Output:Directory", OutputDirectory),
         new("Newsroom:Rules:CoinOwnStoryMinimumTotal24h", Rules.CoinOwnStoryMinimumTotal24h.ToString(CultureInfo.InvariantCulture)),
     ];
+
+    /// <summary>Runs a newsroom command in this process over this workspace's storage, as an operator would.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> CliAsync(string[] args, string? stdin = null)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await Newsroom.Cli.NewsroomCli.RunAsync(args, output, error, configuration => configuration.AddInMemoryCollection(Settings), new StringReader(stdin ?? ""));
+        return (exitCode, output.ToString(), error.ToString());
+    }
 
     /// <summary>
     /// The rules of a workspace: coin stories from $30 million, so the long-squeeze sample's SOL and XRP (against the

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Newsroom.Cli;
 using Newsroom.Desk;
 using Newsroom.Publishing;
 using Newsroom.Sources;
@@ -85,11 +83,5 @@ public class AccountCommandsTests
         Assert.That(badError, Does.Contain("--status: \"live\" is not one of"));
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string? stdin = null)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await NewsroomCli.RunAsync(args, output, error, configuration => configuration.AddInMemoryCollection(_workspace.Settings), new StringReader(stdin ?? ""));
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string? stdin = null) => _workspace.CliAsync(args, stdin);
 }

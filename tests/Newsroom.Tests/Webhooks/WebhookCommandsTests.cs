@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Newsroom.Cli;
 using Newsroom.Sources;
 using Newsroom.Webhooks;
 
@@ -81,11 +79,5 @@ public class WebhookCommandsTests
 
     private async Task<WebhookEndpoint> Endpoint() => (await new WebhookStore(_workspace.Database).EndpointsAsync(CancellationToken.None)).Single();
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await NewsroomCli.RunAsync(args, output, error, configuration => configuration.AddInMemoryCollection(_workspace.Settings));
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => _workspace.CliAsync(args);
 }
