@@ -67,6 +67,37 @@ public class ServeTests
     }
 
     [Test]
+    public async Task ServeSaysWhatItIsDoingAndItsRootLeadsToTheDesk()
+    {
+        var url = $"http://127.0.0.1:{TestData.FreePort()}";
+        using var serve = new NewsroomProcess(_workspace.Root, ["serve", "--urls", url], _workspace.Settings.Append(new("Newsroom:Schedule:Cron", "0 0 0 1 1 ? 2099")));
+        await WaitForHealthAsync(url, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60));
+
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var root = await noRedirects.GetAsync(new Uri($"{url}/"));
+        await serve.StopAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(root.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(root.Headers.Location!.OriginalString, Is.EqualTo("/desk"));
+        Assert.That(serve.Error + serve.Output, Does.Contain($"Serving on {url} (public address http://127.0.0.1:5080/); source Sample; schedule \"0 0 0 1 1 ? 2099\"; storage SQLite, this node only at "));
+    }
+
+    [Test]
+    public async Task AnAddressServeCannotUseStopsItWithAPlainMessage()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var busy = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var (badExit, _, badError) = await _workspace.CliAsync(["serve", "--urls", "notaurl"]);
+        var (busyExit, _, busyError) = await _workspace.CliAsync(["serve", "--urls", busy]);
+
+        Assert.That((badExit, badError.Trim()), Is.EqualTo((2, "newsroom: --urls: \"notaurl\" is not an address to listen on (e.g. http://127.0.0.1:5080; several separated by ;)")));
+        Assert.That(busyExit, Is.EqualTo(2));
+        Assert.That(busyError, Does.StartWith($"newsroom: --urls: Failed to bind to address {busy}").And.Contain("address already in use"));
+    }
+
+    [Test]
     public async Task AnInvalidScheduleStopsStartUpNamingTheKey()
     {
         var error = new StringWriter();
