@@ -4,6 +4,7 @@ using Newsroom.News;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Storage;
+using Newsroom.Telemetry;
 using Newsroom.Webhooks;
 
 namespace Newsroom.Articles;
@@ -16,6 +17,7 @@ public static class ArticleServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddNewsJudgement().AddRendering().AddStorage().AddPublishing().AddWebhooks();
         services.AddSingleton<ArticleGenerator>();
+        services.AddNewsroomTelemetry();
         return services;
     }
 }

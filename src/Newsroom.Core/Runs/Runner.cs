@@ -1,26 +1,47 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
 using Newsroom.Sources;
 using Newsroom.Storage;
+using Newsroom.Telemetry;
 
 namespace Newsroom.Runs;
 
-/// <summary>One run of the pipeline on the configured source: fetch, then generate. Failed runs are logged too.</summary>
-public sealed class Runner(ISnapshotSource source, IOptions<SourcesOptions> sources, ArticleGenerator generator, ArticleStore store, TimeProvider time)
+/// <summary>One run of the pipeline on the configured source: fetch, then generate. Failed runs are logged and counted too.</summary>
+public sealed class Runner(ISnapshotSource source, IOptions<SourcesOptions> sources, ArticleGenerator generator, ArticleStore store, NewsroomTelemetry telemetry, TimeProvider time)
 {
     public async Task<GenerationResult> RunAsync(CancellationToken cancellationToken)
     {
+        using var activity = NewsroomTelemetry.Activities.StartActivity("newsroom.run");
         var started = time.GetUtcNow();
-        FetchedSnapshot fetched;
+        var outcome = RunRecord.Failed;
         try
         {
-            fetched = await source.FetchAsync(cancellationToken);
+            FetchedSnapshot fetched;
+            try
+            {
+                fetched = await source.FetchAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await store.RecordRunAsync(RunRecord.Failure(started, time.GetUtcNow(), sources.Value.Source, e, []), CancellationToken.None);
+                throw;
+            }
+            var result = await generator.GenerateAsync(fetched, cancellationToken);
+            outcome = result.Run.Outcome;
+            foreach (var written in result.Articles.Where(a => a.Outcome != SaveOutcome.Unchanged))
+            {
+                telemetry.Articles.Add(1, new("profile", written.Article.Profile), new("status", written.Article.Status), new("outcome", written.Outcome.ToString().ToLowerInvariant()));
+            }
+            return result;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        finally
         {
-            await store.RecordRunAsync(RunRecord.Failure(started, time.GetUtcNow(), sources.Value.Source, e, []), CancellationToken.None);
-            throw;
+            var tag = new KeyValuePair<string, object?>("outcome", outcome);
+            telemetry.Runs.Add(1, tag);
+            telemetry.RunDuration.Record((time.GetUtcNow() - started).TotalSeconds, tag);
+            activity?.SetTag("outcome", outcome);
+            activity?.SetStatus(outcome == RunRecord.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
         }
-        return await generator.GenerateAsync(fetched, cancellationToken);
     }
 }

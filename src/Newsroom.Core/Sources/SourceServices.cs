@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Newsroom.Configuration;
 using Newsroom.Sources.CoinGlass;
+using Newsroom.Telemetry;
 using Polly;
 using Refit;
 
@@ -25,6 +26,7 @@ public static class SourceServices
             SourceKinds.CoinGlass => provider.GetRequiredService<CoinGlassSource>(),
             _ => provider.GetRequiredService<SampleSource>(),
         });
+        services.AddNewsroomTelemetry();
         services.AddCoinGlassClient();
         services.AddSingleton<Runs.Runner>();
         return services;

@@ -9,6 +9,7 @@ using Newsroom.Publishing;
 using Newsroom.Scheduling;
 using Newsroom.Sources;
 using Newsroom.Storage;
+using Newsroom.Telemetry;
 using Newsroom.Webhooks;
 
 namespace Newsroom.Cli;
@@ -33,7 +34,8 @@ internal static partial class ServeCommand
             });
             NewsroomCli.ConfigureHost(builder, configure);
             builder.WebHost.UseUrls(Listen(parsed.GetRequiredValue(urls)));
-            builder.Services.AddArticleEngine().AddSources().AddScheduling(builder.Configuration).AddHealth().AddArticlesApi().AddFeeds().AddDesk();
+            builder.Services.AddArticleEngine().AddSources().AddScheduling(builder.Configuration).AddHealth().AddArticlesApi().AddFeeds().AddDesk()
+                .AddTelemetry(builder.Configuration);
             builder.Services.AddHttpClient(WebhookSender.ClientName);
             builder.Services.AddHostedService<WebhookSender>();
             // Give a running job time to finish and commit before the process exits.

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Newsroom.Telemetry;
 
 namespace Newsroom.Webhooks;
 
@@ -14,7 +15,7 @@ namespace Newsroom.Webhooks;
 /// independently: each has its own sender, one at a time, in order, and a receiver that hangs delays only itself.
 /// </summary>
 public sealed partial class WebhookSender(
-    WebhookStore store, IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookSender> logger) : BackgroundService
+    WebhookStore store, IHttpClientFactory clients, IOptions<WebhookOptions> options, NewsroomTelemetry telemetry, TimeProvider time, ILogger<WebhookSender> logger) : BackgroundService
 {
     public const string ClientName = "webhooks";
 
@@ -140,16 +141,23 @@ public sealed partial class WebhookSender(
         try
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogAttempt(logger, delivery.MessageId, delivery.Url, (int)response.StatusCode, elapsed);
+            Measure(delivery, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : response.ReasonPhrase);
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogAttempt(logger, delivery.MessageId, delivery.Url, 0, elapsed);
+            Measure(delivery, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return (null, e is OperationCanceledException ? $"no answer within {options.Value.TimeoutSeconds} s" : e.Message);
         }
+    }
+
+    /// <summary>Logs and counts one attempt; status 0 when no answer came.</summary>
+    private void Measure(DueDelivery delivery, int status, double milliseconds)
+    {
+        LogAttempt(logger, delivery.MessageId, delivery.Url, status, milliseconds);
+        KeyValuePair<string, object?>[] tags = [new("outcome", status is >= 200 and < 300 ? "delivered" : status == 0 ? "no-answer" : "refused"), new("status", status)];
+        telemetry.WebhookDeliveries.Add(1, tags);
+        telemetry.WebhookDuration.Record(milliseconds, tags);
     }
 
     /// <summary>The next attempt after this many failures, with up to 10% jitter; null when the schedule is exhausted.</summary>

@@ -97,16 +97,30 @@ public class ServeTests
         Assert.That(busyError, Does.StartWith($"newsroom: --urls: Failed to bind to address {busy}").And.Contain("address already in use"));
     }
 
-    [Test]
-    public async Task AnInvalidScheduleStopsStartUpNamingTheKey()
+    [TestCase("Newsroom:Schedule:Cron", "every five minutes", "Newsroom:Schedule:Cron: \"every five minutes\" is not allowed (not a Quartz cron expression")]
+    [TestCase("Newsroom:Telemetry:Exporter", "Jaeger", "Newsroom:Telemetry:Exporter: \"Jaeger\" is not allowed (must be one of: None, Console, Otlp)")]
+    public async Task AnInvalidSettingStopsStartUpNamingTheKey(string key, string value, string message)
     {
         var error = new StringWriter();
 
         var exitCode = await NewsroomCli.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TestData.FreePort()}"], TextWriter.Null, error,
-            configuration => configuration.AddInMemoryCollection(_workspace.Settings.Append(new("Newsroom:Schedule:Cron", "every five minutes"))));
+            configuration => configuration.AddInMemoryCollection(_workspace.Settings.Append(new(key, value))));
 
         Assert.That(exitCode, Is.EqualTo(2));
-        Assert.That(error.ToString(), Does.Contain("Newsroom:Schedule:Cron: \"every five minutes\" is not allowed (not a Quartz cron expression"));
+        Assert.That(error.ToString(), Does.Contain(message));
+    }
+
+    [Test]
+    public async Task TheConsoleExporterWritesTheRunsMetricsAndSpans()
+    {
+        var url = $"http://127.0.0.1:{TestData.FreePort()}";
+        using var serve = new NewsroomProcess(_workspace.Root, ["serve", "--urls", url], _workspace.Settings
+            .Append(new("Newsroom:Schedule:Cron", "*/1 * * * * ?"))
+            .Append(new("Newsroom:Telemetry:Exporter", "Console")));
+        await WaitForHealthAsync(url, HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+        await serve.StopAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(serve.Output, Does.Contain("newsroom.runs").And.Contain("Activity.DisplayName:        newsroom.run"), "metrics flushed at stop, and the run's span");
     }
 
     [Test]

@@ -252,6 +252,22 @@ public class CoinGlassSourceTests
         Assert.That(error!.Message, Is.EqualTo("CoinGlass exchange-list?range=1h: data has no \"All\" row (the market total)"));
     }
 
+    [Test]
+    public async Task EachCallIsCountedWithTheRequestsLeftInTheMinute()
+    {
+        using var meters = new Telemetry.MeterReader(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        AnswerAllWindows();
+        Answer("/api/futures/coins-markets", CoinsMarkets);
+        Answer("/api/futures/liquidation/order", Orders());
+
+        await Source().FetchAsync(CancellationToken.None);
+
+        var requests = meters.Of("newsroom.source.requests");
+        Assert.That(requests, Has.Count.EqualTo(6));
+        Assert.That(requests.Count(r => r.Tag("path") == "/api/futures/liquidation/exchange-list" && r.Tag("status") == "200"), Is.EqualTo(4));
+        Assert.That(meters.Of("newsroom.source.rate_limit.remaining").Select(m => m.Value).ToList(), Has.Count.EqualTo(6).And.All.EqualTo(23), "30 allowed, 7 used");
+    }
+
     private ISnapshotSource Source() => _services.GetRequiredService<ISnapshotSource>();
 
     private int Requests(string path) => _server.LogEntries.Count(e => e.RequestMessage.Path == path);

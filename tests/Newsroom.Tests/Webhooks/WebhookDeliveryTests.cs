@@ -49,10 +49,12 @@ public class WebhookDeliveryTests
     public async Task PublishingSendsOneSignedDelivery()
     {
         Receive(200);
+        using var meters = new Telemetry.MeterReader();
         await using var host = await ServeAsync();
 
         await _workspace.Lifecycle().ApproveAsync(_draft.Id, "alice", CancellationToken.None);
         var delivery = (await WaitForRequestsAsync(1)).Single();
+        await WaitUntilAsync(() => Task.FromResult(meters.Of("newsroom.webhook.deliveries").Count > 0));
 
         var id = delivery.Headers!["webhook-id"].Single();
         var timestamp = long.Parse(delivery.Headers["webhook-timestamp"].Single(), System.Globalization.CultureInfo.InvariantCulture);
@@ -65,6 +67,9 @@ public class WebhookDeliveryTests
         Assert.That(NinjsSchema.Errors(body.RootElement.GetProperty("data")), Is.Empty, "the payload's item passes the official IPTC ninjs 3.1 schema");
         await Task.Delay(500);
         Assert.That(_receiver.LogEntries, Has.Count.EqualTo(1), "delivered once");
+        var counted = meters.Of("newsroom.webhook.deliveries").Single();
+        Assert.That((counted.Tag("outcome"), counted.Tag("status")), Is.EqualTo(("delivered", "200")), "read from the meters, as an exporter would");
+        Assert.That(meters.Of("newsroom.webhook.delivery.duration"), Has.Count.EqualTo(1));
     }
 
     [Test]

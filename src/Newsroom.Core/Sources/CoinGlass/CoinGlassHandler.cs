@@ -1,26 +1,34 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newsroom.Telemetry;
 
 namespace Newsroom.Sources.CoinGlass;
 
 /// <summary>
-/// The CoinGlass protocol under each attempt: adds the CG-API-KEY header, logs the rate-limit headers, and turns an
+/// The CoinGlass protocol under each attempt: adds the CG-API-KEY header, logs and measures the rate-limit headers, and turns an
 /// HTTP 200 whose business code is not "0" into the status that code names (429 retried, 401/403 not), so the
 /// resilience pipeline above treats "HTTP 200, code 429" like a real 429.
 /// </summary>
-public sealed partial class CoinGlassHandler(IOptions<SourcesOptions> options, ILogger<CoinGlassHandler> logger) : DelegatingHandler
+public sealed partial class CoinGlassHandler(IOptions<SourcesOptions> options, NewsroomTelemetry telemetry, ILogger<CoinGlassHandler> logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Remove("CG-API-KEY");
         request.Headers.TryAddWithoutValidation("CG-API-KEY", options.Value.CoinGlass.ApiKey);
         var response = await base.SendAsync(request, cancellationToken);
+        var (used, max) = (Header(response, "API-KEY-USE-LIMIT"), Header(response, "API-KEY-MAX-LIMIT"));
+        var path = request.RequestUri?.AbsolutePath;
+        telemetry.SourceRequests.Add(1, new("provider", "coinglass"), new("path", path), new("status", (int)response.StatusCode));
+        if (int.TryParse(used, CultureInfo.InvariantCulture, out var usedCount) && int.TryParse(max, CultureInfo.InvariantCulture, out var maxCount))
+        {
+            telemetry.SourceHeadroom.Record(maxCount - usedCount, new KeyValuePair<string, object?>("provider", "coinglass"));
+        }
         if (logger.IsEnabled(LogLevel.Information))
         {
-            var (used, max) = (Header(response, "API-KEY-USE-LIMIT"), Header(response, "API-KEY-MAX-LIMIT"));
-            LogRateLimit(logger, request.RequestUri?.AbsolutePath, used, max, (int)response.StatusCode);
+            LogRateLimit(logger, path, used, max, (int)response.StatusCode);
         }
         if (response.StatusCode != HttpStatusCode.OK)
         {
