@@ -172,3 +172,15 @@ internal static class GeneratorExtensions
     public static Task<GenerationResult> GenerateAsync(this ArticleGenerator generator, string snapshotJson) =>
         generator.GenerateAsync(new FetchedSnapshot(snapshotJson, "test", []), CancellationToken.None);
 }
+
+/// <summary>A test class whose every test gets a fresh workspace on SQLite, deleted after it.</summary>
+public abstract class WorkspaceTests
+{
+    private protected Workspace Workspace { get; private set; } = null!;
+
+    [SetUp]
+    public void CreateWorkspace() => Workspace = new Workspace();
+
+    [TearDown]
+    public void DeleteWorkspace() => Workspace.Dispose();
+}

@@ -5,23 +5,15 @@ using Newsroom.Sources;
 namespace Newsroom.Tests.Cli;
 
 /// <summary>What an operator does with accounts, keys and the article list, through the CLI on real SQLite.</summary>
-public class AccountCommandsTests
+public class AccountCommandsTests : WorkspaceTests
 {
     private const string Password = "correct horse battery";
     private const string NewPassword = "staple the horse again";
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void Create() => _workspace = new Workspace();
-
-    [TearDown]
-    public void Delete() => _workspace.Dispose();
-
     [Test]
     public async Task AUserIsListedUnlockedGivenANewPasswordAndRemoved()
     {
         await RunAsync(["user", "add", "alice", "--role", "editor"], Password);
-        var users = new Users(_workspace.Database, TimeProvider.System);
+        var users = new Users(Workspace.Database, TimeProvider.System);
         var session = await users.StartSessionAsync("alice", CancellationToken.None);
         for (var i = 0; i < Users.MaxFailedAttempts; i++)
         {
@@ -57,7 +49,7 @@ public class AccountCommandsTests
         await RunAsync(["apikey", "revoke", "old-cms"]);
         var key = created.Split('\n')[0].Trim();
         var (_, before, _) = await RunAsync(["apikey", "list"]);
-        await new ApiKeys(_workspace.Database, TimeProvider.System).AuthenticateAsync(key, CancellationToken.None);
+        await new ApiKeys(Workspace.Database, TimeProvider.System).AuthenticateAsync(key, CancellationToken.None);
         var (_, after, _) = await RunAsync(["apikey", "list"]);
 
         Assert.That(before, Does.Match(@"(?m)^cms  created \S+ \S+  never used  active").And.Match(@"(?m)^old-cms  created \S+ \S+  never used  revoked "));
@@ -68,8 +60,8 @@ public class AccountCommandsTests
     [Test]
     public async Task ArticlesListsTheIdsADecisionNeeds()
     {
-        var written = (await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"))).Articles.Select(a => a.Article).ToList();
-        await _workspace.Lifecycle().ApproveAsync(written[0].Id, "alice", CancellationToken.None);
+        var written = (await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"))).Articles.Select(a => a.Article).ToList();
+        await Workspace.Lifecycle().ApproveAsync(written[0].Id, "alice", CancellationToken.None);
 
         var (_, all, _) = await RunAsync(["articles"]);
         var (_, drafts, _) = await RunAsync(["articles", "--status", "draft"]);
@@ -83,5 +75,5 @@ public class AccountCommandsTests
         Assert.That(badError, Does.Contain("--status: \"live\" is not one of"));
     }
 
-    private Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string? stdin = null) => _workspace.CliAsync(args, stdin);
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string? stdin = null) => Workspace.CliAsync(args, stdin);
 }

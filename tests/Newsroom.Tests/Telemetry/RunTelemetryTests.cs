@@ -8,16 +8,8 @@ using Newsroom.Sources;
 namespace Newsroom.Tests.Telemetry;
 
 /// <summary>Runs and articles as an operator's dashboard sees them, read from the meters in-process.</summary>
-public class RunTelemetryTests
+public class RunTelemetryTests : WorkspaceTests
 {
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void Create() => _workspace = new Workspace();
-
-    [TearDown]
-    public void Delete() => _workspace.Dispose();
-
     [Test]
     public async Task RunsAreCountedByOutcomeAndTheirArticlesByProfileAndStatus()
     {
@@ -38,7 +30,7 @@ public class RunTelemetryTests
     [Test]
     public async Task AFailedRunIsCountedAsFailed()
     {
-        using var services = Services(("Newsroom:Source", "File"), ("Newsroom:File:Path", Path.Combine(_workspace.Root, "missing.json")));
+        using var services = Services(("Newsroom:Source", "File"), ("Newsroom:File:Path", Path.Combine(Workspace.Root, "missing.json")));
         using var meters = new MeterReader(services.GetRequiredService<IMeterFactory>());
 
         Assert.That(async () => await services.GetRequiredService<Runner>().RunAsync(CancellationToken.None), Throws.Exception);
@@ -50,7 +42,7 @@ public class RunTelemetryTests
     private ServiceProvider Services(params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(_workspace.Settings.Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))))
+            .AddInMemoryCollection(Workspace.Settings.Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))))
             .Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

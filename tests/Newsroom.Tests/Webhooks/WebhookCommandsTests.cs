@@ -4,17 +4,9 @@ using Newsroom.Webhooks;
 namespace Newsroom.Tests.Webhooks;
 
 /// <summary>An operator's endpoint lifecycle through the CLI, on real SQLite: add, list, disable, enable, rotate, remove.</summary>
-public class WebhookCommandsTests
+public class WebhookCommandsTests : WorkspaceTests
 {
     private const string Url = "https://cms.example.com/hooks/newsroom";
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void Create() => _workspace = new Workspace();
-
-    [TearDown]
-    public void Delete() => _workspace.Dispose();
-
     [Test]
     public async Task AddingAUrlTwiceKeepsItsSecretAndSaysWhatToDoInstead()
     {
@@ -30,8 +22,8 @@ public class WebhookCommandsTests
     public async Task ADisabledEndpointHoldsItsDeliveriesAndCanBeEnabledAgain()
     {
         await RunAsync("webhook", "add", Url);
-        var draft = (await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single().Article;
-        await _workspace.Lifecycle().ApproveAsync(draft.Id, "alice", CancellationToken.None);
+        var draft = (await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single().Article;
+        await Workspace.Lifecycle().ApproveAsync(draft.Id, "alice", CancellationToken.None);
 
         await RunAsync("webhook", "disable", Url);
         var (_, listed, _) = await RunAsync("webhook", "list");
@@ -77,7 +69,7 @@ public class WebhookCommandsTests
         Assert.That(againError, Does.Contain($"\"{Url}\" is not an endpoint"));
     }
 
-    private async Task<WebhookEndpoint> Endpoint() => (await new WebhookStore(_workspace.Database).EndpointsAsync(CancellationToken.None)).Single();
+    private async Task<WebhookEndpoint> Endpoint() => (await new WebhookStore(Workspace.Database).EndpointsAsync(CancellationToken.None)).Single();
 
-    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => _workspace.CliAsync(args);
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => Workspace.CliAsync(args);
 }
