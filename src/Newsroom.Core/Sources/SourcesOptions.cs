@@ -66,6 +66,10 @@ public sealed class CoinGlassOptions
     [Range(1, 1000)]
     public int Coins { get; init; } = 100;
 
+    /// <summary>The key's plan: it decides which calls are made (coins-markets and liquidation/order need Standard or higher).</summary>
+    [AllowedValues(CoinGlassPlans.Hobbyist, CoinGlassPlans.Startup, CoinGlassPlans.Standard, CoinGlassPlans.Professional, CoinGlassPlans.Enterprise)]
+    public string Plan { get; init; } = CoinGlassPlans.Hobbyist;
+
     /// <summary>The plan's rate limit: Hobbyist 30, Startup 80, Standard 300, Professional 1200 requests a minute.</summary>
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; init; } = 30;
@@ -94,4 +98,19 @@ public sealed class CoinGlassOptions
     /// <summary>The first backoff; each retry doubles it, with jitter. A Retry-After header takes precedence.</summary>
     [Range(0, 60_000)]
     public int FirstRetryDelayMilliseconds { get; init; } = 1_000;
+}
+
+/// <summary>CoinGlass's plans, cheapest first, as its documentation names them.</summary>
+public static class CoinGlassPlans
+{
+    public const string Hobbyist = "Hobbyist";
+    public const string Startup = "Startup";
+    public const string Standard = "Standard";
+    public const string Professional = "Professional";
+    public const string Enterprise = "Enterprise";
+
+    private static readonly string[] Order = [Hobbyist, Startup, Standard, Professional, Enterprise];
+
+    /// <summary>Whether a plan includes what <paramref name="required"/> and the plans above it include.</summary>
+    public static bool Includes(string plan, string required) => Array.IndexOf(Order, plan) >= Array.IndexOf(Order, required);
 }

@@ -30,6 +30,7 @@ public class CoinGlassSourceTests
             ["Newsroom:Source"] = "CoinGlass",
             ["Newsroom:CoinGlass:BaseUrl"] = url,
             ["Newsroom:CoinGlass:ApiKey"] = ApiKey,
+            ["Newsroom:CoinGlass:Plan"] = "Standard",
             ["Newsroom:CoinGlass:Retries"] = "2",
             ["Newsroom:CoinGlass:FirstRetryDelayMilliseconds"] = "10",
             ["Newsroom:CoinGlass:AttemptTimeoutSeconds"] = "1",
@@ -154,7 +155,7 @@ public class CoinGlassSourceTests
 
         var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
 
-        Assert.That(error!.Message, Is.EqualTo("CoinGlass exchange-list?range=1h: refused by the plan or the key (HTTP 403): interval not allowed"));
+        Assert.That(error!.Message, Is.EqualTo("CoinGlass exchange-list?range=24h: refused by the plan or the key (HTTP 403): interval not allowed"));
         Assert.That(Requests("/api/futures/liquidation/exchange-list"), Is.EqualTo(1));
     }
 
@@ -202,7 +203,7 @@ public class CoinGlassSourceTests
 
         var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
 
-        Assert.That(error!.Message, Does.StartWith("CoinGlass exchange-list?range=1h: HTTP 503"));
+        Assert.That(error!.Message, Does.StartWith("CoinGlass exchange-list?range=24h: HTTP 503"));
         Assert.That(Requests("/api/futures/liquidation/exchange-list"), Is.EqualTo(3), "the first try and two retries");
     }
 
@@ -216,20 +217,87 @@ public class CoinGlassSourceTests
 
         var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
 
-        Assert.That(error!.Message, Is.EqualTo("CoinGlass exchange-list?range=1h: no answer within the time budget"));
+        Assert.That(error!.Message, Is.EqualTo("CoinGlass exchange-list?range=24h: no answer within the time budget"));
         // WireMock logs no entry for an answer the client gave up on, so count by time: three 1-second attempts.
         Assert.That(DateTime.UtcNow - started, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(2.9)).And.LessThan(TimeSpan.FromSeconds(10)));
     }
 
     [Test]
-    public async Task AMissingFieldNamesTheEndpointAndTheField()
+    public async Task ARowWithANullFigureIsLeftOutAndCountedNotTheWholeAnswer()
     {
-        Answer("/api/futures/liquidation/exchange-list", """{ "code": "0", "msg": "success", "data": [ { "exchange": "All", "liquidation_usd": 1, "long_liquidation_usd": 1 } ] }""");
+        AnswerAllWindows(except: "24h");
+        Answer("/api/futures/liquidation/exchange-list", """
+            { "code": "0", "msg": "success", "data": [
+              { "exchange": "All", "liquidation_usd": 400000000, "long_liquidation_usd": 70000000, "short_liquidation_usd": 330000000 },
+              { "exchange": "Bybit", "liquidation_usd": null, "long_liquidation_usd": 1, "short_liquidation_usd": null } ] }
+            """);
+        Answer("/api/futures/coins-markets", """
+            { "code": "0", "msg": "success", "data": [
+              { "symbol": "BTC", "long_liquidation_usd_24h": 10, "short_liquidation_usd_24h": 20 },
+              { "symbol": "ETH", "long_liquidation_usd_24h": 5 } ] }
+            """);
+
+        var fetched = await Source().FetchAsync(CancellationToken.None);
+        var snapshot = SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow);
+
+        Assert.That(snapshot.Market.Day, Is.EqualTo(new Liquidations(70000000m, 330000000m, 400000000m)));
+        Assert.That(snapshot.Exchanges.Where(e => e.Window == Window.Day), Is.Empty);
+        Assert.That(snapshot.Coins.Select(c => c.Symbol), Is.EqualTo(new[] { "BTC" }));
+        Assert.That(fetched.Notes, Does.Contain("exchanges (exchange-list?range=24h): 1 row(s) left out, their long or short figure is missing")
+            .And.Contain("coins: 1 row(s) left out, their long or short figure is missing"));
+    }
+
+    [Test]
+    public async Task AnOptionalWindowRefusedIsLeftOutWithANote()
+    {
+        AnswerAllWindows(except: "1h");
+        _server.Given(Request.Create().WithPath("/api/futures/liquidation/exchange-list").WithParam("range", "1h").UsingGet())
+            .RespondWith(Response.Create().WithBody("""{ "code": "403", "msg": "interval not allowed" }"""));
+        Answer("/api/futures/coins-markets", CoinsMarkets);
+        Answer("/api/futures/liquidation/order", Orders());
+
+        var fetched = await Source().FetchAsync(CancellationToken.None);
+
+        Assert.That(SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).Market.Get(Window.OneHour), Is.Null);
+        Assert.That(fetched.Notes, Is.EqualTo(new[] { "the 1h window left out: CoinGlass exchange-list?range=1h: refused by the plan or the key (HTTP 403): interval not allowed" }));
+    }
+
+    [Test]
+    public async Task ABusinessCodeOtherThanZeroIsAnErrorWithItsMessage()
+    {
+        Answer("/api/futures/liquidation/exchange-list", """{ "code": "40001", "msg": "Param error", "data": [] }""");
 
         var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
 
-        Assert.That(error!.Message, Does.StartWith("CoinGlass exchange-list?range=1h: unexpected answer at $.data[0]"));
-        Assert.That(error.Message, Does.Contain("short_liquidation_usd"));
+        Assert.That(error!.Message, Is.EqualTo("CoinGlass exchange-list?range=24h: code 40001: Param error"));
+    }
+
+    [Test]
+    public async Task OnAPlanBelowStandardOnlyTheCallsItAllowsAreMade()
+    {
+        using var hobbyist = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Newsroom:Source"] = "CoinGlass",
+                ["Newsroom:CoinGlass:BaseUrl"] = _server.Urls[0].Replace("localhost", "127.0.0.1", StringComparison.Ordinal),
+                ["Newsroom:CoinGlass:ApiKey"] = ApiKey,
+                ["Newsroom:CoinGlass:Plan"] = "Hobbyist",
+            }).Build())
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .AddSources()
+            .BuildServiceProvider();
+        AnswerAllWindows();
+
+        var fetched = await hobbyist.GetRequiredService<ISnapshotSource>().FetchAsync(CancellationToken.None);
+
+        Assert.That(_server.LogEntries.Select(e => e.RequestMessage.Path).Distinct(), Is.EqualTo(new[] { "/api/futures/liquidation/exchange-list" }));
+        Assert.That(_server.LogEntries, Has.Count.EqualTo(4));
+        Assert.That(fetched.Notes, Is.EqualTo(new[]
+        {
+            "coins left out: CoinGlass coins-markets needs the Standard plan or higher (Newsroom:CoinGlass:Plan is Hobbyist)",
+            "largest liquidations left out: CoinGlass liquidation/order needs the Standard plan or higher (Newsroom:CoinGlass:Plan is Hobbyist)",
+        }));
     }
 
     [Test]
@@ -239,7 +307,7 @@ public class CoinGlassSourceTests
 
         var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
 
-        Assert.That(error!.Message, Does.StartWith("CoinGlass exchange-list?range=1h: unexpected answer"));
+        Assert.That(error!.Message, Does.StartWith("CoinGlass exchange-list?range=24h: unexpected answer"));
     }
 
     [Test]
@@ -249,7 +317,7 @@ public class CoinGlassSourceTests
 
         var error = await Assert.ThrowsAsync<SourceException>(() => Source().FetchAsync(CancellationToken.None));
 
-        Assert.That(error!.Message, Is.EqualTo("CoinGlass exchange-list?range=1h: data has no \"All\" row (the market total)"));
+        Assert.That(error!.Message, Is.EqualTo("CoinGlass exchange-list?range=24h: data has no \"All\" row with long and short figures (the market total)"));
     }
 
     [Test]

@@ -10,10 +10,11 @@ using Refit;
 namespace Newsroom.Sources.CoinGlass;
 
 /// <summary>
-/// One cycle against CoinGlass: four exchange-list calls (required: the market windows and the per-exchange rows), one
-/// coins-markets page and one liquidation/order call (optional: coins and their context, the largest single liquidations).
-/// Six requests, well inside the smallest plan's 30 a minute.
-/// A required call that fails fails the run; an optional one that fails or is refused leaves its part out, with a note.
+/// One cycle against CoinGlass: four exchange-list calls (the market windows and the per-exchange rows; only the day's is
+/// required), and on Standard plans and above one coins-markets page and one liquidation/order call (coins and their
+/// context, the largest single liquidations). At most six requests, inside the smallest plan's 30 a minute.
+/// A required call that fails fails the run; an optional one that fails, is refused or is beyond the plan leaves its
+/// part out, with a note in the run log. Rows with missing figures are left out and counted, never the whole answer.
 /// </summary>
 public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesOptions> options, TimeProvider time, ILogger<CoinGlassSource> logger) : ISnapshotSource
 {
@@ -27,31 +28,70 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
     public async Task<FetchedSnapshot> FetchAsync(CancellationToken cancellationToken)
     {
         var asOf = time.GetUtcNow();
+        var notes = new List<string>();
         var windows = new List<(Window Window, List<ExchangeLiquidation> Rows)>();
-        foreach (var window in Windows.All)
+        // The day first: it is the one window the snapshot requires, so its failure fails the run; the others are optional.
+        foreach (var window in Windows.All.OrderByDescending(w => w == Window.Day))
         {
             var endpoint = $"exchange-list?range={window.Key()}";
-            var rows = await CallAsync(endpoint, () => api.GetExchangeListAsync(window.Key(), cancellationToken));
-            if (!rows.Any(r => r.Exchange == AllExchanges))
+            var rows = window == Window.Day
+                ? Market(endpoint, await CallAsync(endpoint, () => api.GetExchangeListAsync(window.Key(), cancellationToken)), notes)
+                : await OptionalAsync($"the {window.Key()} window", notes, async () => Market(endpoint, await CallAsync(endpoint, () => api.GetExchangeListAsync(window.Key(), cancellationToken)), notes));
+            if (rows.Count > 0)
             {
-                throw new SourceException($"CoinGlass {endpoint}: data has no \"{AllExchanges}\" row (the market total)");
+                windows.Add((window, rows));
             }
-            windows.Add((window, rows));
         }
 
-        var notes = new List<string>();
         var settings = options.Value.CoinGlass;
-        var coins = await OptionalAsync("coins", notes, () => CallAsync("coins-markets", () => api.GetCoinsMarketsAsync(settings.Coins, 1, cancellationToken)));
+        var coins = await StandardAsync("coins", "coins-markets", notes, () => api.GetCoinsMarketsAsync(settings.Coins, 1, cancellationToken));
         var since = asOf.AddHours(-24);
-        var orders = await OptionalAsync("largest liquidations", notes, () => CallAsync("liquidation/order", () => api.GetOrdersAsync(
-            settings.OrdersExchange, settings.OrdersSymbol, settings.OrdersMinimumUsd.ToString(CultureInfo.InvariantCulture), since.ToUnixTimeMilliseconds(), cancellationToken)));
+        var orders = await StandardAsync("largest liquidations", "liquidation/order", notes, () => api.GetOrdersAsync(
+            settings.OrdersExchange, settings.OrdersSymbol, settings.OrdersMinimumUsd.ToString(CultureInfo.InvariantCulture), since.ToUnixTimeMilliseconds(), cancellationToken));
         var largest = Representable(orders, o => SnapshotReader.IsContractSymbol(o.Symbol) && SnapshotReader.IsExchangeName(o.ExchangeName), "largest liquidations", notes)
             .Select(o => new LiquidationOrder(o.ExchangeName, o.Symbol, o.UsdValue, DateTimeOffset.FromUnixTimeMilliseconds(o.Time)))
             .Where(o => o.Time >= since && o.Time <= asOf)
             .OrderByDescending(o => o.Usd)
             .Take(3)
             .ToList();
-        return new FetchedSnapshot(Write(asOf, windows, Representable(coins, c => SnapshotReader.IsCoinSymbol(c.Symbol), "coins", notes), largest, notes), "CoinGlass API v4", notes);
+        var usable = Complete(coins, c => c.Complete, "coins", notes);
+        return new FetchedSnapshot(Write(asOf, windows, Representable(usable, c => SnapshotReader.IsCoinSymbol(c.Symbol), "coins", notes), largest, notes), "CoinGlass API v4", notes);
+    }
+
+    /// <summary>
+    /// One window's rows with figures; the "All" row (the market total) must have them, or the window is unusable.
+    /// </summary>
+    private List<ExchangeLiquidation> Market(string endpoint, List<ExchangeLiquidation> rows, List<string> notes)
+    {
+        if (rows.FirstOrDefault(r => r.Exchange == AllExchanges) is not { Complete: true })
+        {
+            throw new SourceException($"CoinGlass {endpoint}: data has no \"{AllExchanges}\" row with long and short figures (the market total)");
+        }
+        return Complete(rows, r => r.Complete, $"exchanges ({endpoint})", notes);
+    }
+
+    /// <summary>A call documented for the Standard plan and above: made only when the configured plan includes it.</summary>
+    private async Task<List<T>> StandardAsync<T>(string part, string endpoint, List<string> notes, Func<Task<Envelope<List<T>>>> call)
+    {
+        var plan = options.Value.CoinGlass.Plan;
+        if (!CoinGlassPlans.Includes(plan, CoinGlassPlans.Standard))
+        {
+            notes.Add($"{part} left out: CoinGlass {endpoint} needs the Standard plan or higher (Newsroom:CoinGlass:Plan is {plan})");
+            return [];
+        }
+        return await OptionalAsync(part, notes, () => CallAsync(endpoint, call));
+    }
+
+    /// <summary>Rows missing figures (CoinGlass sends nulls during outages) are left out and counted in the run notes.</summary>
+    private List<T> Complete<T>(List<T> rows, Func<T, bool> complete, string part, List<string> notes)
+    {
+        var kept = rows.Where(complete).ToList();
+        if (kept.Count < rows.Count)
+        {
+            notes.Add($"{part}: {rows.Count - kept.Count} row(s) left out, their long or short figure is missing");
+            LogLeftOut(logger, notes[^1]);
+        }
+        return kept;
     }
 
     /// <summary>An optional call: when it fails or the plan refuses it, the article goes out without that part.</summary>
@@ -74,6 +114,10 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         try
         {
             var envelope = await call();
+            if (envelope.Code != "0")
+            {
+                throw new SourceException($"CoinGlass {endpoint}: code {envelope.Code}: {envelope.Msg}");
+            }
             return envelope.Data ?? throw new SourceException($"CoinGlass {endpoint}: data: missing");
         }
         catch (ApiException e) when (e.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -134,7 +178,7 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         return System.Text.Encoding.UTF8.GetString(SnapshotWriter.ToUtf8Json(snapshot));
     }
 
-    private static Liquidations Figures(ExchangeLiquidation row) => new(row.LongLiquidationUsd, row.ShortLiquidationUsd, row.LiquidationUsd);
+    private static Liquidations Figures(ExchangeLiquidation row) => new(row.LongLiquidationUsd!.Value, row.ShortLiquidationUsd!.Value, row.LiquidationUsd);
 
     private static CoinFigures Coin(CoinMarket coin)
     {

@@ -7,7 +7,7 @@ namespace Newsroom.Sources.CoinGlass;
 /// <summary>The CoinGlass API v4 calls Newsroom makes (docs.coinglass.com); the client is generated at build time.</summary>
 public interface ICoinGlassApi
 {
-    /// <summary>Per exchange for one window; the row "All" is the whole market.</summary>
+    /// <summary>Per exchange for one window; the row "All" is the whole market. Every plan.</summary>
     [Get("/api/futures/liquidation/exchange-list")]
     Task<Envelope<List<ExchangeLiquidation>>> GetExchangeListAsync([AliasAs("range")] string range, CancellationToken cancellationToken);
 
@@ -31,8 +31,12 @@ public sealed record Envelope<T>(
 public sealed record ExchangeLiquidation(
     [property: JsonPropertyName("exchange"), JsonRequired] string Exchange,
     [property: JsonPropertyName("liquidation_usd")] decimal? LiquidationUsd,
-    [property: JsonPropertyName("long_liquidation_usd"), JsonRequired] decimal LongLiquidationUsd,
-    [property: JsonPropertyName("short_liquidation_usd"), JsonRequired] decimal ShortLiquidationUsd);
+    [property: JsonPropertyName("long_liquidation_usd")] decimal? LongLiquidationUsd,
+    [property: JsonPropertyName("short_liquidation_usd")] decimal? ShortLiquidationUsd)
+{
+    /// <summary>CoinGlass sends nulls during outages: such a row carries no figures to use.</summary>
+    public bool Complete => LongLiquidationUsd is not null && ShortLiquidationUsd is not null;
+}
 
 public sealed record CoinMarket(
     [property: JsonPropertyName("symbol"), JsonRequired] string Symbol,
@@ -42,8 +46,8 @@ public sealed record CoinMarket(
     [property: JsonPropertyName("short_liquidation_usd_4h")] decimal? ShortLiquidationUsd4h,
     [property: JsonPropertyName("long_liquidation_usd_12h")] decimal? LongLiquidationUsd12h,
     [property: JsonPropertyName("short_liquidation_usd_12h")] decimal? ShortLiquidationUsd12h,
-    [property: JsonPropertyName("long_liquidation_usd_24h"), JsonRequired] decimal LongLiquidationUsd24h,
-    [property: JsonPropertyName("short_liquidation_usd_24h"), JsonRequired] decimal ShortLiquidationUsd24h,
+    [property: JsonPropertyName("long_liquidation_usd_24h")] decimal? LongLiquidationUsd24h,
+    [property: JsonPropertyName("short_liquidation_usd_24h")] decimal? ShortLiquidationUsd24h,
     [property: JsonPropertyName("current_price")] decimal? CurrentPrice,
     [property: JsonPropertyName("price_change_percent_1h")] decimal? PriceChangePercent1h,
     [property: JsonPropertyName("price_change_percent_4h")] decimal? PriceChangePercent4h,
@@ -51,7 +55,11 @@ public sealed record CoinMarket(
     [property: JsonPropertyName("price_change_percent_24h")] decimal? PriceChangePercent24h,
     [property: JsonPropertyName("open_interest_usd")] decimal? OpenInterestUsd,
     [property: JsonPropertyName("avg_funding_rate_by_oi")] decimal? AvgFundingRateByOi,
-    [property: JsonPropertyName("long_short_ratio_24h")] decimal? LongShortRatio24h);
+    [property: JsonPropertyName("long_short_ratio_24h")] decimal? LongShortRatio24h)
+{
+    /// <summary>A coin is only used with its day's figures (the documentation's own example omits fields in later rows).</summary>
+    public bool Complete => LongLiquidationUsd24h is not null && ShortLiquidationUsd24h is not null;
+}
 
 /// <remarks>
 /// <c>side</c> is not read: the v4 documentation calls it the order direction (a sell closes a long), an older model
