@@ -72,7 +72,8 @@ public class CoinGlassSourceTests
         Assert.That(btc.Context.PriceChangePercent[Window.Day], Is.EqualTo(1.06m));
         Assert.That(btc.Context.OpenInterestUsd, Is.EqualTo(55002072334.9376m));
         Assert.That(btc.Context.LongShortRatio, Is.EqualTo(1.0313m));
-        Assert.That(snapshot.LargestLiquidations.Select(o => (o.Exchange, o.Symbol, o.Usd)), Is.EqualTo(new[] { ("BINANCE", "BTCUSDT", 205534.2932m), ("BINANCE", "BTCUSDT", 15918.6664m) }));
+        Assert.That(snapshot.LargestLiquidations.Select(o => (o.Exchange, o.Symbol, o.Usd)), Is.EqualTo(new[] { ("Binance", "BTCUSDT", 205534.2932m), ("Binance", "BTCUSDT", 15918.6664m) }),
+            "spelled as exchange-list spells it, though liquidation/order says BINANCE");
         Assert.That(fetched.Notes, Is.Empty);
         Assert.That(_server.LogEntries, Has.Count.EqualTo(6), "one cycle is six requests");
         var orders = _server.LogEntries.Single(e => e.RequestMessage.Path == "/api/futures/liquidation/order").RequestMessage.Query!;

@@ -49,7 +49,7 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         var orders = await StandardAsync("largest liquidations", "liquidation/order", notes, () => api.GetOrdersAsync(
             settings.OrdersExchange, settings.OrdersSymbol, settings.OrdersMinimumUsd.ToString(CultureInfo.InvariantCulture), since.ToUnixTimeMilliseconds(), cancellationToken));
         var largest = Representable(orders, o => SnapshotReader.IsContractSymbol(o.Symbol) && SnapshotReader.IsExchangeName(o.ExchangeName), "largest liquidations", notes)
-            .Select(o => new LiquidationOrder(o.ExchangeName, o.Symbol, o.UsdValue, DateTimeOffset.FromUnixTimeMilliseconds(o.Time)))
+            .Select(o => new LiquidationOrder(ExchangeName(o.ExchangeName, windows), o.Symbol, o.UsdValue, DateTimeOffset.FromUnixTimeMilliseconds(o.Time)))
             .Where(o => o.Time >= since && o.Time <= asOf)
             .OrderByDescending(o => o.Usd)
             .Take(3)
@@ -69,6 +69,14 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         }
         return Complete(rows, r => r.Complete, $"exchanges ({endpoint})", notes);
     }
+
+    /// <summary>
+    /// An exchange as exchange-list spells it ("Binance"), where liquidation/order shouts it ("BINANCE"), so an article
+    /// names each venue one way; else the configured spelling of the venue searched.
+    /// </summary>
+    private string ExchangeName(string name, List<(Window Window, List<ExchangeLiquidation> Rows)> windows) =>
+        windows.SelectMany(w => w.Rows).Select(r => r.Exchange).FirstOrDefault(e => string.Equals(e, name, StringComparison.OrdinalIgnoreCase))
+        ?? (string.Equals(name, options.Value.CoinGlass.OrdersExchange, StringComparison.OrdinalIgnoreCase) ? options.Value.CoinGlass.OrdersExchange : name);
 
     /// <summary>A call documented for the Standard plan and above: made only when the configured plan includes it.</summary>
     private async Task<List<T>> StandardAsync<T>(string part, string endpoint, List<string> notes, Func<Task<Envelope<List<T>>>> call)
