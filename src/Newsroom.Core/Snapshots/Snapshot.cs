@@ -33,7 +33,13 @@ public sealed record MarketContext(
     /// <summary>The last price in USD; history keeps it, so a later run can tell whether a move left its prior range.</summary>
     public decimal? Price { get; init; }
 
-    public bool IsEmpty => PriceChangePercent.Count == 0 && OpenInterestUsd is null && FundingRate is null && LongShortRatio is null && Price is null;
+    /// <summary>
+    /// Taker buy volume over taker sell volume: who traded aggressively, not how traders are positioned, so no article
+    /// reads it as positioning (CoinGlass calls it "long/short" in coins-markets).
+    /// </summary>
+    public decimal? TakerBuySellRatio { get; init; }
+
+    public bool IsEmpty => PriceChangePercent.Count == 0 && OpenInterestUsd is null && FundingRate is null && LongShortRatio is null && Price is null && TakerBuySellRatio is null;
 }
 
 /// <summary>The figures of the windows a source provided; the 24h window is always there.</summary>

@@ -36,7 +36,7 @@ public static partial class SnapshotReader
     private static readonly string[] OrderFields = ["exchange", "symbol", "usd", "time"];
     private static readonly string[] WindowFields = ["longs", "shorts", "total"];
     private static readonly string[] ExchangeFields = ["name", "window", "longs", "shorts", "total"];
-    private static readonly string[] CoinFields = ["symbol", "windows", "price", "priceChangePercent", "openInterestUsd", "fundingRate", "longShortRatio"];
+    private static readonly string[] CoinFields = ["symbol", "windows", "price", "priceChangePercent", "openInterestUsd", "fundingRate", "longShortRatio", "takerBuySellRatio"];
 
     /// <summary>Bytes from a file or a pipe as text: invalid UTF-8 is refused, never turned into "\uFFFD" in a headline.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes)
@@ -307,6 +307,11 @@ public static partial class SnapshotReader
         {
             errors.Add($"{path}.longShortRatio: {Plain(ratio.Value)} is not a long/short ratio (above 0, at most {MaxRatio})");
         }
+        var taker = ReadOptional(coin, "takerBuySellRatio", path, ReadNumber, errors);
+        if (taker is <= 0 or > MaxRatio)
+        {
+            errors.Add($"{path}.takerBuySellRatio: {Plain(taker.Value)} is not a buy/sell volume ratio (above 0, at most {MaxRatio})");
+        }
         if (funding is < -1 or > 1)
         {
             errors.Add($"{path}.fundingRate: {Plain(funding.Value)} is not a funding rate (a fraction per interval, between -1 and 1)");
@@ -316,7 +321,7 @@ public static partial class SnapshotReader
         {
             errors.Add($"{path}.price: 0 is not a price");
         }
-        return new MarketContext(priceChange, openInterest, funding, ratio) { Price = price };
+        return new MarketContext(priceChange, openInterest, funding, ratio) { Price = price, TakerBuySellRatio = taker };
     }
 
     /// <summary>

@@ -88,6 +88,7 @@ public static class SnapshotWriter
         WriteOptional(json, "openInterestUsd", context.OpenInterestUsd);
         WriteOptional(json, "fundingRate", context.FundingRate);
         WriteOptional(json, "longShortRatio", context.LongShortRatio);
+        WriteOptional(json, "takerBuySellRatio", context.TakerBuySellRatio);
         json.WriteEndObject();
     }
 

@@ -71,7 +71,7 @@ public class CoinGlassSourceTests
         Assert.That(btc.Windows.Day, Is.EqualTo(new Liquidations(17793322.595016m, 9725970.37863m)));
         Assert.That(btc.Context.PriceChangePercent[Window.Day], Is.EqualTo(1.06m));
         Assert.That(btc.Context.OpenInterestUsd, Is.EqualTo(55002072334.9376m));
-        Assert.That(btc.Context.LongShortRatio, Is.EqualTo(1.0313m));
+        Assert.That((btc.Context.LongShortRatio, btc.Context.TakerBuySellRatio), Is.EqualTo(((decimal?)null, (decimal?)1.0313m)), "coins-markets' long_short_ratio_24h is taker volume, not positioning");
         Assert.That(snapshot.LargestLiquidations.Select(o => (o.Exchange, o.Symbol, o.Usd)), Is.EqualTo(new[] { ("Binance", "BTCUSDT", 205534.2932m), ("Binance", "BTCUSDT", 15918.6664m) }),
             "spelled as exchange-list spells it, though liquidation/order says BINANCE");
         Assert.That(fetched.Notes, Is.Empty);

@@ -210,7 +210,8 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
                 coin.OpenInterestUsd,
                 // CoinGlass quotes funding in percent per interval (0.01 = 0.01%); the snapshot wants a fraction. (inferred, see liquidation-data.md)
                 coin.AvgFundingRateByOi / 100,
-                coin.LongShortRatio24h) { Price = coin.CurrentPrice });
+                // long_short_ratio_24h is taker buy over sell volume (values cluster at 1.0–1.25), not positioning.
+                null) { Price = coin.CurrentPrice, TakerBuySellRatio = coin.LongShortRatio24h });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CoinGlass: {Reason}")]
