@@ -62,9 +62,13 @@ public sealed class CoinGlassOptions
     /// <summary>A secret: from the environment or user secrets, never a committed file; never logged.</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>How many coins coins-markets returns (one page); the rest of the market is in the totals.</summary>
+    /// <summary>How many coins a snapshot keeps: the day's most liquidated; the rest of the market is in the totals.</summary>
     [Range(1, 1000)]
     public int Coins { get; init; } = 100;
+
+    /// <summary>coins-markets has no documented order, so up to this many pages of 100 are read and ranked.</summary>
+    [Range(1, 20)]
+    public int CoinPages { get; init; } = 5;
 
     /// <summary>The key's plan: it decides which calls are made (coins-markets and liquidation/order need Standard or higher).</summary>
     [AllowedValues(CoinGlassPlans.Hobbyist, CoinGlassPlans.Startup, CoinGlassPlans.Standard, CoinGlassPlans.Professional, CoinGlassPlans.Enterprise)]

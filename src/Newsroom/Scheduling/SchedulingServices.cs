@@ -18,7 +18,7 @@ public static class SchedulingServices
         services.AddValidatedOptions<ScheduleOptions>(ScheduleOptions.SectionName)
             .Validate<IOptions<SourcesOptions>>(
                 (schedule, sources) => sources.Value.Source != SourceKinds.CoinGlass || ShortestGap(schedule.Cron) >= CoinGlassSource.MinimumInterval(sources.Value.CoinGlass),
-                $"Newsroom:Schedule:Cron: fires too often for Newsroom:CoinGlass:RequestsPerMinute (a cycle is {CoinGlassSource.RequestsPerCycle} requests; at 30 a minute, fire at most every 12 s)");
+                "Newsroom:Schedule:Cron: fires too often for Newsroom:CoinGlass:RequestsPerMinute (a cycle is up to 4 requests, and from the Standard plan one more plus Newsroom:CoinGlass:CoinPages; at 30 a minute and 4 requests, fire at most every 8 s)");
         // Read here because Quartz is configured before the container exists; the same values are validated at start.
         var schedule = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

@@ -116,7 +116,7 @@ public class CoinGlassSourceTests
         var fetched = await Source().FetchAsync(CancellationToken.None);
 
         Assert.That(SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).Coins, Is.Empty);
-        Assert.That(fetched.Notes.Single(), Is.EqualTo("coins left out: CoinGlass coins-markets: refused by the plan or the key (HTTP 401): Upgrade plan"));
+        Assert.That(fetched.Notes.Single(), Is.EqualTo("coins left out: CoinGlass coins-markets?page=1: refused by the plan or the key (HTTP 401): Upgrade plan"));
         Assert.That(Requests("/api/futures/coins-markets"), Is.EqualTo(1), "a plan answer is not retried");
     }
 
@@ -246,6 +246,26 @@ public class CoinGlassSourceTests
         Assert.That(snapshot.Coins.Select(c => c.Symbol), Is.EqualTo(new[] { "BTC" }));
         Assert.That(fetched.Notes, Does.Contain("exchanges (exchange-list?range=24h): 1 row(s) left out, their long or short figure is missing")
             .And.Contain("coins: 1 row(s) left out, their long or short figure is missing"));
+    }
+
+    [Test]
+    public async Task EveryPageOfCoinsIsReadAndTheDaysMostLiquidatedAreKept()
+    {
+        AnswerAllWindows();
+        Answer("/api/futures/liquidation/order", Orders());
+        var small = string.Join(",", Enumerable.Range(0, 100).Select(i => $$"""{ "symbol": "X{{i:D3}}", "long_liquidation_usd_24h": 1000, "short_liquidation_usd_24h": 1000 }"""));
+        _server.Given(Request.Create().WithPath("/api/futures/coins-markets").WithParam("page", "1").UsingGet())
+            .RespondWith(Response.Create().WithBody($$"""{ "code": "0", "data": [{{small}}] }"""));
+        _server.Given(Request.Create().WithPath("/api/futures/coins-markets").WithParam("page", "2").UsingGet())
+            .RespondWith(Response.Create().WithBody(CoinsMarkets));
+
+        var fetched = await Source().FetchAsync(CancellationToken.None);
+        var coins = SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).Coins;
+
+        Assert.That(Requests("/api/futures/coins-markets"), Is.EqualTo(2), "the second page was short: the last");
+        Assert.That(coins, Has.Count.EqualTo(100), "Newsroom:CoinGlass:Coins");
+        Assert.That(coins.Select(c => c.Symbol), Does.Contain("BTC").And.Contain("ETH"), "the most liquidated, though they came on the second page");
+        Assert.That(fetched.Notes, Is.Empty);
     }
 
     [Test]

@@ -11,17 +11,21 @@ namespace Newsroom.Sources.CoinGlass;
 
 /// <summary>
 /// One cycle against CoinGlass: four exchange-list calls (the market windows and the per-exchange rows; only the day's is
-/// required), and on Standard plans and above one coins-markets page and one liquidation/order call (coins and their
-/// context, the largest single liquidations). At most six requests, inside the smallest plan's 30 a minute.
+/// required), and on Standard plans and above the pages of coins-markets and one liquidation/order call (coins and their
+/// context, ranked by the day's liquidations; the largest single liquidations).
 /// A required call that fails fails the run; an optional one that fails, is refused or is beyond the plan leaves its
 /// part out, with a note in the run log. Rows with missing figures are left out and counted, never the whole answer.
 /// </summary>
 public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesOptions> options, TimeProvider time, ILogger<CoinGlassSource> logger) : ISnapshotSource
 {
-    public const int RequestsPerCycle = 6;
+    /// <summary>At most: four windows, and from Standard up every page of coins and one orders call.</summary>
+    public static int RequestsPerCycle(CoinGlassOptions options) =>
+        Windows.All.Count + (CoinGlassPlans.Includes(options.Plan, CoinGlassPlans.Standard) ? options.CoinPages + 1 : 0);
 
     /// <summary>How often a cycle may start within the plan's rate limit (30 requests a minute on the smallest).</summary>
-    public static TimeSpan MinimumInterval(CoinGlassOptions options) => TimeSpan.FromSeconds(60.0 * RequestsPerCycle / options.RequestsPerMinute);
+    public static TimeSpan MinimumInterval(CoinGlassOptions options) => TimeSpan.FromSeconds(60.0 * RequestsPerCycle(options) / options.RequestsPerMinute);
+
+    private const int CoinPageSize = 100;
 
     private const string AllExchanges = "All";
 
@@ -44,17 +48,21 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         }
 
         var settings = options.Value.CoinGlass;
-        var coins = await StandardAsync("coins", "coins-markets", notes, () => api.GetCoinsMarketsAsync(settings.Coins, 1, cancellationToken));
+        var coins = await StandardAsync("coins", "coins-markets", notes, () => CoinsAsync(settings, notes, cancellationToken));
         var since = asOf.AddHours(-24);
-        var orders = await StandardAsync("largest liquidations", "liquidation/order", notes, () => api.GetOrdersAsync(
-            settings.OrdersExchange, settings.OrdersSymbol, settings.OrdersMinimumUsd.ToString(CultureInfo.InvariantCulture), since.ToUnixTimeMilliseconds(), cancellationToken));
+        var orders = await StandardAsync("largest liquidations", "liquidation/order", notes, () => CallAsync("liquidation/order", () => api.GetOrdersAsync(
+            settings.OrdersExchange, settings.OrdersSymbol, settings.OrdersMinimumUsd.ToString(CultureInfo.InvariantCulture), since.ToUnixTimeMilliseconds(), cancellationToken)));
         var largest = Representable(orders, o => SnapshotReader.IsContractSymbol(o.Symbol) && SnapshotReader.IsExchangeName(o.ExchangeName), "largest liquidations", notes)
             .Select(o => new LiquidationOrder(ExchangeName(o.ExchangeName, windows), o.Symbol, o.UsdValue, DateTimeOffset.FromUnixTimeMilliseconds(o.Time)))
             .Where(o => o.Time >= since && o.Time <= asOf)
             .OrderByDescending(o => o.Usd)
             .Take(3)
             .ToList();
-        var usable = Complete(coins, c => c.Complete, "coins", notes);
+        // The day's most liquidated, whatever order the pages came in.
+        var usable = Complete(coins, c => c.Complete, "coins", notes)
+            .OrderByDescending(c => c.LongLiquidationUsd24h + c.ShortLiquidationUsd24h)
+            .Take(settings.Coins)
+            .ToList();
         return new FetchedSnapshot(Write(asOf, windows, Representable(usable, c => SnapshotReader.IsCoinSymbol(c.Symbol), "coins", notes), largest, notes), "CoinGlass API v4", notes);
     }
 
@@ -78,8 +86,26 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         windows.SelectMany(w => w.Rows).Select(r => r.Exchange).FirstOrDefault(e => string.Equals(e, name, StringComparison.OrdinalIgnoreCase))
         ?? (string.Equals(name, options.Value.CoinGlass.OrdersExchange, StringComparison.OrdinalIgnoreCase) ? options.Value.CoinGlass.OrdersExchange : name);
 
+    /// <summary>Every page of coins-markets up to CoinPages (a short page is the last), each coin once.</summary>
+    private async Task<List<CoinMarket>> CoinsAsync(CoinGlassOptions settings, List<string> notes, CancellationToken cancellationToken)
+    {
+        var coins = new List<CoinMarket>();
+        for (var page = 1; page <= settings.CoinPages; page++)
+        {
+            var number = page;
+            var rows = await CallAsync($"coins-markets?page={number}", () => api.GetCoinsMarketsAsync(CoinPageSize, number, cancellationToken));
+            coins.AddRange(rows);
+            if (rows.Count < CoinPageSize)
+            {
+                return coins.DistinctBy(c => c.Symbol).ToList();
+            }
+        }
+        notes.Add($"coins: read the first {settings.CoinPages} pages ({coins.Count} rows) of coins-markets; a coin beyond them is not ranked (Newsroom:CoinGlass:CoinPages)");
+        return coins.DistinctBy(c => c.Symbol).ToList();
+    }
+
     /// <summary>A call documented for the Standard plan and above: made only when the configured plan includes it.</summary>
-    private async Task<List<T>> StandardAsync<T>(string part, string endpoint, List<string> notes, Func<Task<Envelope<List<T>>>> call)
+    private async Task<List<T>> StandardAsync<T>(string part, string endpoint, List<string> notes, Func<Task<List<T>>> call)
     {
         var plan = options.Value.CoinGlass.Plan;
         if (!CoinGlassPlans.Includes(plan, CoinGlassPlans.Standard))
@@ -87,7 +113,7 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
             notes.Add($"{part} left out: CoinGlass {endpoint} needs the Standard plan or higher (Newsroom:CoinGlass:Plan is {plan})");
             return [];
         }
-        return await OptionalAsync(part, notes, () => CallAsync(endpoint, call));
+        return await OptionalAsync(part, notes, call);
     }
 
     /// <summary>Rows missing figures (CoinGlass sends nulls during outages) are left out and counted in the run notes.</summary>
