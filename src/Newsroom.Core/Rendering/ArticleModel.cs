@@ -71,7 +71,7 @@ internal sealed record ArticleModel(
         {
             VenueHours = exchangeWindow.Hours(),
             Largest = assessment.LargestLiquidation is { } order
-                ? new LargestModel(order.Exchange, order.Symbol, order.Usd, order.Time.UtcDateTime.ToString(order.Time.UtcDateTime.Date == snapshot.AsOf.UtcDateTime.Date ? "HH:mm 'UTC'" : "HH:mm 'UTC on' d MMMM", CultureInfo.InvariantCulture))
+                ? new LargestModel(order.Exchange, order.Symbol, order.Usd, order.Time.UtcDateTime.ToString(order.Time.UtcDateTime.Date == snapshot.AsOf.UtcDateTime.Date ? "HH:mm 'UTC'" : "HH:mm 'UTC on' d MMMM", CultureInfo.InvariantCulture), snapshot.LargestLiquidationsFrom?.Coin)
                 : null,
             Context = ContextModel.From(assessment),
             Period = PeriodOf(snapshot.AsOf),
@@ -367,7 +367,8 @@ internal sealed record LeaderModel(string Symbol, decimal Total, string Side, de
 internal sealed record VenueModel(string Name, decimal Total);
 
 /// <param name="At">When it was closed: "03:12 UTC", with the date when it is not the as-of day.</param>
-internal sealed record LargestModel(string Exchange, string Symbol, decimal Usd, string At);
+/// <param name="Coin">The coin searched when only one exchange and coin were (named with <see cref="Exchange"/>); else null.</param>
+internal sealed record LargestModel(string Exchange, string Symbol, decimal Usd, string At, string? Coin = null);
 
 internal sealed record BreakoutModel(string Symbol, decimal Change, string Side, decimal Share);
 

@@ -13,7 +13,13 @@ public sealed record Snapshot(
 
     /// <summary>Who the figures come from ("CoinGlass"), printed in the article's footer; <see cref="Source"/> is free notes.</summary>
     public string? Provider { get; init; }
+
+    /// <summary>Where the largest liquidations were looked for, when not everywhere (CoinGlass: one exchange, one coin).</summary>
+    public OrderSearch? LargestLiquidationsFrom { get; init; }
 }
+
+/// <summary>The one exchange and coin a source searched for single liquidation orders.</summary>
+public sealed record OrderSearch(string Exchange, string Coin);
 
 public sealed record LiquidationOrder(string Exchange, string Symbol, decimal Usd, DateTimeOffset Time);
 

@@ -32,7 +32,7 @@ public static partial class SnapshotReader
 
     public static bool IsContractSymbol(string symbol) => ContractSymbol().IsMatch(symbol);
 
-    private static readonly string[] TopLevelFields = ["asOf", "provider", "source", "market", "exchanges", "coins", "largestLiquidations"];
+    private static readonly string[] TopLevelFields = ["asOf", "provider", "source", "market", "exchanges", "coins", "largestLiquidations", "largestLiquidationsFrom"];
     private static readonly string[] OrderFields = ["exchange", "symbol", "usd", "time"];
     private static readonly string[] WindowFields = ["longs", "shorts", "total"];
     private static readonly string[] ExchangeFields = ["name", "window", "longs", "shorts", "total"];
@@ -97,6 +97,7 @@ public static partial class SnapshotReader
         var exchanges = ReadArray(root, "exchanges", ReadExchange, errors);
         var coins = ReadArray(root, "coins", ReadCoin, errors);
         var orders = ReadArray(root, "largestLiquidations", (element, path, problems) => ReadOrder(element, path, problems, now), errors);
+        var searched = ReadOrderSearch(root, errors);
         CheckExchangesUnique(exchanges, errors);
         CheckSymbolsUnique(coins, errors);
         if (market is not null)
@@ -105,7 +106,7 @@ public static partial class SnapshotReader
         }
 
         return asOf is { } at && market is not null && errors.Count == 0
-            ? new Snapshot(at, source, market, exchanges, coins) { LargestLiquidations = orders, Provider = provider }
+            ? new Snapshot(at, source, market, exchanges, coins) { LargestLiquidations = orders, Provider = provider, LargestLiquidationsFrom = searched }
             : null;
     }
 
@@ -458,6 +459,28 @@ public static partial class SnapshotReader
             return null;
         }
         return text;
+    }
+
+    /// <summary>Where the orders were searched: an exchange and a coin the article may name, so no figure and no markup.</summary>
+    private static OrderSearch? ReadOrderSearch(JsonElement root, List<string> errors)
+    {
+        const string path = "largestLiquidationsFrom";
+        if (!root.TryGetProperty(path, out var element) || element.ValueKind == JsonValueKind.Null || !IsObject(element, path, errors))
+        {
+            return null;
+        }
+        RejectUnknownFields(element, path, ["exchange", "coin"], errors);
+        var exchange = ReadOptionalString(element, "exchange", $"{path}.exchange", errors);
+        var coin = ReadOptionalString(element, "coin", $"{path}.coin", errors);
+        if (exchange is null || !IsExchangeName(exchange))
+        {
+            errors.Add($"{path}.exchange: {(exchange is null ? "missing" : $"\"{exchange}\" is not an exchange name")}");
+        }
+        if (coin is null || !IsCoinSymbol(coin))
+        {
+            errors.Add($"{path}.coin: {(coin is null ? "missing" : $"\"{coin}\" is not a coin symbol")}");
+        }
+        return exchange is not null && coin is not null ? new OrderSearch(exchange, coin) : null;
     }
 
     /// <summary>A name printed in every article's footer: letters and a little punctuation, so it can carry no figure or markup.</summary>

@@ -63,6 +63,13 @@ public static class SnapshotWriter
             }
             json.WriteEndArray();
         }
+        if (snapshot.LargestLiquidationsFrom is { } searched)
+        {
+            json.WriteStartObject("largestLiquidationsFrom");
+            json.WriteString("exchange", searched.Exchange);
+            json.WriteString("coin", searched.Coin);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

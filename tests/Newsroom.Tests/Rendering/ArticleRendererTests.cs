@@ -114,6 +114,18 @@ public class ArticleRendererTests
     }
 
     [Test]
+    public void LargestLiquidationsSearchedOnOneExchangeAndCoinAreNotCalledTheMarketsLargest()
+    {
+        var searched = TestData.Sample("long-squeeze") with { LargestLiquidationsFrom = new OrderSearch("Binance", "BTC") };
+        var assessment = TestData.Decide(searched).Market;
+
+        var markdown = TestData.Renderer().Render(assessment, searched, "market/long-squeeze/test").Markdown;
+
+        Assert.That(markdown, Does.Contain("Among BTC liquidations on Binance, the only ones the data searched, the largest single order was a BTCUSDT position of $18.4 million, at 03:12 UTC."));
+        Assert.That(markdown, Does.Not.Contain("The largest single liquidation reported"));
+    }
+
+    [Test]
     public void ACoinArticleIsAboutItsCoin()
     {
         var article = Render("long-squeeze", scope: "ETH");

@@ -74,6 +74,7 @@ public class CoinGlassSourceTests
         Assert.That((btc.Context.LongShortRatio, btc.Context.TakerBuySellRatio), Is.EqualTo(((decimal?)null, (decimal?)1.0313m)), "coins-markets' long_short_ratio_24h is taker volume, not positioning");
         Assert.That(snapshot.LargestLiquidations.Select(o => (o.Exchange, o.Symbol, o.Usd)), Is.EqualTo(new[] { ("Binance", "BTCUSDT", 205534.2932m), ("Binance", "BTCUSDT", 15918.6664m) }),
             "spelled as exchange-list spells it, though liquidation/order says BINANCE");
+        Assert.That(snapshot.LargestLiquidationsFrom, Is.EqualTo(new OrderSearch("Binance", "BTC")), "one exchange and one coin were searched, and the snapshot says so");
         Assert.That(fetched.Notes, Is.Empty);
         Assert.That(_server.LogEntries, Has.Count.EqualTo(6), "one cycle is six requests");
         var orders = _server.LogEntries.Single(e => e.RequestMessage.Path == "/api/futures/liquidation/order").RequestMessage.Query!;

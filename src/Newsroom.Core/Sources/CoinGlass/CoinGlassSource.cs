@@ -208,7 +208,14 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         var market = new WindowSet(windows.Select(w => KeyValuePair.Create(w.Window, Figures(w.Rows.First(r => r.Exchange == AllExchanges)))));
         var venues = Representable(windows.SelectMany(w => w.Rows.Where(r => r.Exchange != AllExchanges).Select(r => (w.Window, Row: r))).ToList(), v => SnapshotReader.IsExchangeName(v.Row.Exchange), "exchanges", notes);
         var exchanges = venues.Select(v => new ExchangeFigures(v.Row.Exchange, v.Window, Figures(v.Row)));
-        var snapshot = new Snapshot(asOf, "CoinGlass", market, exchanges.ToList(), coins.Select(Coin).ToList()) { LargestLiquidations = largest, Provider = "CoinGlass" };
+        var settings = options.Value.CoinGlass;
+        var snapshot = new Snapshot(asOf, "CoinGlass", market, exchanges.ToList(), coins.Select(Coin).ToList())
+        {
+            LargestLiquidations = largest,
+            Provider = "CoinGlass",
+            // liquidation/order searches one exchange and one coin: an article must not call its largest the market's.
+            LargestLiquidationsFrom = largest.Count > 0 ? new OrderSearch(ExchangeName(settings.OrdersExchange, windows), settings.OrdersSymbol) : null,
+        };
         return System.Text.Encoding.UTF8.GetString(SnapshotWriter.ToUtf8Json(snapshot));
     }
 
