@@ -125,7 +125,7 @@ public class ConditionalClaimsTests
             "12h": { "longs": 160000000, "shorts": 140000000 }, "24h": { "longs": 300000000, "shorts": 290000000 }
             """);
 
-        Assert.That(swinging, Has.Some.Contain("Which side took more kept changing: shorts from 12:00 UTC on 23 November to 00:00 UTC on 24 November, longs from 00:00 to 08:00 UTC and shorts again from 08:00 to 11:00 UTC"));
+        Assert.That(swinging, Has.Some.Contain("Which side was liquidated more kept changing: shorts from 12:00 UTC on 23 November to 00:00 UTC on 24 November, longs from 00:00 to 08:00 UTC and shorts again from 08:00 to 11:00 UTC"));
         Assert.That(steady, Has.None.Contain("kept changing"));
     }
 
