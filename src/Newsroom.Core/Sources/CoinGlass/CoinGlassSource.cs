@@ -117,16 +117,8 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
     }
 
     /// <summary>Rows missing figures (CoinGlass sends nulls during outages) are left out and counted in the run notes.</summary>
-    private List<T> Complete<T>(List<T> rows, Func<T, bool> complete, string part, List<string> notes)
-    {
-        var kept = rows.Where(complete).ToList();
-        if (kept.Count < rows.Count)
-        {
-            notes.Add($"{part}: {rows.Count - kept.Count} row(s) left out, their long or short figure is missing");
-            LogLeftOut(logger, notes[^1]);
-        }
-        return kept;
-    }
+    private List<T> Complete<T>(List<T> rows, Func<T, bool> complete, string part, List<string> notes) =>
+        Kept(rows, complete, part, "their long or short figure is missing", notes);
 
     /// <summary>An optional call: when it fails or the plan refuses it, the article goes out without that part.</summary>
     private async Task<List<T>> OptionalAsync<T>(string part, List<string> notes, Func<Task<List<T>>> call)
@@ -191,12 +183,16 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
     }
 
     /// <summary>Rows whose name the snapshot format refuses (a symbol no venue lists) are left out with a note, not the whole run.</summary>
-    private List<T> Representable<T>(List<T> rows, Func<T, bool> isValid, string part, List<string> notes)
+    private List<T> Representable<T>(List<T> rows, Func<T, bool> isValid, string part, List<string> notes) =>
+        Kept(rows, isValid, part, "their names are not ones the snapshot format accepts", notes);
+
+    /// <summary>The rows to keep; the others are counted, with why, in the run notes and the log.</summary>
+    private List<T> Kept<T>(List<T> rows, Func<T, bool> keep, string part, string why, List<string> notes)
     {
-        var kept = rows.Where(isValid).ToList();
+        var kept = rows.Where(keep).ToList();
         if (kept.Count < rows.Count)
         {
-            notes.Add($"{part}: {rows.Count - kept.Count} row(s) left out, their names are not ones the snapshot format accepts");
+            notes.Add($"{part}: {rows.Count - kept.Count} row(s) left out, {why}");
             LogLeftOut(logger, notes[^1]);
         }
         return kept;
