@@ -6,6 +6,7 @@ using Newsroom.Configuration;
 using Newsroom.Sources.CoinGlass;
 using Newsroom.Telemetry;
 using Polly;
+using System.Threading.RateLimiting;
 using Refit;
 
 namespace Newsroom.Sources;
@@ -45,6 +46,16 @@ public static class SourceServices
         client.AddResilienceHandler("coinglass", (pipeline, context) =>
             {
                 var coinGlass = context.ServiceProvider.GetRequiredService<IOptions<SourcesOptions>>().Value.CoinGlass;
+                // Outermost, so a call waits its turn before its time budget starts: every call of the process (runs,
+                // backfill) together keeps the plan's pace instead of being refused with 429s.
+                pipeline.AddRateLimiter(new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = coinGlass.Pace,
+                    Window = TimeSpan.FromMinutes(1),
+                    SegmentsPerWindow = 6,
+                    QueueLimit = int.MaxValue,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                }));
                 // Standard strategies in standard order: a total budget, retries of 408/429/5xx and timeouts with
                 // exponential backoff and jitter (Retry-After honoured), and a timeout per attempt.
                 pipeline.AddTimeout(TimeSpan.FromSeconds(coinGlass.TotalTimeoutSeconds));

@@ -70,13 +70,21 @@ public sealed class CoinGlassOptions
     [Range(1, 20)]
     public int CoinPages { get; init; } = 5;
 
-    /// <summary>The key's plan: it decides which calls are made (coins-markets and liquidation/order need Standard or higher).</summary>
-    [AllowedValues(CoinGlassPlans.Hobbyist, CoinGlassPlans.Startup, CoinGlassPlans.Standard, CoinGlassPlans.Professional, CoinGlassPlans.Enterprise)]
-    public string Plan { get; init; } = CoinGlassPlans.Hobbyist;
+    /// <summary>
+    /// The key's plan: it decides which calls are made (coins-markets and liquidation/order need Standard or higher).
+    /// Auto asks CoinGlass (/api/user/account/subscription) at the start of each cycle.
+    /// </summary>
+    [AllowedValues(CoinGlassPlans.Auto, CoinGlassPlans.Hobbyist, CoinGlassPlans.Startup, CoinGlassPlans.Standard, CoinGlassPlans.Professional, CoinGlassPlans.Enterprise)]
+    public string Plan { get; init; } = CoinGlassPlans.Auto;
 
-    /// <summary>The plan's rate limit: Hobbyist 30, Startup 80, Standard 300, Professional 1200 requests a minute.</summary>
+    /// <summary>
+    /// The pace every CoinGlass call of this process keeps; unset, the configured plan's documented limit (Hobbyist 30,
+    /// Startup 80, Standard 300, Professional and Enterprise 1200 a minute), and with Plan Auto the smallest, 30.
+    /// </summary>
     [Range(1, 100_000)]
-    public int RequestsPerMinute { get; init; } = 30;
+    public int? RequestsPerMinute { get; init; }
+
+    public int Pace => RequestsPerMinute ?? CoinGlassPlans.RequestsPerMinute(Plan);
 
     /// <summary>Where to look for the largest single liquidations: one exchange and one coin, one request a cycle.</summary>
     [Required(AllowEmptyStrings = false)]
@@ -107,6 +115,7 @@ public sealed class CoinGlassOptions
 /// <summary>CoinGlass's plans, cheapest first, as its documentation names them.</summary>
 public static class CoinGlassPlans
 {
+    public const string Auto = "Auto";
     public const string Hobbyist = "Hobbyist";
     public const string Startup = "Startup";
     public const string Standard = "Standard";
@@ -117,4 +126,17 @@ public static class CoinGlassPlans
 
     /// <summary>Whether a plan includes what <paramref name="required"/> and the plans above it include.</summary>
     public static bool Includes(string plan, string required) => Array.IndexOf(Order, plan) >= Array.IndexOf(Order, required);
+
+    /// <summary>The documented rate limit; Auto, not known before CoinGlass answers, counts as the smallest plan.</summary>
+    public static int RequestsPerMinute(string plan) => plan switch
+    {
+        Startup => 80,
+        Standard => 300,
+        Professional or Enterprise => 1200,
+        _ => 30,
+    };
+
+    /// <summary>The plan a subscription answer names ("STANDARD"), or null for a level this version does not know.</summary>
+    public static string? FromLevel(string level) =>
+        Order.FirstOrDefault(plan => string.Equals(plan, level.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -23,7 +23,7 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         Windows.All.Count + (CoinGlassPlans.Includes(options.Plan, CoinGlassPlans.Standard) ? options.CoinPages + 1 : 0);
 
     /// <summary>How often a cycle may start within the plan's rate limit (30 requests a minute on the smallest).</summary>
-    public static TimeSpan MinimumInterval(CoinGlassOptions options) => TimeSpan.FromSeconds(60.0 * RequestsPerCycle(options) / options.RequestsPerMinute);
+    public static TimeSpan MinimumInterval(CoinGlassOptions options) => TimeSpan.FromSeconds(60.0 * RequestsPerCycle(options) / options.Pace);
 
     private const int CoinPageSize = 100;
 
@@ -39,8 +39,8 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         {
             var endpoint = $"exchange-list?range={window.Key()}";
             var rows = window == Window.Day
-                ? Market(endpoint, await CallAsync(endpoint, () => api.GetExchangeListAsync(window.Key(), cancellationToken)), notes)
-                : await OptionalAsync($"the {window.Key()} window", notes, async () => Market(endpoint, await CallAsync(endpoint, () => api.GetExchangeListAsync(window.Key(), cancellationToken)), notes));
+                ? Market(endpoint, await CallAsync(endpoint, () => api.GetExchangeListAsync(window.Key(), null, cancellationToken)), notes)
+                : await OptionalAsync($"the {window.Key()} window", notes, async () => Market(endpoint, await CallAsync(endpoint, () => api.GetExchangeListAsync(window.Key(), null, cancellationToken)), notes));
             if (rows.Count > 0)
             {
                 windows.Add((window, rows));

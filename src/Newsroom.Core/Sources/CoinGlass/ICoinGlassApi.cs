@@ -7,9 +7,16 @@ namespace Newsroom.Sources.CoinGlass;
 /// <summary>The CoinGlass API v4 calls Newsroom makes (docs.coinglass.com); the client is generated at build time.</summary>
 public interface ICoinGlassApi
 {
-    /// <summary>Per exchange for one window; the row "All" is the whole market. Every plan.</summary>
+    /// <summary>The key's plan ("level": "HOBBYIST" … "ENTERPRISE") and whether it has expired. Every plan.</summary>
+    [Get("/api/user/account/subscription")]
+    Task<Envelope<Subscription>> GetSubscriptionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Per exchange for one window; the row "All" is the total. Without a symbol, the whole market; with one (BTC), that
+    /// coin across exchanges. Every plan.
+    /// </summary>
     [Get("/api/futures/liquidation/exchange-list")]
-    Task<Envelope<List<ExchangeLiquidation>>> GetExchangeListAsync([AliasAs("range")] string range, CancellationToken cancellationToken);
+    Task<Envelope<List<ExchangeLiquidation>>> GetExchangeListAsync([AliasAs("range")] string range, [AliasAs("symbol")] string? symbol, CancellationToken cancellationToken);
 
     /// <summary>Per coin, all four windows plus price and positioning (Standard plan and above).</summary>
     [Get("/api/futures/coins-markets")]
@@ -27,6 +34,10 @@ public sealed record Envelope<T>(
     [property: JsonPropertyName("code"), JsonRequired, JsonConverter(typeof(CodeConverter))] string Code,
     [property: JsonPropertyName("msg")] string? Msg,
     [property: JsonPropertyName("data")] T? Data);
+
+public sealed record Subscription(
+    [property: JsonPropertyName("level"), JsonRequired] string Level,
+    [property: JsonPropertyName("expired")] bool Expired);
 
 public sealed record ExchangeLiquidation(
     [property: JsonPropertyName("exchange"), JsonRequired] string Exchange,
