@@ -343,7 +343,7 @@ internal sealed record ListFloorModel(decimal Total, string Date, decimal ShareP
 
 internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent);
 
-/// <param name="Funding">In percent per interval.</param>
+/// <param name="Funding">In percent per 8 hours.</param>
 /// <param name="Even">Both readings within what reads as even.</param>
 /// <param name="Leans">"longs" or "shorts" when the readings lean that way, null when even or mixed.</param>
 /// <param name="FundingEven">Funding within the usual rate, so only the ratio leans.</param>

@@ -38,7 +38,7 @@ public sealed class RulesOptions
     [Range(typeof(decimal), "1.01", "100")]
     public decimal CrowdedLongShortRatio { get; init; } = 2;
 
-    /// <summary>Funding per interval, in percent, from which the paying side counts as crowded.</summary>
+    /// <summary>Funding per 8 hours, in percent, from which the paying side counts as crowded.</summary>
     [Range(typeof(decimal), "0.001", "10")]
     public decimal CrowdedFundingRatePercent { get; init; } = 0.05m;
 

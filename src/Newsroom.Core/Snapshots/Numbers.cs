@@ -60,7 +60,7 @@ public static class Numbers
     /// <summary>A share or a price move: whole or one decimal, never "-0%".</summary>
     public static string Percent(decimal percent) => Trimmed(percent, "0.#") + "%";
 
-    /// <summary>A funding rate, in percent per interval; small, so it keeps up to three decimals.</summary>
+    /// <summary>A funding rate, in percent per 8 hours; small, so it keeps up to three decimals.</summary>
     public static string Rate(decimal percent) => Trimmed(percent, "0.###") + "%";
 
     public static string Ratio(decimal ratio) => Trimmed(ratio, "0.##");

@@ -315,7 +315,7 @@ public static partial class SnapshotReader
         }
         if (funding is < -1 or > 1)
         {
-            errors.Add($"{path}.fundingRate: {Plain(funding.Value)} is not a funding rate (a fraction per interval, between -1 and 1)");
+            errors.Add($"{path}.fundingRate: {Plain(funding.Value)} is not a funding rate (a fraction per 8 hours, between -1 and 1)");
         }
         var price = ReadOptional(coin, "price", path, ReadAmount, errors);
         if (price is 0)

@@ -33,6 +33,13 @@ public sealed class SourcesOptions : IValidatableObject
         {
             yield return new ValidationResult("required when Newsroom:Source is CoinGlass; set it in the environment (Newsroom__CoinGlass__ApiKey) or user secrets", ["CoinGlass:ApiKey"]);
         }
+        for (var i = 0; i < CoinGlass.WatchedCoins.Count; i++)
+        {
+            if (!Snapshots.SnapshotReader.IsCoinSymbol(CoinGlass.WatchedCoins[i]))
+            {
+                yield return new ValidationResult($"\"{CoinGlass.WatchedCoins[i]}\" is not a coin symbol (BTC, ETH, 1000PEPE)", [$"CoinGlass:WatchedCoins:{i}"]);
+            }
+        }
     }
 }
 
@@ -65,6 +72,14 @@ public sealed class CoinGlassOptions
     /// <summary>How many coins a snapshot keeps: the day's most liquidated; the rest of the market is in the totals.</summary>
     [Range(1, 1000)]
     public int Coins { get; init; } = 100;
+
+    /// <summary>
+    /// Below the Standard plan coins-markets is refused, so these coins are read one by one instead: five requests each
+    /// (four exchange-list windows and pairs-markets for price and open interest). appsettings.json names BTC, ETH and
+    /// SOL; no default here, as configuration binding would add to it rather than replace it.
+    /// </summary>
+    [MaxLength(20)]
+    public List<string> WatchedCoins { get; init; } = [];
 
     /// <summary>coins-markets has no documented order, so up to this many pages of 100 are read and ranked.</summary>
     [Range(1, 20)]

@@ -3,6 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Newsroom.Cli;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
 using Newsroom.Runs;
 
 namespace Newsroom.Tests.Scheduling;
@@ -124,20 +128,27 @@ public class ServeTests
     }
 
     [Test]
-    public async Task AScheduleFasterThanThePlanAllowsStopsStartUp()
+    public async Task AScheduleFasterThanTheKeysPlanAllowsStopsStartUp()
     {
+        var coinGlass = $"http://127.0.0.1:{TestData.FreePort()}";
+        using var server = WireMockServer.Start(new WireMockServerSettings { Urls = [coinGlass] });
+        server.Given(Request.Create().WithPath("/api/user/account/subscription").UsingGet())
+            .RespondWith(Response.Create().WithBody("""{ "code": "0", "data": { "level": "STANDARD", "expire_time": 1805943491000, "expired": false } }"""));
         var error = new StringWriter();
 
         var exitCode = await NewsroomCli.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TestData.FreePort()}"], TextWriter.Null, error,
             configuration => configuration.AddInMemoryCollection(_workspace.Settings.Concat(
             [
-                new("Newsroom:Schedule:Cron", "0/5 * * * * ?"),
+                new("Newsroom:Schedule:Cron", "0/20 * * * * ?"),
                 new("Newsroom:Source", "CoinGlass"),
+                new("Newsroom:CoinGlass:BaseUrl", coinGlass),
                 new("Newsroom:CoinGlass:ApiKey", "k"),
+                new("Newsroom:CoinGlass:Plan", "Auto"),
             ])));
 
         Assert.That(exitCode, Is.EqualTo(2));
-        Assert.That(error.ToString(), Does.Contain("Newsroom:Schedule:Cron: fires too often for Newsroom:CoinGlass:RequestsPerMinute"));
+        Assert.That(error.ToString(), Does.Contain(
+            "Newsroom:Schedule:Cron: fires too often for the CoinGlass Standard plan (CoinGlass subscription): a cycle is up to 12 requests at 30 a minute (Newsroom:CoinGlass:RequestsPerMinute), so fire at most every 24 s"));
     }
 
     private Task<int> Serve(string url, CancellationToken stop, params (string Key, string Value)[] settings) =>

@@ -90,7 +90,7 @@ public class SnapshotReaderTests
     [TestCase("\"symbol\": \"BTC\"", "\"symbol\": \"{{x}}\"", "coins[0].symbol: \"{{x}}\" is not a coin symbol (capital letters and digits, at most 20; not MARKET)")]
     [TestCase("\"name\": \"Binance\"", "\"name\": \"[Binance](http://x.example)\"", "exchanges[0].name: \"[Binance](http://x.example)\" is not an exchange name (letters, digits, spaces, . and -; at most 40)")]
     [TestCase("\"symbol\": \"BTCUSDT\"", "\"symbol\": \"BTC\\u0000USDT\"", "largestLiquidations[0].symbol: \"BTC\\u0000USDT\" is not a contract symbol (letters, digits and . _ / : -; at most 40)")]
-    [TestCase("\"fundingRate\": 0.0001", "\"fundingRate\": 3", "coins[0].fundingRate: 3 is not a funding rate (a fraction per interval, between -1 and 1)")]
+    [TestCase("\"fundingRate\": 0.0001", "\"fundingRate\": 3", "coins[0].fundingRate: 3 is not a funding rate (a fraction per 8 hours, between -1 and 1)")]
     public void RejectsWithAMessageNamingPathAndValue(string find, string replace, string expected)
     {
         Assert.That(Valid, Does.Contain(find), "the test edits the valid snapshot");

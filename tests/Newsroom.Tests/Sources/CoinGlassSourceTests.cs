@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
+using Newsroom.Sources.CoinGlass;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -43,6 +44,7 @@ public class CoinGlassSourceTests
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new CollectingLoggerProvider(_logs)))
             .AddSources()
             .BuildServiceProvider();
+        Answer("/api/futures/funding-rate/exchange-list", Funding);
     }
 
     [TearDown]
@@ -71,12 +73,13 @@ public class CoinGlassSourceTests
         Assert.That(btc.Windows.Day, Is.EqualTo(new Liquidations(17793322.595016m, 9725970.37863m)));
         Assert.That(btc.Context.PriceChangePercent[Window.Day], Is.EqualTo(1.06m));
         Assert.That(btc.Context.OpenInterestUsd, Is.EqualTo(55002072334.9376m));
+        Assert.That(btc.Context.FundingRate, Is.EqualTo(0.0000933333m), "the venues' rates restated per 8 hours (0.01% per 8h, 0.005% per 4h, 0.001% per hour), averaged, as a fraction");
         Assert.That((btc.Context.LongShortRatio, btc.Context.TakerBuySellRatio), Is.EqualTo(((decimal?)null, (decimal?)1.0313m)), "coins-markets' long_short_ratio_24h is taker volume, not positioning");
         Assert.That(snapshot.LargestLiquidations.Select(o => (o.Exchange, o.Symbol, o.Usd)), Is.EqualTo(new[] { ("Binance", "BTCUSDT", 205534.2932m), ("Binance", "BTCUSDT", 15918.6664m) }),
             "spelled as exchange-list spells it, though liquidation/order says BINANCE");
         Assert.That(snapshot.LargestLiquidationsFrom, Is.EqualTo(new OrderSearch("Binance", "BTC")), "one exchange and one coin were searched, and the snapshot says so");
         Assert.That(fetched.Notes, Is.Empty);
-        Assert.That(_server.LogEntries, Has.Count.EqualTo(6), "one cycle is six requests");
+        Assert.That(_server.LogEntries, Has.Count.EqualTo(7), "four windows, one page of coins, funding and orders");
         var orders = _server.LogEntries.Single(e => e.RequestMessage.Path == "/api/futures/liquidation/order").RequestMessage.Query!;
         Assert.That((orders["exchange"].Single(), orders["symbol"].Single(), orders["min_liquidation_amount"].Single()), Is.EqualTo(("Binance", "BTC", "100000")));
     }
@@ -295,31 +298,102 @@ public class CoinGlassSourceTests
     }
 
     [Test]
-    public async Task OnAPlanBelowStandardOnlyTheCallsItAllowsAreMade()
+    public async Task BelowStandardTheWatchedCoinsAreReadOneByOneAndNothingRefusedIsAskedFor()
     {
-        using var hobbyist = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Newsroom:Source"] = "CoinGlass",
-                ["Newsroom:CoinGlass:BaseUrl"] = _server.Urls[0].Replace("localhost", "127.0.0.1", StringComparison.Ordinal),
-                ["Newsroom:CoinGlass:ApiKey"] = ApiKey,
-                ["Newsroom:CoinGlass:Plan"] = "Hobbyist",
-            }).Build())
-            .AddSingleton(TimeProvider.System)
-            .AddLogging()
-            .AddSources()
-            .BuildServiceProvider();
+        using var hobbyist = Services(("Plan", "Hobbyist"), ("WatchedCoins:0", "BTC"), ("WatchedCoins:1", "ETH"));
         AnswerAllWindows();
+        AnswerCoinWindows("BTC", 2_400_000m, 1_200_000m);
+        AnswerCoinWindows("ETH", 480_000m, 240_000m);
+        Answer("/api/futures/pairs-markets", PairsMarkets);
+
+        var fetched = await hobbyist.GetRequiredService<ISnapshotSource>().FetchAsync(CancellationToken.None);
+        var coins = SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).Coins;
+
+        Assert.That(_server.LogEntries.Select(e => e.RequestMessage.Path).Distinct(), Is.EquivalentTo(new[]
+        {
+            "/api/futures/liquidation/exchange-list", "/api/futures/pairs-markets", "/api/futures/funding-rate/exchange-list",
+        }), "no coins-markets, no liquidation/order: the plan refuses them");
+        Assert.That(_server.LogEntries, Has.Count.EqualTo(4 + 2 * 5 + 1));
+        Assert.That(coins.Select(c => (c.Symbol, c.Windows.Day.Longs, c.Windows.Day.Shorts)), Is.EqualTo(new[] { ("BTC", 2_400_000m, 1_200_000m), ("ETH", 480_000m, 240_000m) }));
+        var btc = coins[0];
+        Assert.That(btc.Windows.Get(Window.OneHour), Is.EqualTo(new Liquidations(100_000m, 50_000m, 150_000m)));
+        Assert.That((btc.Context.Price, btc.Context.PriceChangePercent[Window.Day]), Is.EqualTo(((decimal?)84604.3m, 0.67m)), "the most traded pair's price");
+        Assert.That(btc.Context.OpenInterestUsd, Is.EqualTo(6589095073.8296m + 5878785139.331m), "open interest over every pair");
+        Assert.That(btc.Context.FundingRate, Is.EqualTo(0.0000933333m));
+        Assert.That(fetched.Notes, Is.EqualTo(new[]
+        {
+            "coins: CoinGlass coins-markets needs the Standard plan or higher (the plan is Hobbyist, Newsroom:CoinGlass:Plan), so BTC, ETH were read one by one (Newsroom:CoinGlass:WatchedCoins)",
+            "largest liquidations left out: CoinGlass liquidation/order needs the Standard plan or higher (the plan is Hobbyist, Newsroom:CoinGlass:Plan), and no cheaper call reports single orders",
+        }));
+    }
+
+    [Test]
+    public async Task AWatchedCoinWhoseDayIsRefusedIsLeftOutAndTheOthersKept()
+    {
+        using var hobbyist = Services(("Plan", "Hobbyist"), ("WatchedCoins:0", "BTC"), ("WatchedCoins:1", "NEWCOIN"));
+        AnswerAllWindows();
+        AnswerCoinWindows("BTC", 2_400_000m, 1_200_000m);
+        _server.Given(Request.Create().WithPath("/api/futures/liquidation/exchange-list").WithParam("symbol", "NEWCOIN").UsingGet()).AtPriority(-1)
+            .RespondWith(Response.Create().WithBody("""{ "code": "0", "msg": "success", "data": [] }"""));
+        Answer("/api/futures/pairs-markets", PairsMarkets);
 
         var fetched = await hobbyist.GetRequiredService<ISnapshotSource>().FetchAsync(CancellationToken.None);
 
-        Assert.That(_server.LogEntries.Select(e => e.RequestMessage.Path).Distinct(), Is.EqualTo(new[] { "/api/futures/liquidation/exchange-list" }));
-        Assert.That(_server.LogEntries, Has.Count.EqualTo(4));
-        Assert.That(fetched.Notes, Is.EqualTo(new[]
+        Assert.That(SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).Coins.Select(c => c.Symbol), Is.EqualTo(new[] { "BTC" }));
+        Assert.That(fetched.Notes, Does.Contain("NEWCOIN left out: CoinGlass exchange-list?range=24h&symbol=NEWCOIN: data has no \"All\" row with long and short figures (NEWCOIN's total)"));
+    }
+
+    [TestCase("HOBBYIST", "Hobbyist", 4 + 3 * 5 + 1)]
+    [TestCase("STARTUP", "Startup", 4 + 3 * 5 + 1)]
+    [TestCase("STANDARD", "Standard", 4 + 1 + 1 + 1)]
+    [TestCase("PROFESSIONAL", "Professional", 4 + 1 + 1 + 1)]
+    public async Task OnAutoThePlanCoinGlassReportsDecidesTheCallsAndStaysWithinItsRateLimit(string level, string plan, int calls)
+    {
+        using var auto = Services(("Plan", "Auto"), ("WatchedCoins:0", "BTC"), ("WatchedCoins:1", "ETH"), ("WatchedCoins:2", "SOL"));
+        foreach (var coin in new[] { "BTC", "ETH", "SOL" })
         {
-            "coins left out: CoinGlass coins-markets needs the Standard plan or higher (Newsroom:CoinGlass:Plan is Hobbyist)",
-            "largest liquidations left out: CoinGlass liquidation/order needs the Standard plan or higher (Newsroom:CoinGlass:Plan is Hobbyist)",
-        }));
+            AnswerCoinWindows(coin, 240_000m, 120_000m);
+        }
+        Answer("/api/user/account/subscription", $$"""{ "code": "0", "data": { "level": "{{level}}", "expire_time": 1805943491000, "expired": false } }""");
+        AnswerAllWindows();
+        Answer("/api/futures/pairs-markets", PairsMarkets);
+        Answer("/api/futures/coins-markets", CoinsMarkets);
+        Answer("/api/futures/liquidation/order", Orders());
+
+        var fetched = await auto.GetRequiredService<ISnapshotSource>().FetchAsync(CancellationToken.None);
+
+        var made = _server.LogEntries.Count - 1;
+        Assert.That(made, Is.EqualTo(calls), "besides the subscription");
+        Assert.That(made + 1, Is.LessThanOrEqualTo(CoinGlassSource.RequestsPerCycle(Options(auto), plan)), "the cycle is within what the start-up check counts");
+        Assert.That(CoinGlassSource.RequestsPerCycle(Options(auto), plan), Is.LessThanOrEqualTo(CoinGlassPlans.RequestsPerMinute(plan)), "one cycle fits in the plan's minute");
+        Assert.That(Requests("/api/futures/coins-markets") > 0, Is.EqualTo(CoinGlassPlans.Includes(plan, CoinGlassPlans.Standard)));
+        Assert.That(SnapshotReader.Read(fetched.Json, DateTimeOffset.UtcNow).LargestLiquidations.Count > 0, Is.EqualTo(CoinGlassPlans.Includes(plan, CoinGlassPlans.Standard)));
+    }
+
+    [Test]
+    public async Task OnAutoAPlanThatCannotBeLearntIsTakenAsTheSmallestAndTheNotesSaySo()
+    {
+        using var auto = Services(("Plan", "Auto"), ("WatchedCoins:0", "BTC"));
+        Answer("/api/user/account/subscription", """{ "code": "500", "msg": "Internal error" }""");
+        AnswerAllWindows();
+        Answer("/api/futures/pairs-markets", PairsMarkets);
+
+        var fetched = await auto.GetRequiredService<ISnapshotSource>().FetchAsync(CancellationToken.None);
+
+        Assert.That(Requests("/api/futures/coins-markets"), Is.Zero);
+        Assert.That(fetched.Notes[0], Does.StartWith("coins: CoinGlass coins-markets needs the Standard plan or higher (the plan is Hobbyist, assumed, as the plan could not be learnt: CoinGlass user/account/subscription: HTTP 500"));
+    }
+
+    [Test]
+    public async Task AnExpiredSubscriptionFailsTheRunSayingSo()
+    {
+        using var auto = Services(("Plan", "Auto"));
+        Answer("/api/user/account/subscription", """{ "code": "0", "data": { "level": "STANDARD", "expire_time": 1700000000000, "expired": true } }""");
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => auto.GetRequiredService<ISnapshotSource>().FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Is.EqualTo("CoinGlass user/account/subscription: the key's STANDARD subscription has expired"));
+        Assert.That(_server.LogEntries, Has.Count.EqualTo(1), "nothing else is asked of an expired key");
     }
 
     [Test]
@@ -353,12 +427,43 @@ public class CoinGlassSourceTests
         await Source().FetchAsync(CancellationToken.None);
 
         var requests = meters.Of("newsroom.source.requests");
-        Assert.That(requests, Has.Count.EqualTo(6));
+        Assert.That(requests, Has.Count.EqualTo(7));
         Assert.That(requests.Count(r => r.Tag("path") == "/api/futures/liquidation/exchange-list" && r.Tag("status") == "200"), Is.EqualTo(4));
-        Assert.That(meters.Of("newsroom.source.rate_limit.remaining").Select(m => m.Value).ToList(), Has.Count.EqualTo(6).And.All.EqualTo(23), "30 allowed, 7 used");
+        Assert.That(meters.Of("newsroom.source.rate_limit.remaining").Select(m => m.Value).ToList(), Has.Count.EqualTo(7).And.All.EqualTo(23), "30 allowed, 7 used");
     }
 
     private ISnapshotSource Source() => _services.GetRequiredService<ISnapshotSource>();
+
+    /// <summary>Another configuration against the same server: Newsroom:CoinGlass keys given without their prefix.</summary>
+    private ServiceProvider Services(params (string Key, string Value)[] coinGlass) => new ServiceCollection()
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Newsroom:Source"] = "CoinGlass",
+            ["Newsroom:CoinGlass:BaseUrl"] = _server.Urls[0].Replace("localhost", "127.0.0.1", StringComparison.Ordinal),
+            ["Newsroom:CoinGlass:ApiKey"] = ApiKey,
+        }.Concat(coinGlass.Select(s => KeyValuePair.Create<string, string?>($"Newsroom:CoinGlass:{s.Key}", s.Value)))).Build())
+        .AddSingleton(TimeProvider.System)
+        .AddLogging()
+        .AddSources()
+        .BuildServiceProvider();
+
+    private static CoinGlassOptions Options(ServiceProvider services) =>
+        services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SourcesOptions>>().Value.CoinGlass;
+
+    /// <summary>One coin's exchange-list for every window: the day's figures, and each shorter window its share by hours.</summary>
+    private void AnswerCoinWindows(string symbol, decimal longs, decimal shorts)
+    {
+        foreach (var (range, hours) in new[] { ("1h", 1m), ("4h", 4m), ("12h", 12m), ("24h", 24m) })
+        {
+            var (l, s) = (longs * hours / 24, shorts * hours / 24);
+            _server.Given(Request.Create().WithPath("/api/futures/liquidation/exchange-list").WithParam("range", range).WithParam("symbol", symbol).UsingGet()).AtPriority(-1)
+                .RespondWith(Response.Create().WithBody($$"""
+                    { "code": "0", "msg": "success", "data": [
+                      { "exchange": "All", "liquidation_usd": {{l + s}}, "long_liquidation_usd": {{l}}, "short_liquidation_usd": {{s}} },
+                      { "exchange": "Binance", "liquidation_usd": {{(l + s) / 2}}, "long_liquidation_usd": {{l / 2}}, "short_liquidation_usd": {{s / 2}} } ] }
+                    """));
+        }
+    }
 
     private int Requests(string path) => _server.LogEntries.Count(e => e.RequestMessage.Path == path);
 
@@ -417,6 +522,40 @@ public class CoinGlassSourceTests
             }
             """;
     }
+
+    // Shaped as the documentation shows: venues charging every 8, 4 and 1 hours, and a coin-margined rate that is not read.
+    private const string Funding = """
+        {
+          "code": "0",
+          "msg": "success",
+          "data": [
+            {
+              "symbol": "BTC",
+              "stablecoin_margin_list": [
+                { "exchange": "Binance", "funding_rate_interval": 8, "funding_rate": 0.01, "next_funding_time": 1745222400000 },
+                { "exchange": "OKX", "funding_rate_interval": 4, "funding_rate": 0.005, "next_funding_time": 1745222400000 },
+                { "exchange": "Hyperliquid", "funding_rate_interval": 1, "funding_rate": 0.001, "next_funding_time": 1745222400000 }
+              ],
+              "token_margin_list": [ { "exchange": "Binance", "funding_rate_interval": 8, "funding_rate": -0.5, "next_funding_time": 1745222400000 } ]
+            },
+            { "symbol": "ETH", "stablecoin_margin_list": [ { "exchange": "Binance", "funding_rate_interval": null, "funding_rate": null } ] }
+          ]
+        }
+        """;
+
+    // The documentation's example: two BTC pairs.
+    private const string PairsMarkets = """
+        {
+          "code": "0",
+          "msg": "success",
+          "data": [
+            { "instrument_id": "BTCUSDT", "exchange_name": "Binance", "symbol": "BTC/USDT", "current_price": 84604.3, "index_price": 84646.66222222,
+              "price_change_percent_24h": 0.67, "volume_usd": 11317580109.5041, "open_interest_usd": 6589095073.8296, "funding_rate": 0.002007 },
+            { "instrument_id": "BTC_USDT", "exchange_name": "Gate.io", "symbol": "BTC/USDT", "current_price": 84616.3, "index_price": 84643.36,
+              "price_change_percent_24h": 0.69, "volume_usd": 1711484049.255, "open_interest_usd": 5878785139.331, "funding_rate": 0.0022 }
+          ]
+        }
+        """;
 
     private const string CoinsMarkets = """
         {
