@@ -21,6 +21,7 @@ public static class SourceServices
         services.AddSingleton<SampleSource>();
         services.AddSingleton<FileSource>();
         services.AddSingleton<CoinGlassSource>();
+        services.AddSingleton<CoinGlassBackfill>();
         services.AddSingleton<ISnapshotSource>(provider => provider.GetRequiredService<IOptions<SourcesOptions>>().Value.Source switch
         {
             SourceKinds.File => provider.GetRequiredService<FileSource>(),

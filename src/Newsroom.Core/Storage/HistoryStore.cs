@@ -37,6 +37,21 @@ public sealed class HistoryStore(Database database) : IHistoryReader
         return added;
     }
 
+    /// <summary>The hours in which the scope's stored 24h windows end, between two times: a point in the same hour is the same point.</summary>
+    public async Task<IReadOnlySet<DateTimeOffset>> DayEndHoursAsync(string scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, "SELECT hour FROM history WHERE scope = @scope AND hours = 24 AND hour >= @from AND hour <= @to",
+            ("@scope", scope), ("@from", from.ToUnixTimeSeconds()), ("@to", to.ToUnixTimeSeconds()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var hours = new HashSet<DateTimeOffset>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hours.Add(Time(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture)));
+        }
+        return hours;
+    }
+
     /// <summary>What history says about a scope before a snapshot's 24h window, with the record book's days for the market.</summary>
     public async Task<ScopeHistory> ForAsync(string scope, DateTimeOffset asOf, decimal total, CancellationToken cancellationToken)
     {

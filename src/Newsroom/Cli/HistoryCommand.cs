@@ -7,7 +7,10 @@ using Newsroom.Storage;
 
 namespace Newsroom.Cli;
 
-/// <summary><c>newsroom history [--scope X]</c> and <c>newsroom history import FILE</c>: what judgement compares with.</summary>
+/// <summary>
+/// <c>newsroom history [--scope X]</c>, <c>newsroom history import FILE</c> and <c>newsroom history backfill</c>: what
+/// judgement compares with.
+/// </summary>
 internal static class HistoryCommand
 {
     public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
@@ -46,6 +49,7 @@ internal static class HistoryCommand
             return NewsroomCli.Done;
         });
         command.Add(import);
+        command.Add(HistoryBackfillCommand.Create(output, configure));
         return command;
     }
 

@@ -135,7 +135,8 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         }
     }
 
-    private static async Task<List<T>> CallAsync<T>(string endpoint, Func<Task<Envelope<List<T>>>> call)
+    /// <summary>One call's data; every way it can fail becomes a <see cref="SourceException"/> naming the endpoint.</summary>
+    internal static async Task<List<T>> CallAsync<T>(string endpoint, Func<Task<Envelope<List<T>>>> call)
     {
         try
         {

@@ -22,6 +22,15 @@ public interface ICoinGlassApi
     [Get("/api/futures/coins-markets")]
     Task<Envelope<List<CoinMarket>>> GetCoinsMarketsAsync([AliasAs("per_page")] int perPage, [AliasAs("page")] int page, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One coin's long and short liquidations per bar, summed over the listed exchanges only, at most 1000 bars. Every
+    /// plan; the smallest bar a plan allows: Hobbyist 4h, Startup 30m, Standard and above any (1d on every plan, all history).
+    /// </summary>
+    [Get("/api/futures/liquidation/aggregated-history")]
+    Task<Envelope<List<AggregatedLiquidation>>> GetAggregatedHistoryAsync(
+        [AliasAs("exchange_list")] string exchanges, [AliasAs("symbol")] string symbol, [AliasAs("interval")] string interval, [AliasAs("limit")] int limit,
+        [AliasAs("start_time")] long startTimeMilliseconds, [AliasAs("end_time")] long endTimeMilliseconds, CancellationToken cancellationToken);
+
     /// <summary>Single liquidation orders of one coin on one exchange, past 7 days, at most 200 (Standard plan and above).</summary>
     [Get("/api/futures/liquidation/order")]
     Task<Envelope<List<LiquidationOrderRow>>> GetOrdersAsync(
@@ -71,6 +80,12 @@ public sealed record CoinMarket(
     /// <summary>A coin is only used with its day's figures (the documentation's own example omits fields in later rows).</summary>
     public bool Complete => LongLiquidationUsd24h is not null && ShortLiquidationUsd24h is not null;
 }
+
+/// <param name="Time">The bar's start, in Unix milliseconds.</param>
+public sealed record AggregatedLiquidation(
+    [property: JsonPropertyName("time"), JsonRequired] long Time,
+    [property: JsonPropertyName("aggregated_long_liquidation_usd")] decimal? LongLiquidationUsd,
+    [property: JsonPropertyName("aggregated_short_liquidation_usd")] decimal? ShortLiquidationUsd);
 
 /// <remarks>
 /// <c>side</c> is not read: the v4 documentation calls it the order direction (a sell closes a long), an older model
