@@ -65,7 +65,7 @@ internal static class HistoryCommand
             report.AppendLine(summary.Scope);
             foreach (var window in summary.Windows)
             {
-                report.AppendLine(Invariant($"  {window.Window.Key(),-4} {window.Points,6} points ({window.Imported} imported), {window.First:yyyy-MM-dd HH:mm} to {window.Last:yyyy-MM-dd HH:mm} UTC"));
+                report.AppendLine(Invariant($"  {window.Window.Key(),-4} {window.Points,6} points ({window.Imported} imported, {window.Backfilled} backfilled), {window.First:yyyy-MM-dd HH:mm} to {window.Last:yyyy-MM-dd HH:mm} UTC"));
             }
             report.AppendLine(summary.Gaps.Count == 0
                 ? "  24h coverage unbroken"

@@ -29,7 +29,7 @@ public class HistoryBackfillCommandTests : WorkspaceTests
         Assert.That(output, Does.Contain("market: not backfilled. CoinGlass documents no whole-market liquidation history"));
         Assert.That(output, Does.Contain("At most 2 requests, at 30 a minute"));
         Assert.That(output, Does.Contain("BTC      30 days added, 0 already in history, 0 without data from CoinGlass\nETH      30 days added"));
-        Assert.That(listing, Does.Contain("24h      30 points").And.Contain("24h coverage unbroken"));
+        Assert.That(listing, Does.Contain("24h      30 points (0 imported, 30 backfilled)").And.Contain("24h coverage unbroken"));
     }
 
     [Test]

@@ -8,8 +8,8 @@ using Newsroom.Sources.CoinGlass;
 
 namespace Newsroom.Tests.Sources;
 
-/// <summary>The backfill against a real HTTP server answering as CoinGlass documents, into real SQLite, at a fixed "now".</summary>
-public class CoinGlassBackfillTests : WorkspaceTests
+/// <summary>The backfill against a real HTTP server answering as CoinGlass documents, into each database, at a fixed "now".</summary>
+public class CoinGlassBackfillTests(string provider) : OnBothDatabases(provider)
 {
     /// <summary>TestData.Now is 24 November 2026, 21:00 UTC: the last three whole days are the 21st to the 23rd.</summary>
     private static readonly DateTimeOffset FirstDay = new(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
@@ -49,6 +49,7 @@ public class CoinGlassBackfillTests : WorkspaceTests
         Assert.That(days.Select(p => (p.AsOf, p.Window, p.Longs, p.Shorts, p.Total, p.Origin)), Is.EqualTo(Enumerable.Range(0, 3).Select(day =>
             (FirstDay.AddDays(day + 1), Window.Day, (decimal?)CoinGlassHistoryServer.Longs(day), (decimal?)CoinGlassHistoryServer.Shorts(day),
                 CoinGlassHistoryServer.Longs(day) + CoinGlassHistoryServer.Shorts(day), HistoryOrigins.Backfill))));
+        Assert.That((await Workspace.History().SummaryAsync("BTC", CancellationToken.None)).Single().Windows.Single().Backfilled, Is.EqualTo(3));
         var query = _server.Requests("BTC").Single();
         Assert.That((query["exchange_list"], query["interval"], query["limit"]), Is.EqualTo(("Binance,OKX,Bybit", "1d", "1000")));
         Assert.That((query["start_time"], query["end_time"]), Is.EqualTo(($"{FirstDay.ToUnixTimeMilliseconds()}", $"{FirstDay.AddDays(3).ToUnixTimeMilliseconds() - 1}")));
