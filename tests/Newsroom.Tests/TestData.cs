@@ -106,11 +106,13 @@ internal sealed class Workspace : IDisposable
     ];
 
     /// <summary>Runs a newsroom command in this process over this workspace's storage, as an operator would.</summary>
-    public async Task<(int ExitCode, string Output, string Error)> CliAsync(string[] args, string? stdin = null)
+    /// <param name="settings">Settings beyond the workspace's (a source's address and key).</param>
+    public async Task<(int ExitCode, string Output, string Error)> CliAsync(string[] args, string? stdin = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await Newsroom.Cli.NewsroomCli.RunAsync(args, output, error, configuration => configuration.AddInMemoryCollection(Settings), new StringReader(stdin ?? ""));
+        var exitCode = await Newsroom.Cli.NewsroomCli.RunAsync(
+            args, output, error, configuration => configuration.AddInMemoryCollection(Settings.Concat(settings ?? new Dictionary<string, string?>())), new StringReader(stdin ?? ""));
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -50,6 +50,9 @@ public static class HistoryOrigins
     /// <summary><c>newsroom history import</c>.</summary>
     public const string Import = "import";
 
+    /// <summary><c>newsroom history backfill</c>: a coin's day from CoinGlass's aggregated history, over the configured venues only.</summary>
+    public const string Backfill = "backfill";
+
     /// <summary>The record book compiled into the program, with each day's published source.</summary>
     public const string RecordBook = "record-book";
 }

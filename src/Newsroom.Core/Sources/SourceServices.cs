@@ -22,6 +22,7 @@ public static class SourceServices
         services.AddSingleton<FileSource>();
         services.AddSingleton<CoinGlassSource>();
         services.AddSingleton<CoinGlassPlan>();
+        services.AddSingleton<CoinGlassBackfill>();
         services.AddSingleton<ISnapshotSource>(provider => provider.GetRequiredService<IOptions<SourcesOptions>>().Value.Source switch
         {
             SourceKinds.File => provider.GetRequiredService<FileSource>(),

@@ -61,7 +61,7 @@ public sealed class FileSourceOptions
     public string? Path { get; init; }
 }
 
-public sealed class CoinGlassOptions
+public sealed class CoinGlassOptions : IValidatableObject
 {
     [Url]
     public string BaseUrl { get; init; } = "https://open-api-v4.coinglass.com";
@@ -111,6 +111,15 @@ public sealed class CoinGlassOptions
     [Range(typeof(decimal), "0", "1000000000")]
     public decimal OrdersMinimumUsd { get; init; } = 100_000;
 
+    /// <summary>
+    /// The venues `newsroom history backfill` sums, comma-separated as CoinGlass names them: its per-coin history covers
+    /// these exchanges only. The default is every centralised venue CoinGlass lists as supported, so a backfilled day
+    /// measures close to what a run's coin figures (every venue) do and judgement compares like with like.
+    /// </summary>
+    public string HistoryExchanges { get; init; } = "Binance,OKX,Bybit,Bitget,Gate,HTX,Hyperliquid,BingX,Bitmex,Deribit,KuCoin,CoinEx,Bitfinex,Kraken,Coinbase,MEXC,dYdX,Bitunix,WhiteBIT";
+
+    public IReadOnlyList<string> HistoryExchangeList() => HistoryExchanges.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>One attempt's limit; a slow answer is retried like a failed one.</summary>
     [Range(1, 120)]
     public int AttemptTimeoutSeconds { get; init; } = 10;
@@ -125,6 +134,14 @@ public sealed class CoinGlassOptions
     /// <summary>The first backoff; each retry doubles it, with jitter. A Retry-After header takes precedence.</summary>
     [Range(0, 60_000)]
     public int FirstRetryDelayMilliseconds { get; init; } = 1_000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (HistoryExchangeList() is not { Count: > 0 } venues || !venues.All(Snapshots.SnapshotReader.IsExchangeName))
+        {
+            yield return new ValidationResult("list exchanges as CoinGlass names them, separated by commas (e.g. Binance,OKX,Bybit)", [nameof(HistoryExchanges)]);
+        }
+    }
 }
 
 /// <summary>CoinGlass's plans, cheapest first, as its documentation names them.</summary>

@@ -37,6 +37,21 @@ public sealed class HistoryStore(Database database) : IHistoryReader
         return added;
     }
 
+    /// <summary>The hours in which the scope's stored 24h windows end, between two times: a point in the same hour is the same point.</summary>
+    public async Task<IReadOnlySet<DateTimeOffset>> DayEndHoursAsync(string scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, "SELECT hour FROM history WHERE scope = @scope AND hours = 24 AND hour >= @from AND hour <= @to",
+            ("@scope", scope), ("@from", from.ToUnixTimeSeconds()), ("@to", to.ToUnixTimeSeconds()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var hours = new HashSet<DateTimeOffset>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hours.Add(Time(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture)));
+        }
+        return hours;
+    }
+
     /// <summary>What history says about a scope before a snapshot's 24h window, with the record book's days for the market.</summary>
     public async Task<ScopeHistory> ForAsync(string scope, DateTimeOffset asOf, decimal total, CancellationToken cancellationToken)
     {
@@ -66,16 +81,17 @@ public sealed class HistoryStore(Database database) : IHistoryReader
         await using var connection = await database.OpenAsync(cancellationToken);
         var filter = scope is null ? "" : "WHERE scope = @scope";
         await using var command = connection.Command(null, $"""
-            SELECT scope, hours, COUNT(*), MIN(as_of), MAX(as_of), SUM(CASE WHEN origin = 'import' THEN 1 ELSE 0 END)
+            SELECT scope, hours, COUNT(*), MIN(as_of), MAX(as_of), SUM(CASE WHEN origin = @import THEN 1 ELSE 0 END), SUM(CASE WHEN origin = @backfill THEN 1 ELSE 0 END)
             FROM history {filter} GROUP BY scope, hours ORDER BY scope, hours
-            """, ("@scope", scope));
-        var rows = new List<(string Scope, int Hours, int Count, long First, long Last, int Imported)>();
+            """, ("@scope", scope), ("@import", HistoryOrigins.Import), ("@backfill", HistoryOrigins.Backfill));
+        var rows = new List<(string Scope, int Hours, int Count, long First, long Last, int Imported, int Backfilled)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add((reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
-                    Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture)));
+                    Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture),
+                    Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture)));
             }
         }
         var summaries = new List<HistorySummary>();
@@ -83,7 +99,7 @@ public sealed class HistoryStore(Database database) : IHistoryReader
         {
             summaries.Add(new HistorySummary(
                 group.Key,
-                group.Select(r => new WindowCount(Windows.All.First(w => w.Hours() == r.Hours), r.Count, r.Imported, Time(r.First), Time(r.Last))).ToList(),
+                group.Select(r => new WindowCount(Windows.All.First(w => w.Hours() == r.Hours), r.Count, r.Imported, r.Backfilled, Time(r.First), Time(r.Last))).ToList(),
                 await GapsAsync(connection, group.Key, cancellationToken)));
         }
         return summaries;
@@ -149,4 +165,5 @@ public sealed class HistoryStore(Database database) : IHistoryReader
 /// <param name="Gaps">Stretches of time no stored 24h window covers (from the end of one window to the start of the next).</param>
 public sealed record HistorySummary(string Scope, IReadOnlyList<WindowCount> Windows, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> Gaps);
 
-public sealed record WindowCount(Window Window, int Points, int Imported, DateTimeOffset First, DateTimeOffset Last);
+/// <param name="Backfilled">Points from <c>history backfill</c>: a coin's figures over the configured venues only.</param>
+public sealed record WindowCount(Window Window, int Points, int Imported, int Backfilled, DateTimeOffset First, DateTimeOffset Last);

@@ -7,7 +7,10 @@ using Newsroom.Storage;
 
 namespace Newsroom.Cli;
 
-/// <summary><c>newsroom history [--scope X]</c> and <c>newsroom history import FILE</c>: what judgement compares with.</summary>
+/// <summary>
+/// <c>newsroom history [--scope X]</c>, <c>newsroom history import FILE</c> and <c>newsroom history backfill</c>: what
+/// judgement compares with.
+/// </summary>
 internal static class HistoryCommand
 {
     public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
@@ -46,6 +49,7 @@ internal static class HistoryCommand
             return NewsroomCli.Done;
         });
         command.Add(import);
+        command.Add(HistoryBackfillCommand.Create(output, configure));
         return command;
     }
 
@@ -61,7 +65,7 @@ internal static class HistoryCommand
             report.AppendLine(summary.Scope);
             foreach (var window in summary.Windows)
             {
-                report.AppendLine(Invariant($"  {window.Window.Key(),-4} {window.Points,6} points ({window.Imported} imported), {window.First:yyyy-MM-dd HH:mm} to {window.Last:yyyy-MM-dd HH:mm} UTC"));
+                report.AppendLine(Invariant($"  {window.Window.Key(),-4} {window.Points,6} points ({window.Imported} imported, {window.Backfilled} backfilled), {window.First:yyyy-MM-dd HH:mm} to {window.Last:yyyy-MM-dd HH:mm} UTC"));
             }
             report.AppendLine(summary.Gaps.Count == 0
                 ? "  24h coverage unbroken"

@@ -129,6 +129,9 @@ public static class NewsroomCli
             case SourceException source:
                 await error.WriteLineAsync($"newsroom: no snapshot, nothing written: {source.Message}");
                 return Failed;
+            case IncompleteException:
+                await error.WriteLineAsync($"newsroom: {exception.Message}");
+                return Failed;
             case RenderException or FactCheckException:
                 await error.WriteLineAsync($"newsroom: nothing written: {exception.Message}");
                 return Failed;
@@ -152,3 +155,6 @@ public static class NewsroomCli
 
 /// <summary>A mistake in how the command was called (a missing file, an unknown sample): exit code 2.</summary>
 public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>A command that stopped part-way after saying what it finished: exit code 1.</summary>
+public sealed class IncompleteException(string message) : Exception(message);

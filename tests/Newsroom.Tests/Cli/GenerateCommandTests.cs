@@ -220,7 +220,7 @@ public class GenerateCommandTests
         Assert.That((exitCode, againExit), Is.EqualTo((0, 0)));
         Assert.That(output, Does.Contain("3 points read").And.Contain("3 added"));
         Assert.That(again, Does.Contain("0 added, 3 already in history"));
-        Assert.That(listing, Does.Contain("24h       3 points (3 imported), 2026-11-21 00:00 to 2026-11-24 00:00 UTC"), "the bad file's valid first line was not imported either");
+        Assert.That(listing, Does.Contain("24h       3 points (3 imported, 0 backfilled), 2026-11-21 00:00 to 2026-11-24 00:00 UTC"), "the bad file's valid first line was not imported either");
         Assert.That(listing, Does.Contain("nothing from 2026-11-22 00:00 to 2026-11-23 00:00 UTC"));
         Assert.That(listing, Does.Contain("#1   2025-10-10 $19.2 billion"));
     }

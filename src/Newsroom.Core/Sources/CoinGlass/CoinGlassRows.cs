@@ -66,6 +66,12 @@ public sealed record VenueFunding(
     public decimal? PercentPerEightHours => Rate is { } rate && IntervalHours is > 0 ? rate * 8 / IntervalHours : null;
 }
 
+/// <param name="Time">The bar's start, in Unix milliseconds.</param>
+public sealed record AggregatedLiquidation(
+    [property: JsonPropertyName("time"), JsonRequired] long Time,
+    [property: JsonPropertyName("aggregated_long_liquidation_usd")] decimal? LongLiquidationUsd,
+    [property: JsonPropertyName("aggregated_short_liquidation_usd")] decimal? ShortLiquidationUsd);
+
 /// <remarks>
 /// <c>side</c> is not read: the v4 documentation calls it the order direction (a sell closes a long), an older model
 /// calls 2 a short liquidation. Until that is settled against live data, articles do not say which side an order was.

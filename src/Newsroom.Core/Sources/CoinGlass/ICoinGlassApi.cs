@@ -28,6 +28,15 @@ public interface ICoinGlassApi
     [Get("/api/futures/funding-rate/exchange-list")]
     Task<Envelope<List<CoinFunding>>> GetFundingRatesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One coin's long and short liquidations per bar, summed over the listed exchanges only, at most 1000 bars. Every
+    /// plan; the smallest bar a plan allows: Hobbyist 4h, Startup 30m, Standard and above any (1d on every plan, all history).
+    /// </summary>
+    [Get("/api/futures/liquidation/aggregated-history")]
+    Task<Envelope<List<AggregatedLiquidation>>> GetAggregatedHistoryAsync(
+        [AliasAs("exchange_list")] string exchanges, [AliasAs("symbol")] string symbol, [AliasAs("interval")] string interval, [AliasAs("limit")] int limit,
+        [AliasAs("start_time")] long startTimeMilliseconds, [AliasAs("end_time")] long endTimeMilliseconds, CancellationToken cancellationToken);
+
     /// <summary>Single liquidation orders of one coin on one exchange, past 7 days, at most 200 (Standard plan and above).</summary>
     [Get("/api/futures/liquidation/order")]
     Task<Envelope<List<LiquidationOrderRow>>> GetOrdersAsync(
