@@ -54,7 +54,7 @@ public sealed class FileSourceOptions
     public string? Path { get; init; }
 }
 
-public sealed class CoinGlassOptions
+public sealed class CoinGlassOptions : IResilienceSettings
 {
     [Url]
     public string BaseUrl { get; init; } = "https://open-api-v4.coinglass.com";
