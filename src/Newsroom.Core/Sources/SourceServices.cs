@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsroom.Configuration;
 using Newsroom.Sources.CoinGlass;
+using Newsroom.Sources.Coinalyze;
 using Newsroom.Telemetry;
 using Refit;
 
@@ -10,7 +11,7 @@ namespace Newsroom.Sources;
 
 public static class SourceServices
 {
-    /// <summary>The three sources; Newsroom:Source picks the one behind <see cref="ISnapshotSource"/>.</summary>
+    /// <summary>The sources; Newsroom:Source picks the one behind <see cref="ISnapshotSource"/>.</summary>
     public static IServiceCollection AddSources(this IServiceCollection services)
     {
         // "Newsroom" is shared with other features, so only this feature's keys are read from it.
@@ -22,10 +23,12 @@ public static class SourceServices
         {
             SourceKinds.File => provider.GetRequiredService<FileSource>(),
             SourceKinds.CoinGlass => provider.GetRequiredService<CoinGlassSource>(),
+            SourceKinds.Coinalyze => provider.GetRequiredService<CoinalyzeSource>(),
             _ => provider.GetRequiredService<SampleSource>(),
         });
         services.AddNewsroomTelemetry();
         services.AddCoinGlassClient();
+        services.AddCoinalyze();
         services.AddSingleton<Runs.Runner>();
         return services;
     }

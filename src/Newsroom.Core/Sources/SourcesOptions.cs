@@ -7,7 +7,7 @@ public sealed class SourcesOptions : IValidatableObject
 {
     public const string SectionName = "Newsroom";
 
-    [AllowedValues(SourceKinds.Sample, SourceKinds.File, SourceKinds.CoinGlass)]
+    [AllowedValues(SourceKinds.Sample, SourceKinds.File, SourceKinds.CoinGlass, SourceKinds.Coinalyze)]
     public string Source { get; init; } = SourceKinds.Sample;
 
     [Required]
@@ -41,6 +41,7 @@ public static class SourceKinds
     public const string Sample = "Sample";
     public const string File = "File";
     public const string CoinGlass = "CoinGlass";
+    public const string Coinalyze = "Coinalyze";
 }
 
 public sealed class SampleSourceOptions
