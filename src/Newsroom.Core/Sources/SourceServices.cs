@@ -22,6 +22,7 @@ public static class SourceServices
         services.AddSingleton<ISnapshotSource>(provider => provider.GetRequiredService<IOptions<SourcesOptions>>().Value.Source switch
         {
             SourceKinds.File => provider.GetRequiredService<FileSource>(),
+            SourceKinds.CoinGlass when provider.GetRequiredService<IOptions<CrossCheckOptions>>().Value.Enabled => provider.GetRequiredService<CrossCheck.CrossCheckedSource>(),
             SourceKinds.CoinGlass => provider.GetRequiredService<CoinGlassSource>(),
             SourceKinds.Coinalyze => provider.GetRequiredService<CoinalyzeSource>(),
             _ => provider.GetRequiredService<SampleSource>(),

@@ -135,7 +135,7 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, IOptions<SourcesO
         }
     }
 
-    private static async Task<List<T>> CallAsync<T>(string endpoint, Func<Task<Envelope<List<T>>>> call)
+    internal static async Task<List<T>> CallAsync<T>(string endpoint, Func<Task<Envelope<List<T>>>> call)
     {
         try
         {

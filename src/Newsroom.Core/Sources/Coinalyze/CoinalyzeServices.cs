@@ -21,6 +21,7 @@ public static class CoinalyzeServices
                 $"{CoinalyzeOptions.SectionName}:Markets: list at least one market ({{\"Symbol\": \"BTCUSDT_PERP.A\", \"Coin\": \"BTC\", \"Exchange\": \"Binance\"}}) when Coinalyze is used");
         services.AddSingleton<CoinalyzeLiquidations>();
         services.AddSingleton<CoinalyzeSource>();
+        services.AddSingleton<CrossCheck.CrossCheckedSource>();
         services.AddTransient<CoinalyzeHandler>();
         services.AddRefitGeneratedClient<ICoinalyzeApi>(new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web))))
             .ConfigureHttpClient((provider, http) => http.BaseAddress = new Uri(provider.GetRequiredService<IOptions<CoinalyzeOptions>>().Value.BaseUrl))
