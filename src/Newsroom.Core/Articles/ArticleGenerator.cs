@@ -26,6 +26,9 @@ public sealed record WrittenArticle(Article Article, SaveOutcome Outcome, IReadO
 public sealed class ArticleGenerator(
     NewsJudge judge, ArticleRenderer renderer, ArticleStore store, HistoryStore history, ArticleFiles files, IOptions<PublishingOptions> publishing, TimeProvider time)
 {
+    /// <summary>The finding that says why a version was held as a draft; the desk lists it with the rules that fired.</summary>
+    public const string HeldFinding = "cross-check";
+
     public async Task<GenerationResult> GenerateAsync(FetchedSnapshot fetched, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
@@ -55,7 +58,7 @@ public sealed class ArticleGenerator(
             var storyKey = StoryKey(assessment, snapshot, episode);
             // Articles of one run cover one event, so each also avoids the phrasings its siblings already took.
             var recent = (await store.RecentVariantsAsync(assessment.Scope, storyKey, cancellationToken)).Union(drafts.SelectMany(d => d.Variants), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-            drafts.Add(Draft(assessment, snapshot, storyKey, recent, cancellationToken));
+            drafts.Add(Draft(assessment, snapshot, storyKey, recent, fetched.Holds.Where(h => h.Scope == assessment.Scope).ToList(), cancellationToken));
         }
 
         var canonical = SnapshotWriter.ToUtf8Json(snapshot);
@@ -85,16 +88,19 @@ public sealed class ArticleGenerator(
         $"{assessment.Scope}/{assessment.Profile}/{asOf.UtcDateTime.ToString("yyyy-MM-ddTHH:mm'Z'", CultureInfo.InvariantCulture)}";
 
     /// <param name="recent">The phrasings of the scope's last stories, which this one does not repeat while another fits.</param>
-    private ArticleDraft Draft(Assessment assessment, Snapshot snapshot, string storyKey, IReadOnlySet<string> recent, CancellationToken cancellationToken)
+    /// <param name="holds">Why the source says this scope must wait for an editor (a cross-check disagreed); shown with the findings.</param>
+    private ArticleDraft Draft(Assessment assessment, Snapshot snapshot, string storyKey, IReadOnlySet<string> recent, List<Hold> holds, CancellationToken cancellationToken)
     {
         var slug = $"{snapshot.AsOf.UtcDateTime.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture)}-{SlugPart(assessment.Scope)}-{assessment.Profile}";
         var rendered = renderer.Render(assessment, snapshot, storyKey, recent, cancellationToken);
         return new ArticleDraft(storyKey, assessment.Scope, assessment.Profile, slug, snapshot.AsOf,
-            rendered.Headline, rendered.Markdown, rendered.Html, ArticleJson.Findings(assessment.Findings), rendered.TemplateVersion, assessment.Windows.Day.Total)
+            rendered.Headline, rendered.Markdown, rendered.Html,
+            ArticleJson.Findings([.. assessment.Findings, .. holds.Select(h => new Finding(HeldFinding, true, $"held for an editor: {h.Reason}", [], []))]),
+            rendered.TemplateVersion, assessment.Windows.Day.Total)
         {
             Variants = rendered.Variants,
             // Only data that passed validation and text that passed the fact check gets this far.
-            Publish = publishing.Value.AutoPublish.Any(rule => rule.Allows(assessment)),
+            Publish = holds.Count == 0 && publishing.Value.AutoPublish.Any(rule => rule.Allows(assessment)),
         };
     }
 

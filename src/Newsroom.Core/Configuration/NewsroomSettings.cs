@@ -13,7 +13,7 @@ public static class NewsroomSettings
 
     public static IReadOnlyList<string> Keys { get; } =
     [
-        "Source", "Sample", "File", "CoinGlass", "Schedule", "Health", "Stories", "Publishing", "Api", "Webhooks", "Feeds",
+        "Source", "Sample", "File", "CoinGlass", "Coinalyze", "CrossCheck", "Schedule", "Health", "Stories", "Publishing", "Api", "Webhooks", "Feeds",
         "Storage", "Output", "Rules", "Telemetry",
     ];
 

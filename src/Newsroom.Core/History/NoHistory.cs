@@ -5,6 +5,6 @@ public sealed class NoHistory : IHistoryReader
 {
     public static NoHistory Instance { get; } = new();
 
-    public Task<ScopeHistory> ForAsync(string scope, DateTimeOffset asOf, decimal total, CancellationToken cancellationToken) =>
+    public Task<ScopeHistory> ForAsync(string scope, DateTimeOffset asOf, decimal total, bool withRecordBook, CancellationToken cancellationToken) =>
         Task.FromResult(ScopeHistory.Empty(scope, asOf));
 }

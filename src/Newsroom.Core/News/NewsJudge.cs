@@ -51,18 +51,19 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         // History is read for the scopes that could be news at all; the rest cannot clear the floor whatever it says.
         var histories = new Dictionary<string, ScopeHistory>(StringComparer.Ordinal)
         {
-            [Assessment.MarketScope] = await history.ForAsync(Assessment.MarketScope, snapshot.AsOf, snapshot.Market.Day.Total, cancellationToken),
+            // A partial total (some coins on some exchanges) is no whole-market day: the record book's days are no precedent for it.
+            [Assessment.MarketScope] = await history.ForAsync(Assessment.MarketScope, snapshot.AsOf, snapshot.Market.Day.Total, withRecordBook: snapshot.Coverage is null, cancellationToken),
         };
         foreach (var coin in snapshot.Coins.Where(c => c.Windows.Day.Total >= _rules.Coin.FloorTotal24h || c.Symbol == "BTC"))
         {
-            histories[coin.Symbol] = await history.ForAsync(coin.Symbol, snapshot.AsOf, coin.Windows.Day.Total, cancellationToken);
+            histories[coin.Symbol] = await history.ForAsync(coin.Symbol, snapshot.AsOf, coin.Windows.Day.Total, withRecordBook: false, cancellationToken);
         }
         ScopeHistory HistoryOf(string scope) => histories.GetValueOrDefault(scope) ?? ScopeHistory.Empty(scope, snapshot.AsOf);
 
-        var market = Decide(classifier.AssessMarket(snapshot, symbol => HistoryOf(symbol).PriorRange()), HistoryOf(Assessment.MarketScope), _rules.Market);
+        var market = Decide(classifier.AssessMarket(snapshot, symbol => HistoryOf(symbol).PriorRange()), HistoryOf(Assessment.MarketScope), _rules.Market, snapshot.Coverage);
         market = market with { Findings = [.. market.Findings, DriverCoin(snapshot)] };
         var coins = snapshot.Coins
-            .Select(c => Decide(classifier.AssessCoin(c, snapshot.AsOf, HistoryOf(c.Symbol).PriorRange()), HistoryOf(c.Symbol), _rules.Coin))
+            .Select(c => Decide(classifier.AssessCoin(c, snapshot.AsOf, HistoryOf(c.Symbol).PriorRange()), HistoryOf(c.Symbol), _rules.Coin, snapshot.Coverage))
             .Select(c => OwnStory(c, market))
             .ToList();
         var against = coins.Where(c => c.Findings.First(f => f.Rule == NewsFindings.OwnStory).Kind == OwnStoryKinds.AgainstMarket).Select(c => c.ContextCoin!).ToList();
@@ -70,13 +71,16 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
     }
 
     /// <summary>Adds the scope's context and the decision whether it is news; the profile is <c>none</c> when it is not.</summary>
-    private Assessment Decide(Assessment shape, ScopeHistory history, ScopeThresholds scope)
+    /// <param name="coverage">What a partial snapshot's totals add up; null for the whole market.</param>
+    private Assessment Decide(Assessment shape, ScopeHistory history, ScopeThresholds scope, Coverage? coverage)
     {
         var day = shape.Windows.Day;
         var context = new List<Finding> { DayBefore(day, history), LargestSince(day, history), Baseline(day, history) };
         if (shape.IsMarket)
         {
-            context.Add(RecordBookRank(day, history));
+            context.Add(coverage is null
+                ? RecordBookRank(day, history)
+                : NotApplied(NewsFindings.RecordBook, $"the totals cover only {string.Join(", ", coverage.Coins)} on {string.Join(", ", coverage.Exchanges)}; the record book holds whole-market days"));
         }
         var findings = shape.Findings.Concat(context).ToList();
         var news = Newsworthiness(shape, findings, history, scope);

@@ -70,6 +70,8 @@ internal sealed record ArticleModel(
             Profiles.ByPriority.Where(p => p is Profiles.RangeBreakout or Profiles.CrowdedPositioning && p != assessment.Profile && assessment.Fired(p) is not null).ToList())
         {
             VenueHours = exchangeWindow.Hours(),
+            // A coin's article covers that coin's perpetuals only, on the exchanges the data covers.
+            Coverage = snapshot.Coverage is { } coverage && !assessment.IsMarket ? coverage with { Coins = [assessment.Scope] } : snapshot.Coverage,
             Largest = assessment.LargestLiquidation is { } order
                 ? new LargestModel(order.Exchange, order.Symbol, order.Usd, order.Time.UtcDateTime.ToString(order.Time.UtcDateTime.Date == snapshot.AsOf.UtcDateTime.Date ? "HH:mm 'UTC'" : "HH:mm 'UTC on' d MMMM", CultureInfo.InvariantCulture), snapshot.LargestLiquidationsFrom?.Coin)
                 : null,
@@ -160,6 +162,9 @@ internal sealed record ArticleModel(
     public WindowModel? Latest { get; init; }
 
     public int VenueHours { get; init; }
+
+    /// <summary>What a partial snapshot's totals add up (coins' perpetuals on some exchanges); null for the whole market.</summary>
+    public Coverage? Coverage { get; init; }
 
     /// <summary>The stretch of the day with the highest hourly pace, when one stands out.</summary>
     public StretchModel? Peak { get; init; }

@@ -16,7 +16,17 @@ public sealed record Snapshot(
 
     /// <summary>Where the largest liquidations were looked for, when not everywhere (CoinGlass: one exchange, one coin).</summary>
     public OrderSearch? LargestLiquidationsFrom { get; init; }
+
+    /// <summary>
+    /// The coins and exchanges the totals add up, when a source sums a few markets instead of reporting the whole market
+    /// (Coinalyze); null when the totals are the whole market's. Articles say what it covers and compare it with no
+    /// whole-market yardstick.
+    /// </summary>
+    public Coverage? Coverage { get; init; }
 }
+
+/// <summary>The coins' perpetuals on the exchanges that a partial snapshot's totals add up.</summary>
+public sealed record Coverage(IReadOnlyList<string> Coins, IReadOnlyList<string> Exchanges);
 
 /// <summary>The one exchange and coin a source searched for single liquidation orders.</summary>
 public sealed record OrderSearch(string Exchange, string Coin);

@@ -32,7 +32,7 @@ public static partial class SnapshotReader
 
     public static bool IsContractSymbol(string symbol) => ContractSymbol().IsMatch(symbol);
 
-    private static readonly string[] TopLevelFields = ["asOf", "provider", "source", "market", "exchanges", "coins", "largestLiquidations", "largestLiquidationsFrom"];
+    private static readonly string[] TopLevelFields = ["asOf", "provider", "source", "market", "exchanges", "coins", "largestLiquidations", "largestLiquidationsFrom", "coverage"];
     private static readonly string[] OrderFields = ["exchange", "symbol", "usd", "time"];
     private static readonly string[] WindowFields = ["longs", "shorts", "total"];
     private static readonly string[] ExchangeFields = ["name", "window", "longs", "shorts", "total"];
@@ -98,6 +98,7 @@ public static partial class SnapshotReader
         var coins = ReadArray(root, "coins", ReadCoin, errors);
         var orders = ReadArray(root, "largestLiquidations", (element, path, problems) => ReadOrder(element, path, problems, now), errors);
         var searched = ReadOrderSearch(root, errors);
+        var coverage = ReadCoverage(root, errors);
         CheckExchangesUnique(exchanges, errors);
         CheckSymbolsUnique(coins, errors);
         if (market is not null)
@@ -106,7 +107,7 @@ public static partial class SnapshotReader
         }
 
         return asOf is { } at && market is not null && errors.Count == 0
-            ? new Snapshot(at, source, market, exchanges, coins) { LargestLiquidations = orders, Provider = provider, LargestLiquidationsFrom = searched }
+            ? new Snapshot(at, source, market, exchanges, coins) { LargestLiquidations = orders, Provider = provider, LargestLiquidationsFrom = searched, Coverage = coverage }
             : null;
     }
 

@@ -70,6 +70,13 @@ public static class SnapshotWriter
             json.WriteString("coin", searched.Coin);
             json.WriteEndObject();
         }
+        if (snapshot.Coverage is { } coverage)
+        {
+            json.WriteStartObject("coverage");
+            WriteNames(json, "coins", coverage.Coins);
+            WriteNames(json, "exchanges", coverage.Exchanges);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 
@@ -97,6 +104,16 @@ public static class SnapshotWriter
         WriteOptional(json, "longShortRatio", context.LongShortRatio);
         WriteOptional(json, "takerBuySellRatio", context.TakerBuySellRatio);
         json.WriteEndObject();
+    }
+
+    private static void WriteNames(Utf8JsonWriter json, string name, IReadOnlyList<string> names)
+    {
+        json.WriteStartArray(name);
+        foreach (var each in names)
+        {
+            json.WriteStringValue(each);
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteWindows(Utf8JsonWriter json, WindowSet windows)

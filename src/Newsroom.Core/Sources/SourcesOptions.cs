@@ -7,7 +7,7 @@ public sealed class SourcesOptions : IValidatableObject
 {
     public const string SectionName = "Newsroom";
 
-    [AllowedValues(SourceKinds.Sample, SourceKinds.File, SourceKinds.CoinGlass)]
+    [AllowedValues(SourceKinds.Sample, SourceKinds.File, SourceKinds.CoinGlass, SourceKinds.Coinalyze)]
     public string Source { get; init; } = SourceKinds.Sample;
 
     [Required]
@@ -48,6 +48,7 @@ public static class SourceKinds
     public const string Sample = "Sample";
     public const string File = "File";
     public const string CoinGlass = "CoinGlass";
+    public const string Coinalyze = "Coinalyze";
 }
 
 public sealed class SampleSourceOptions
@@ -61,7 +62,7 @@ public sealed class FileSourceOptions
     public string? Path { get; init; }
 }
 
-public sealed class CoinGlassOptions : IValidatableObject
+public sealed class CoinGlassOptions : IResilienceSettings, IValidatableObject
 {
     [Url]
     public string BaseUrl { get; init; } = "https://open-api-v4.coinglass.com";

@@ -53,10 +53,10 @@ public sealed class HistoryStore(Database database) : IHistoryReader
     }
 
     /// <summary>What history says about a scope before a snapshot's 24h window, with the record book's days for the market.</summary>
-    public async Task<ScopeHistory> ForAsync(string scope, DateTimeOffset asOf, decimal total, CancellationToken cancellationToken)
+    public async Task<ScopeHistory> ForAsync(string scope, DateTimeOffset asOf, decimal total, bool withRecordBook, CancellationToken cancellationToken)
     {
         var windowStart = asOf.AddHours(-24);
-        var book = scope == Assessment.MarketScope
+        var book = withRecordBook && scope == Assessment.MarketScope
             ? RecordBook.Embedded.Days.Select(d => d.Point).Where(p => !p.Overlaps(windowStart, asOf)).ToList()
             : [];
         await using var connection = await database.OpenAsync(cancellationToken);

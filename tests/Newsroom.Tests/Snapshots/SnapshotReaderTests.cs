@@ -69,7 +69,7 @@ public class SnapshotReaderTests
     [TestCase("\"longShortRatio\": 0.9", "\"longShortRatio\": 0", "coins[0].longShortRatio: 0 is not a long/short ratio (above 0, at most 1000)")]
     [TestCase("\"longShortRatio\": 0.9", "\"longShortRatio\": 0.9, \"takerBuySellRatio\": -1", "coins[0].takerBuySellRatio: -1 is not a buy/sell volume ratio (above 0, at most 1000)")]
     [TestCase("\"priceChangePercent\": { \"24h\": 4.1 }", "\"priceChangePercent\": { \"24h\": -100 }", "coins[0].priceChangePercent.24h: -100 is not a possible price change (a price cannot fall 100% or more)")]
-    [TestCase("\"source\": \"test\",", "\"sauce\": \"test\",", "sauce: unknown field (expected asOf, provider, source, market, exchanges, coins, largestLiquidations, largestLiquidationsFrom)")]
+    [TestCase("\"source\": \"test\",", "\"sauce\": \"test\",", "sauce: unknown field (expected asOf, provider, source, market, exchanges, coins, largestLiquidations, largestLiquidationsFrom, coverage)")]
     [TestCase("\"time\": \"2026-11-24T11:58:00Z\"", "\"time\": \"2026-11-24T23:58:00Z\"", "largestLiquidations[0].time: \"2026-11-24T23:58:00Z\" is in the future (now 2026-11-24T21:00:00Z)")]
     [TestCase("\"usd\": 205534.29", "\"usd\": -1", "largestLiquidations[0].usd: -1 is negative")]
     [TestCase("\"source\": \"test\",", "\"source\": \"test\", \"largestLiquidationsFrom\": { \"exchange\": \"Binance\", \"coin\": \"**BTC**\" },", "largestLiquidationsFrom.coin: \"**BTC**\" is not a coin symbol")]

@@ -111,5 +111,5 @@ public class CoinGlassBackfillTests(string provider) : OnBothDatabases(provider)
 
     /// <summary>The coin's stored 24h points up to the end of the 23rd, oldest first.</summary>
     private async Task<IReadOnlyList<HistoryPoint>> StoredDaysAsync(string coin) =>
-        (await Workspace.History().ForAsync(coin, FirstDay.AddDays(4), decimal.MaxValue, CancellationToken.None)).Recent;
+        (await Workspace.History().ForAsync(coin, FirstDay.AddDays(4), decimal.MaxValue, withRecordBook: false, CancellationToken.None)).Recent;
 }

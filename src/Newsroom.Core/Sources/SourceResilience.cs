@@ -1,0 +1,63 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace Newsroom.Sources;
+
+/// <summary>The pace and time budget of a provider's calls: every HTTP source is called through the same pipeline.</summary>
+public interface IResilienceSettings
+{
+    /// <summary>The calls a minute every call of the process together keeps to (the provider's documented limit).</summary>
+    int Pace { get; }
+
+    /// <summary>One attempt's limit; a slow answer is retried like a failed one.</summary>
+    int AttemptTimeoutSeconds { get; }
+
+    /// <summary>All attempts of one call together, backoff included.</summary>
+    int TotalTimeoutSeconds { get; }
+
+    int Retries { get; }
+
+    /// <summary>The first backoff; each retry doubles it, with jitter. A Retry-After header takes precedence.</summary>
+    int FirstRetryDelayMilliseconds { get; }
+}
+
+public static class SourceResilience
+{
+    /// <summary>
+    /// A rate limiter at the provider's pace, a total time budget, retries of 408/429/5xx and timeouts (exponential
+    /// backoff with jitter, Retry-After honoured) and a timeout per attempt, read from the settings at start.
+    /// </summary>
+    public static IHttpClientBuilder AddSourceResilience(this IHttpClientBuilder client, string name, Func<IServiceProvider, IResilienceSettings> settingsOf)
+    {
+        client.AddResilienceHandler(name, (pipeline, context) =>
+        {
+            var settings = settingsOf(context.ServiceProvider);
+            // Outermost, so a call waits its turn before its time budget starts: every call of the process (runs,
+            // backfill, cross-checks) together keeps the provider's pace instead of being refused with 429s.
+            pipeline.AddRateLimiter(new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = settings.Pace,
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 6,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }));
+            pipeline.AddTimeout(TimeSpan.FromSeconds(settings.TotalTimeoutSeconds));
+            if (settings.Retries > 0)
+            {
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = settings.Retries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(settings.FirstRetryDelayMilliseconds),
+                    ShouldRetryAfterHeader = true,
+                });
+            }
+            pipeline.AddTimeout(TimeSpan.FromSeconds(settings.AttemptTimeoutSeconds));
+        });
+        return client;
+    }
+}
