@@ -33,13 +33,25 @@ public sealed record HistoryPoint(string Scope, DateTimeOffset AsOf, Window Wind
         {
             foreach (var (window, figures) in windows.Present)
             {
-                yield return new HistoryPoint(scope, snapshot.AsOf.ToUniversalTime(), window, figures.Total, figures.Longs, figures.Shorts, origin)
+                yield return new HistoryPoint(HistoryScopes.Of(snapshot, scope), snapshot.AsOf.ToUniversalTime(), window, figures.Total, figures.Longs, figures.Shorts, origin)
                 {
                     Price = window == Window.Day ? price : null,
                 };
             }
         }
     }
+}
+
+/// <summary>Where history keeps a scope's figures.</summary>
+public static class HistoryScopes
+{
+    /// <summary>
+    /// The scope itself for whole-market figures; for a partial total "market@BTC+ETH/Binance+Bybit" or "BTC@Binance",
+    /// so it is only ever compared with days of the same coverage.
+    /// </summary>
+    public static string Of(Snapshot snapshot, string scope) => snapshot.Coverage is not { } coverage ? scope
+        : scope == Assessment.MarketScope ? $"{scope}@{string.Join('+', coverage.Coins)}/{string.Join('+', coverage.Exchanges)}"
+        : $"{scope}@{string.Join('+', coverage.Exchanges)}";
 }
 
 public static class HistoryOrigins

@@ -52,11 +52,11 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         var histories = new Dictionary<string, ScopeHistory>(StringComparer.Ordinal)
         {
             // A partial total (some coins on some exchanges) is no whole-market day: the record book's days are no precedent for it.
-            [Assessment.MarketScope] = await history.ForAsync(Assessment.MarketScope, snapshot.AsOf, snapshot.Market.Day.Total, withRecordBook: snapshot.Coverage is null, cancellationToken),
+            [Assessment.MarketScope] = await history.ForAsync(HistoryScopes.Of(snapshot, Assessment.MarketScope), snapshot.AsOf, snapshot.Market.Day.Total, withRecordBook: snapshot.Coverage is null, cancellationToken),
         };
         foreach (var coin in snapshot.Coins.Where(c => c.Windows.Day.Total >= _rules.Coin.FloorTotal24h || c.Symbol == "BTC"))
         {
-            histories[coin.Symbol] = await history.ForAsync(coin.Symbol, snapshot.AsOf, coin.Windows.Day.Total, withRecordBook: false, cancellationToken);
+            histories[coin.Symbol] = await history.ForAsync(HistoryScopes.Of(snapshot, coin.Symbol), snapshot.AsOf, coin.Windows.Day.Total, withRecordBook: false, cancellationToken);
         }
         ScopeHistory HistoryOf(string scope) => histories.GetValueOrDefault(scope) ?? ScopeHistory.Empty(scope, snapshot.AsOf);
 

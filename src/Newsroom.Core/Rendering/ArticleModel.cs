@@ -166,6 +166,12 @@ internal sealed record ArticleModel(
     /// <summary>What a partial snapshot's totals add up (coins' perpetuals on some exchanges); null for the whole market.</summary>
     public Coverage? Coverage { get; init; }
 
+    /// <summary>What a market article is about: "crypto", or the coins a partial total adds up ("BTC, ETH and SOL").</summary>
+    public string MarketName => Coverage is { } coverage ? Numbers.List(coverage.Coins) : "crypto";
+
+    /// <summary>The exchanges a partial total adds up ("Binance and Bybit"); null for the whole market.</summary>
+    public string? CoveredExchanges => Coverage is { } coverage ? Numbers.List(coverage.Exchanges) : null;
+
     /// <summary>The stretch of the day with the highest hourly pace, when one stands out.</summary>
     public StretchModel? Peak { get; init; }
 

@@ -63,6 +63,10 @@ public static class Numbers
     /// <summary>A funding rate, in percent per 8 hours; small, so it keeps up to three decimals.</summary>
     public static string Rate(decimal percent) => Trimmed(percent, "0.###") + "%";
 
+    /// <summary>Names as a sentence lists them: "BTC", "BTC and ETH", "BTC, ETH and SOL".</summary>
+    public static string List(IReadOnlyList<string> names) =>
+        names.Count < 2 ? string.Concat(names) : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
+
     public static string Ratio(decimal ratio) => Trimmed(ratio, "0.##");
 
     /// <summary>A figure as the evidence shows it, unrounded: $330,823,456.12 or 83.3211%.</summary>

@@ -37,6 +37,34 @@ public class CoinalyzeCoverageTests
         Assert.That(article.Markdown, Does.Not.Contain("13 May 2021").And.Not.Contain("top-ten").And.Not.Contain("on record"));
     }
 
+    [TestCase("2024-08-05")]
+    [TestCase("long-squeeze")]
+    [TestCase("rally")]
+    [TestCase("two-sided")]
+    [TestCase("seed")]
+    public void NoSentenceCallsAPartialTotalTheWholeMarkets(string sample)
+    {
+        var snapshot = TestData.Sample(sample) with { Coverage = Covered, Provider = "Coinalyze" };
+        var market = TestData.Decide(snapshot).Market;
+
+        var article = TestData.Renderer().Render(market, snapshot, $"{market.Scope}/{market.Profile}/test");
+
+        Assert.That(article.Headline + article.Markdown, Does.Not.Match("(?i)crypto (derivatives|exchanges|futures|liquidations|positions|longs|shorts)|across crypto|in crypto"),
+            "the headline and the opening name the coins and exchanges instead");
+        Assert.That(article.Headline + article.Markdown, Does.Contain("BTC, ETH and SOL"));
+    }
+
+    [Test]
+    public void APartialTotalJoinsOnlyItsOwnCoveragesHistory()
+    {
+        var snapshot = TestData.Sample("seed") with { Coverage = Covered };
+
+        var scopes = History.HistoryPoint.Of(snapshot, History.HistoryOrigins.Snapshot).Select(p => p.Scope).Distinct();
+
+        Assert.That(scopes, Does.Contain("market@BTC+ETH+SOL/Binance+Bybit+OKX").And.Not.Contain("market"));
+        Assert.That(scopes.Where(s => !s.StartsWith("market", StringComparison.Ordinal)), Has.All.EndsWith("@Binance+Bybit+OKX"));
+    }
+
     [Test]
     public void ACoinsArticleNamesOnlyThatCoin()
     {

@@ -48,7 +48,7 @@ public class ClusterTests
             ("Newsroom:Schedule:Cron", "0/3 * * * * ?"),
             ("Newsroom:Source", "CoinGlass"), ("Newsroom:CoinGlass:BaseUrl", url), ("Newsroom:CoinGlass:ApiKey", "cluster-test-key"),
             ("Newsroom:CoinGlass:AttemptTimeoutSeconds", "30"), ("Newsroom:CoinGlass:TotalTimeoutSeconds", "60"),
-            ("Newsroom:CoinGlass:RequestsPerMinute", "1200"));
+            ("Newsroom:CoinGlass:RequestsPerMinute", "1200"), ("Newsroom:CoinGlass:Plan", "Standard"));
         using var doomed = Serve(settings);
         // The first run fetched the 1h window and now waits on the slow 4h one: kill the node in the middle of it.
         await WaitUntilAsync(() => coinGlass.LogEntries.Any(e => e.RequestMessage.Query!["range"].Contains("1h")), TimeSpan.FromSeconds(60));
