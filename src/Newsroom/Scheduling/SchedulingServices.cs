@@ -13,8 +13,8 @@ public static class SchedulingServices
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<ScheduleOptions>(ScheduleOptions.SectionName);
-        // Registered ahead of the scheduler, so a schedule the CoinGlass plan cannot keep up with stops start-up first.
-        services.AddHostedService<CoinGlassScheduleCheck>();
+        // Registered ahead of the scheduler, so a schedule the sources cannot keep up with stops start-up first.
+        services.AddHostedService<SourceScheduleCheck>();
         // Read here because Quartz is configured before the container exists; the same values are validated at start.
         var schedule = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

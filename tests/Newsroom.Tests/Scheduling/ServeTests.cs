@@ -148,7 +148,29 @@ public class ServeTests
 
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(error.ToString(), Does.Contain(
-            "Newsroom:Schedule:Cron: fires too often for the CoinGlass Standard plan (CoinGlass subscription): a cycle is up to 12 requests at 30 a minute (Newsroom:CoinGlass:RequestsPerMinute), so fire at most every 24 s"));
+            "Newsroom:Schedule:Cron: fires too often for CoinGlass on the Standard plan (CoinGlass subscription): a cycle is up to 12 requests at 30 a minute (Newsroom:CoinGlass:RequestsPerMinute), so fire at most every 24 s"));
+    }
+
+    [Test]
+    public async Task AScheduleFasterThanCoinalyzesPaceStopsStartUp()
+    {
+        var error = new StringWriter();
+
+        var exitCode = await NewsroomCli.RunAsync(["serve", "--urls", $"http://127.0.0.1:{TestData.FreePort()}"], TextWriter.Null, error,
+            configuration => configuration.AddInMemoryCollection(_workspace.Settings.Concat(
+            [
+                new("Newsroom:Schedule:Cron", "0 * * * * ?"),
+                new("Newsroom:Source", "Coinalyze"),
+                new("Newsroom:Coinalyze:ApiKey", "k"),
+                new("Newsroom:Coinalyze:RequestsPerMinute", "2"),
+                new("Newsroom:Coinalyze:Markets:0:Symbol", "BTCUSDT_PERP.A"), new("Newsroom:Coinalyze:Markets:0:Coin", "BTC"), new("Newsroom:Coinalyze:Markets:0:Exchange", "Binance"),
+                new("Newsroom:Coinalyze:Markets:1:Symbol", "ETHUSDT_PERP.A"), new("Newsroom:Coinalyze:Markets:1:Coin", "ETH"), new("Newsroom:Coinalyze:Markets:1:Exchange", "Binance"),
+                new("Newsroom:Coinalyze:Markets:2:Symbol", "SOLUSDT_PERP.A"), new("Newsroom:Coinalyze:Markets:2:Coin", "SOL"), new("Newsroom:Coinalyze:Markets:2:Exchange", "Binance"),
+            ])));
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error.ToString(), Does.Contain(
+            "Newsroom:Schedule:Cron: fires too often for Coinalyze on its markets: a cycle is up to 3 requests at 2 a minute (Newsroom:Coinalyze:RequestsPerMinute), so fire at most every 90 s"));
     }
 
     private Task<int> Serve(string url, CancellationToken stop, params (string Key, string Value)[] settings) =>

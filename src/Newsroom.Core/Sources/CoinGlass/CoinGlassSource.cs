@@ -20,9 +20,6 @@ public sealed partial class CoinGlassSource(ICoinGlassApi api, CoinGlassPlan pla
             ? options.CoinPages + 1
             : options.WatchedCoins.Count * (Windows.All.Count + 1));
 
-    /// <summary>How often a cycle on <paramref name="plan"/> may start at the pace this process keeps.</summary>
-    public static TimeSpan MinimumInterval(CoinGlassOptions options, string plan) => TimeSpan.FromSeconds(60.0 * RequestsPerCycle(options, plan) / options.Pace);
-
     private const int CoinPageSize = 100;
 
     private const string AllExchanges = "All";
