@@ -35,6 +35,7 @@ public class CrossCheckTests : WorkspaceTests
             ["Newsroom:CoinGlass:Plan"] = "Hobbyist",
             ["Newsroom:CrossCheck:Source"] = "Coinalyze",
             ["Newsroom:CrossCheck:TolerancePercent"] = "10",
+            ["Newsroom:CrossCheck:MinimumUsd"] = "500",
         }, new ConcurrentQueue<string>());
         // The market's day: the reference article's short squeeze, $397 million.
         CoinGlass(null, """{"exchange": "All", "liquidation_usd": 397040000, "long_liquidation_usd": 66340000, "short_liquidation_usd": 330700000}""");
@@ -59,7 +60,9 @@ public class CrossCheckTests : WorkspaceTests
         var result = await RunAsync();
 
         Assert.That(result.Articles.Select(a => (a.Article.Scope, a.Article.Status)), Is.EqualTo(new[] { ("market", "published") }), "published as the policy says");
-        Assert.That(result.Run.Notes, Has.Some.EqualTo("cross-check with Coinalyze: agreed within 10% on BTC on Binance (2% apart), BTC on Bybit (0% apart), ETH on Binance (2.8% apart)"));
+        Assert.That(result.Run.Notes, Has.Some.EqualTo("cross-check with Coinalyze: agreed within 10% on BTC on Binance (2% apart), ETH on Binance (2.8% apart)"));
+        Assert.That(result.Run.Notes, Has.Some.EqualTo("cross-check with Coinalyze: BTC on Bybit not judged: under $500 in both sources (Newsroom:CrossCheck:MinimumUsd)"),
+            "$110 against $110: too small a day to judge the sources by");
         Assert.That(await FiredAsync(result), Has.None.Property("Rule").EqualTo(ArticleGenerator.HeldFinding));
     }
 

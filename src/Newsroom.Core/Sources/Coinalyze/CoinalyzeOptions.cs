@@ -89,5 +89,9 @@ public sealed class CrossCheckOptions
     [Range(typeof(decimal), "0", "100")]
     public decimal TolerancePercent { get; init; } = 10;
 
+    /// <summary>A pair smaller than this in both sources is not judged: a few late reports move a small day by more than the tolerance.</summary>
+    [Range(typeof(decimal), "0", "1000000000")]
+    public decimal MinimumUsd { get; init; } = 1_000_000;
+
     public bool Enabled => Source != None;
 }

@@ -32,11 +32,17 @@ public sealed partial class CrossCheckedSource(
     {
         var fetched = await coinGlass.FetchAsync(cancellationToken);
         var notes = new List<string>();
-        var pairs = await PairsAsync(notes, cancellationToken);
+        var read = await PairsAsync(notes, cancellationToken);
+        var pairs = read.Where(p => Math.Max(p.CoinGlass, p.Coinalyze) >= options.Value.MinimumUsd).ToList();
+        if (pairs.Count < read.Count)
+        {
+            notes.Add($"{Prefix}: {string.Join(", ", read.Except(pairs).Select(p => $"{p.Coin} on {p.Exchange}"))} not judged: under {Money(options.Value.MinimumUsd)} in both sources (Newsroom:CrossCheck:MinimumUsd)");
+        }
         var tolerance = options.Value.TolerancePercent;
         var apart = pairs.Where(p => p.DifferencePercent > tolerance).ToList();
         var holds = apart.SelectMany(p => new[] { p.Coin, Assessment.MarketScope }.Select(scope => new Hold(scope, Reason(p, tolerance)))).ToList();
-        notes.Add(pairs.Count == 0 ? $"{Prefix}: could not be made; nothing held"
+        notes.Add(read.Count == 0 ? $"{Prefix}: could not be made; nothing held"
+            : pairs.Count == 0 ? $"{Prefix}: nothing large enough to judge; nothing held"
             : apart.Count == 0 ? $"{Prefix}: agreed within {Percent(tolerance)} on {string.Join(", ", pairs.Select(Pair))}"
             : $"{Prefix}: {string.Join("; ", apart.Select(p => Reason(p, tolerance)))}; held as drafts: {string.Join(", ", holds.Select(h => h.Scope).Distinct())}");
         LogCrossCheck(logger, notes[^1]);
