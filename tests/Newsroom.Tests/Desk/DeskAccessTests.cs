@@ -38,6 +38,21 @@ public class DeskAccessTests
     }
 
     [Test]
+    public async Task ADraftHeldBackFromPublishingSaysSoInTheQueueWithTheReason()
+    {
+        const string reason = "CoinGlass and Coinalyze disagree on BTC on Binance over 24 hours: $5,000 against $3,333, 33.3% apart (tolerance 10%)";
+        await _workspace.Generator().GenerateAsync(Sources.SampleSnapshots.Read("rally") with { Holds = [new Sources.Hold("market", reason)] });
+        using var client = new DeskClient(_host);
+        (await client.SignInAsync(DeskWorld.Editor)).Dispose();
+
+        using var queue = await client.GetAsync("/desk/");
+        var rows = Regex.Matches(WebUtility.HtmlDecode(await queue.Content.ReadAsStringAsync()), "<tr class=\"status-draft\".*?</tr>", RegexOptions.Singleline).Select(m => m.Value).ToList();
+
+        Assert.That(rows.Where(r => r.Contains("class=\"held\"", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(1), "only the held draft is flagged");
+        Assert.That(rows.Single(r => r.Contains("class=\"held\"", StringComparison.Ordinal)), Does.Contain($"title=\"held for an editor: {reason}\""));
+    }
+
+    [Test]
     public async Task AnEditorSignsInAndSeesTheDrafts()
     {
         using var client = new DeskClient(_host);

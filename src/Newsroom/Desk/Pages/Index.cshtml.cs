@@ -55,6 +55,11 @@ public sealed class QueuePage(ArticleStore store) : PageModel
         return QueryString.Create(query.Where(q => q.Value is not null)).ToUriComponent() is { Length: > 0 } q ? $"/desk/{q}" : "/desk/";
     }
 
+    /// <summary>Why a draft was held back from auto-publishing (the sources disagreed), so the queue shows it before it is opened.</summary>
+    public static string? HeldBecause(Article article) => article.Status == ArticleStatus.Draft
+        ? ArticleJson.ReadFindings(article.FindingsJson).FirstOrDefault(f => f.Rule == ArticleGenerator.HeldFinding)?.Summary
+        : null;
+
     private static bool Matches(string? filter, string value) => filter is null || filter == value;
 }
 
