@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Newsroom.Articles;
 using Newsroom.Desk;
 using Newsroom.Publishing;
+using Newsroom.Sources;
 
 namespace Newsroom.Tests.Desk;
 
@@ -41,7 +42,7 @@ public class DeskAccessTests
     public async Task ADraftHeldBackFromPublishingSaysSoInTheQueueWithTheReason()
     {
         const string reason = "CoinGlass and Coinalyze disagree on BTC on Binance over 24 hours: $5,000 against $3,333, 33.3% apart (tolerance 10%)";
-        await _workspace.Generator().GenerateAsync(Sources.SampleSnapshots.Read("rally") with { Holds = [new Sources.Hold("market", reason)] });
+        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("rally") with { Holds = [new Hold("market", reason)] });
         using var client = new DeskClient(_host);
         (await client.SignInAsync(DeskWorld.Editor)).Dispose();
 
