@@ -42,7 +42,7 @@ public class DeskAccessTests
     public async Task ADraftHeldBackFromPublishingSaysSoInTheQueueWithTheReason()
     {
         const string reason = "CoinGlass and Coinalyze disagree on BTC on Binance over 24 hours: $5,000 against $3,333, 33.3% apart (tolerance 10%)";
-        await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("rally") with { Holds = [new Hold("market", reason)] });
+        await _workspace.Generator().GenerateAsync(new FetchedSnapshot(SampleSnapshots.Read("rally"), "sample", []) { Holds = [new Hold("market", reason)] }, CancellationToken.None);
         using var client = new DeskClient(_host);
         (await client.SignInAsync(DeskWorld.Editor)).Dispose();
 
