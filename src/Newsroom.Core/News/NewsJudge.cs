@@ -23,6 +23,7 @@ public static class NewsFindings
     public const string DayBefore = "day-before";
     public const string LargestSince = "largest-since";
     public const string RecordBook = "record-book";
+    public const string RecordDayEvent = "record-day-event";
     public const string Baseline = "baseline";
     public const string DriverCoin = "driver-coin";
     public const string OwnStory = "own-story";
@@ -81,6 +82,7 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
             context.Add(coverage is null
                 ? RecordBookRank(day, history)
                 : NotApplied(NewsFindings.RecordBook, $"the totals cover only {string.Join(", ", coverage.Coins)} on {string.Join(", ", coverage.Exchanges)}; the record book holds whole-market days"));
+            context.Add(coverage is null ? RecordDayEvent(history) : NotApplied(NewsFindings.RecordDayEvent, "a partial total is no day of the record book"));
         }
         var findings = shape.Findings.Concat(context).ToList();
         var news = Newsworthiness(shape, findings, history, scope);
@@ -264,6 +266,19 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
             above = [previous.Point.AsPrecedent()];
         }
         return new Finding(NewsFindings.RecordBook, true, summary, figures, thresholds) { Basis = above };
+    }
+
+    /// <summary>
+    /// A day the record book holds, when most of its 24 hours are this window's: the trigger coverage named at the time,
+    /// which the article may attribute to that coverage.
+    /// </summary>
+    private static Finding RecordDayEvent(ScopeHistory history)
+    {
+        var day = RecordBook.Embedded.Days.FirstOrDefault(d =>
+            (d.Point.AsOf < history.AsOf ? d.Point.AsOf : history.AsOf) - (d.Point.From > history.WindowStart ? d.Point.From : history.WindowStart) >= TimeSpan.FromHours(12));
+        return day is null
+            ? NotApplied(NewsFindings.RecordDayEvent, "not a day the record book holds")
+            : new Finding(NewsFindings.RecordDayEvent, true, $"{day.Date:d MMMM yyyy} is in the record book; coverage at the time tied it to {day.Event} ({day.Source})", [], []) { Kind = day.Event };
     }
 
     /// <summary>The largest of the list's days before this one, and how many times this day it was; none for an empty day.</summary>

@@ -247,6 +247,9 @@ internal sealed record ContextModel(
     /// <summary>For a market day below the list: the smallest day on it before this one, and this day's share of it.</summary>
     public ListFloorModel? ListFloor { get; init; }
 
+    /// <summary>What coverage at the time tied the day to, when the record book holds it.</summary>
+    public string? Event { get; init; }
+
     /// <summary>For a ranked day: the day just above it on the list and how far short this one fell.</summary>
     public NextAboveModel? NextAbove { get; init; }
 
@@ -299,6 +302,7 @@ internal sealed record ContextModel(
             ListFloor = RecordBookOf(assessment, News.NewsJudge.BelowListTenth) is { } below && below.ValueOrNull("listFloor") is { } floor
                 ? new ListFloorModel(floor, DateText(below.Value("listFloorDate")), below.Value("ofListFloorPercent"))
                 : null,
+            Event = assessment.Fired(News.NewsFindings.RecordDayEvent)?.Kind,
             NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal
                 ? new NextAboveModel(nextTotal, DateText(rank.Value("nextAboveDate")), rank.Value("belowNextPercent"))
                 : null,
