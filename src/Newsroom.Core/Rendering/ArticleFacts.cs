@@ -17,7 +17,7 @@ public sealed class ArticleFacts
     /// <summary>Every fact a template may name.</summary>
     public static IReadOnlySet<string> Names { get; } = new HashSet<string>(Strongest.Concat(
     [
-        "windows", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
+        "windows", "day_only", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
         "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
         "ratio", "funding", "longs", "shorts", "peak", "peak_latest", "swings", "lopsided", "latest_lopsided", "latest_turned",
         "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "record_then", "next_above", "next_is_record", "list_floor",
@@ -87,6 +87,8 @@ public sealed class ArticleFacts
         Add("market", assessment.IsMarket);
         Add(side?.Key() ?? "", side is not null);
         Add("windows", assessment.Windows.Present.Count() >= 2);
+        // Only the day's figures: "!day_only" lets a general paragraph ask for more data without counting as a fact it states.
+        Add("day_only", assessment.Windows.Present.Count() < 2);
         Add("billion", day.Total >= 1_000_000_000);
         Add("lopsided", side is { } taken && day.Of(taken.Opposite()) > 0 && day.Of(taken) >= day.Of(taken.Opposite()) * LopsidedMultiple);
         Add("contested", side is { } leading && day.Of(leading) < day.Of(leading.Opposite()) * LopsidedMultiple);
