@@ -6,7 +6,7 @@ namespace Newsroom.History;
 
 /// <summary>One published day of the record book.</summary>
 /// <param name="Rank">Its place in the complete top-ten list; null for a day of the selection.</param>
-public sealed record RecordDay(int? Rank, DateOnly Date, decimal Total, decimal? Longs, decimal? Shorts, string Event, string Source)
+public sealed record RecordDay(int? Rank, DateOnly Date, decimal Total, decimal? Longs, decimal? Shorts, string Event, string Headline, string Source)
 {
     /// <summary>A published day is the UTC calendar day, a 24h window ending at the next midnight.</summary>
     public HistoryPoint Point => new(Assessment.MarketScope, new DateTimeOffset(Date.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero), Window.Day, Total, Longs, Shorts, HistoryOrigins.RecordBook)
@@ -68,7 +68,8 @@ public sealed class RecordBook
                 f[4].Length == 0 ? null : decimal.Parse(f[4], CultureInfo.InvariantCulture),
                 f[5].Length == 0 ? null : decimal.Parse(f[5], CultureInfo.InvariantCulture),
                 f[6],
-                f[7]);
+                f[7],
+                f[8]);
         }).ToList());
     }
 

@@ -235,6 +235,13 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
             { Kind = BelowListTenth };
         }
         var listed = history.AsOf <= listEnd.AddDays(1);
+        if (listed && !book.TopTen.Any(d => d.Point.Overlaps(history.WindowStart, history.AsOf)))
+        {
+            // The list is complete for its period: a day it leaves out was tallied lower by CoinGlass itself later.
+            return new Finding(NewsFindings.RecordBook, false,
+                $"{Money(day.Total)} would rank {rank}, but CoinGlass's complete top ten as of {RecordBook.TopTenAsOf:d MMMM yyyy} leaves this day out (its own later tally put it lower): no rank claimed",
+                [new("total", day.Total, Unit.Usd)], thresholds);
+        }
         var coveredSince = history.CoveredSince is { } since && since <= listEnd && (history.LastLarger is null || history.LastLarger.AsOf <= listEnd);
         var above = book.Precedents(history.WindowStart, history.AsOf).Where(d => d.Total > day.Total).Select(d => d.Point.AsPrecedent()).ToList();
         if (!listed && !coveredSince)

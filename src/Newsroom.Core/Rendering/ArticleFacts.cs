@@ -12,7 +12,7 @@ namespace Newsroom.Rendering;
 public sealed class ArticleFacts
 {
     /// <summary>The facts that can lead an article, strongest first; a day with none of them leads with its size.</summary>
-    public static IReadOnlyList<string> Strongest { get; } = ["record", "ranked", "against_market", "spike", "driver", "since", "big_move", "doubled", "baseline"];
+    public static IReadOnlyList<string> Strongest { get; } = ["record", "ranked", "against_market", "spike", "driver", "event", "since", "big_move", "doubled", "baseline"];
 
     /// <summary>Every fact a template may name.</summary>
     public static IReadOnlySet<string> Names { get; } = new HashSet<string>(Strongest.Concat(
@@ -136,6 +136,7 @@ public sealed class ArticleFacts
         Add("doubled", before?.Value("multiple") >= 2);
         Add("baseline", assessment.Fired(NewsFindings.Baseline) is not null);
         Add("driver", assessment.Fired(NewsFindings.DriverCoin) is not null);
+        Add("event", assessment.Fired(NewsFindings.RecordDayEvent) is not null);
         Add("against_market", assessment.Fired(NewsFindings.OwnStory)?.Kind == OwnStoryKinds.AgainstMarket);
 
         Add("leaders", assessment.LeadingCoins.Count > 0);

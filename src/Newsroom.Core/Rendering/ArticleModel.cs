@@ -250,6 +250,9 @@ internal sealed record ContextModel(
     /// <summary>What coverage at the time tied the day to, when the record book holds it.</summary>
     public string? Event { get; init; }
 
+    /// <summary>The same, short, to open a headline ("Yen carry-trade unwind").</summary>
+    public string? EventHeadline { get; init; }
+
     /// <summary>For a ranked day: the day just above it on the list and how far short this one fell.</summary>
     public NextAboveModel? NextAbove { get; init; }
 
@@ -275,6 +278,7 @@ internal sealed record ContextModel(
         var baseline = assessment.Fired(News.NewsFindings.Baseline);
         var spike = assessment.Fired(Observations.Timing) is { Kind: "spike" } timing ? timing : null;
         var driver = assessment.Fired(News.NewsFindings.DriverCoin);
+        var recordDay = assessment.Fired(News.NewsFindings.RecordDayEvent) is { } recorded ? History.RecordBook.Embedded.Days.First(d => d.Event == recorded.Kind) : null;
         return new ContextModel(
             rank is null ? null : (int)rank.Value("rank"),
             rank is null ? null : RankWords[(int)rank.Value("rank")],
@@ -302,7 +306,8 @@ internal sealed record ContextModel(
             ListFloor = RecordBookOf(assessment, News.NewsJudge.BelowListTenth) is { } below && below.ValueOrNull("listFloor") is { } floor
                 ? new ListFloorModel(floor, DateText(below.Value("listFloorDate")), below.Value("ofListFloorPercent"))
                 : null,
-            Event = assessment.Fired(News.NewsFindings.RecordDayEvent)?.Kind,
+            Event = recordDay?.Event,
+            EventHeadline = recordDay?.Headline,
             NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal
                 ? new NextAboveModel(nextTotal, DateText(rank.Value("nextAboveDate")), rank.Value("belowNextPercent"))
                 : null,

@@ -246,7 +246,8 @@ public class ConditionalClaimsTests
     }
 
     [TestCase("2025-09-17T00:00:00Z", 1_420_000_000.0, "smallest day on CoinGlass's top-ten list before it", TestName = "A day below the list is measured against the list's days before it, not a later list")]
-    [TestCase("2021-12-05T00:00:00Z", 2_400_000_000.0, "the eighth-largest liquidation day on CoinGlass's record", TestName = "A day is ranked as it stood, among the list's days before it")]
+    // 7 September 2021 is fifth on the list as republished in 2025; on its own date three listed days were larger.
+    [TestCase("2021-09-08T00:00:00Z", 3_470_000_000.0, "the fourth-largest liquidation day on CoinGlass's record", TestName = "A day is ranked as it stood, among the list's days before it")]
     public void TheRecordBookIsReadAsItStoodOnTheDay(string asOf, decimal longs, string sentence)
     {
         var texts = Articles($$"""
@@ -255,6 +256,17 @@ public class ConditionalClaimsTests
 
         Assert.That(texts, Has.Some.Contain(sentence));
         Assert.That(texts, Has.None.Match("October 2025|19\\.16 billion|\\$19\\.2 billion|22 September 2025"), "nothing from after the day");
+    }
+
+    [Test]
+    public void ADayTheCompleteListLeavesOutIsNotRanked()
+    {
+        // 4 December 2021 came to $2.58 billion on the day, but CoinGlass's complete top ten for its period leaves it out.
+        var texts = Articles("""
+            "24h": { "longs": 2400000000, "shorts": 180000000 }
+            """, asOf: "2021-12-05T00:00:00Z");
+
+        Assert.That(texts, Has.None.Match("largest|on record|top-ten"));
     }
 
     [TestCase("2025-09-23T00:00:00Z", 1_420_000_000.0, TestName = "A listed day reported low on the day is not said to be off the list")]
