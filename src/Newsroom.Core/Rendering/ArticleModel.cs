@@ -247,6 +247,9 @@ internal sealed record ContextModel(
     /// <summary>For a market day below the list: the smallest day on it before this one, and this day's share of it.</summary>
     public ListFloorModel? ListFloor { get; init; }
 
+    /// <summary>A previous record from an earlier year: trackers have added venues since, so part of the gap is coverage.</summary>
+    public bool PreviousRecordOlder { get; init; }
+
     /// <summary>What coverage at the time tied the day to, when the record book holds it.</summary>
     public string? Event { get; init; }
 
@@ -306,6 +309,7 @@ internal sealed record ContextModel(
             ListFloor = RecordBookOf(assessment, News.NewsJudge.BelowListTenth) is { } below && below.ValueOrNull("listFloor") is { } floor
                 ? new ListFloorModel(floor, DateText(below.Value("listFloorDate")), below.Value("ofListFloorPercent"))
                 : null,
+            PreviousRecordOlder = rank?.ValueOrNull("previousRecordDate") is { } then && (int)then / 10000 < assessment.AsOf.Year,
             Event = recordDay?.Event,
             EventHeadline = recordDay?.Headline,
             NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal

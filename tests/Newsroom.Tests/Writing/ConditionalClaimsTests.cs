@@ -258,6 +258,18 @@ public class ConditionalClaimsTests
         Assert.That(texts, Has.None.Match("October 2025|19\\.16 billion|\\$19\\.2 billion|22 September 2025"), "nothing from after the day");
     }
 
+    [TestCase("2025-10-11T00:00:00Z", 16_700_000_000.0, true, TestName = "A record measured against one from an earlier year says trackers now count more exchanges")]
+    [TestCase("2021-04-19T00:00:00Z", 8_500_000_000.0, false, TestName = "A record measured against one from the same year carries no coverage caveat")]
+    public void ACrossEraRecordSaysPartOfTheGapIsCoverage(string asOf, decimal longs, bool caveat)
+    {
+        var texts = Articles($$"""
+            "24h": { "longs": {{longs:0}}, "shorts": 1440000000 }
+            """, asOf: asOf);
+
+        Assert.That(texts, Has.Some.Contain("times the previous record"));
+        Assert.That(texts, caveat ? Has.Some.Contain("part of the gap is wider coverage") : Has.None.Contain("wider coverage"));
+    }
+
     [Test]
     public void ADayTheCompleteListLeavesOutIsNotRanked()
     {
