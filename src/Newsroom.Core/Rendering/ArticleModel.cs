@@ -354,16 +354,7 @@ internal sealed record PriceModel(string Symbol, decimal Change);
 
 internal sealed record RecordThenModel(decimal Total, string Date, decimal Multiple);
 
-internal sealed record ListFloorModel(decimal Total, string Date, decimal SharePercent)
-{
-    /// <summary>The day's share of the list's smallest day as a desk says it ("under half"); always true of the figure.</summary>
-    public string Fraction => SharePercent switch
-    {
-        < 50 => "under half",
-        < 75 => "over half",
-        _ => "over three-quarters of",
-    };
-}
+internal sealed record ListFloorModel(decimal Total, string Date, decimal SharePercent);
 
 internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent);
 
