@@ -54,7 +54,7 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
 
         Assert.That(Lead(sol.Markdown.Split("\n\n")[0].Split(". ")[^1]), Is.Not.EqualTo(Lead(xrp.Markdown.Split("\n\n")[0].Split(". ")[^1])), "the same event told twice, each in its own words");
         Assert.That(Section(sol.Markdown, "What it signals"), Is.Null.Or.Not.EqualTo(Section(xrp.Markdown, "What it signals")), "a section with nothing to add is left out, never shared");
-        Assert.That(Section(sol.Markdown, "Bottom line")!.Replace("SOL", "X", StringComparison.Ordinal), Is.Not.EqualTo(Section(xrp.Markdown, "Bottom line")!.Replace("XRP", "X", StringComparison.Ordinal)));
+        Assert.That(Section(sol.Markdown, "Bottom line")?.Replace("SOL", "X", StringComparison.Ordinal), Is.Null.Or.Not.EqualTo(Section(xrp.Markdown, "Bottom line")?.Replace("XRP", "X", StringComparison.Ordinal)));
     }
 
     // Without its figures: the same phrasing with other numbers is still the same paragraph.
