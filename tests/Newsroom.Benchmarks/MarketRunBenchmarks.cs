@@ -40,6 +40,7 @@ public class MarketRunBenchmarks
             history,
             new ArticleFiles(Options.Create(new OutputOptions { Directory = Path.Combine(_root, "articles") }), renderer, TimeProvider.System),
             Options.Create(new PublishingOptions()),
+            Options.Create(new RetentionOptions()),
             TimeProvider.System);
     }
 

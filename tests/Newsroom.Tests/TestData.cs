@@ -137,7 +137,8 @@ internal sealed class Workspace : IDisposable
         var renderer = TestData.Renderer(templates);
         return new ArticleGenerator(
             TestData.Judge(History(), rules ?? Rules), renderer, Store(materialChangePercent), History(),
-            new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer, time), Options.Create(publishing ?? new PublishingOptions()), time);
+            new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer, time), Options.Create(publishing ?? new PublishingOptions()),
+            Options.Create(new RetentionOptions()), time);
     }
 
     public ArticleLifecycle Lifecycle(TimeProvider? time = null) =>

@@ -24,7 +24,8 @@ public sealed record WrittenArticle(Article Article, SaveOutcome Outcome, IReadO
 /// writes no article; the failed run is still logged.
 /// </summary>
 public sealed class ArticleGenerator(
-    NewsJudge judge, ArticleRenderer renderer, ArticleStore store, HistoryStore history, ArticleFiles files, IOptions<PublishingOptions> publishing, TimeProvider time)
+    NewsJudge judge, ArticleRenderer renderer, ArticleStore store, HistoryStore history, ArticleFiles files, IOptions<PublishingOptions> publishing, IOptions<RetentionOptions> retention,
+    TimeProvider time)
 {
     /// <summary>The finding that says why a version was held as a draft; the desk lists it with the rules that fired.</summary>
     public const string HeldFinding = "cross-check";
@@ -77,7 +78,8 @@ public sealed class ArticleGenerator(
 
     /// <summary>Brings every article's files up to its stored latest version (a crash after a commit leaves them behind).</summary>
     public async Task<int> RepairFilesAsync(CancellationToken cancellationToken) =>
-        await files.RepairAsync(await store.ListAsync(cancellationToken), (article, token) => store.SnapshotJsonAsync(article.SnapshotFingerprint, token), cancellationToken);
+        await files.RepairAsync((await store.ListAsync(cancellationToken)).Where(article => !retention.Value.DropsFilesOf(article, time.GetUtcNow())).ToList(),
+            (article, token) => store.SnapshotJsonAsync(article.SnapshotFingerprint, token), cancellationToken);
 
     /// <summary>The story continues while the scope keeps its profile within one event; otherwise this snapshot starts a new one.</summary>
     private static string StoryKey(Assessment assessment, Snapshot snapshot, Episode? episode) =>

@@ -14,7 +14,7 @@ public static class NewsroomSettings
     public static IReadOnlyList<string> Keys { get; } =
     [
         "Source", "Sample", "File", "CoinGlass", "Coinalyze", "CrossCheck", "Schedule", "Health", "Stories", "Publishing", "Api", "Webhooks", "Feeds",
-        "Storage", "Output", "Rules", "Telemetry",
+        "Storage", "Retention", "Output", "Rules", "Telemetry",
     ];
 
     /// <summary>Stops start-up on any other key under <c>Newsroom:</c>, naming it and the keys there are.</summary>

@@ -14,6 +14,8 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    private static readonly string[] Extensions = [".md", ".html", ".json"];
+
     // A temporary file of another machine this old belongs to no write still in progress: its writer was killed.
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
@@ -137,6 +139,18 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
             return (null, text);
         }
         return (lines[first][2..].Trim(), string.Join('\n', lines.Skip(first + 1)).TrimStart('\n'));
+    }
+
+    /// <summary>Deletes an article's files, or on a dry run only measures them: how many there were, and their bytes.</summary>
+    public (int Files, long Bytes) Remove(Article article, bool dryRun)
+    {
+        var existing = Extensions.Select(extension => new FileInfo(Path.Combine(Directory, article.Slug + extension))).Where(file => file.Exists).ToList();
+        var bytes = existing.Sum(file => file.Length);
+        if (!dryRun)
+        {
+            existing.ForEach(file => file.Delete());
+        }
+        return (existing.Count, bytes);
     }
 
     public async Task<IReadOnlyList<string>> WriteAsync(Article article, string snapshotJson, CancellationToken cancellationToken)

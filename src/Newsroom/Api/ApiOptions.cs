@@ -16,4 +16,8 @@ public sealed class ApiOptions
     /// <summary>Wrong keys one address may send per minute; after that it gets 429 until the minute is over.</summary>
     [Range(1, 1_000_000)]
     public int FailedKeyAttemptsPerMinute { get; init; } = 20;
+
+    /// <summary>How long a verified key is trusted without asking the database; 0 asks on every request.</summary>
+    [Range(0, 3600)]
+    public int KeyCacheSeconds { get; init; } = 30;
 }

@@ -5,7 +5,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
-using Newsroom.Configuration;
 using Newsroom.Publishing;
 using Newsroom.Storage;
 
@@ -21,7 +20,7 @@ public static class ArticlesApi
 
     public static IServiceCollection AddArticlesApi(this IServiceCollection services)
     {
-        services.AddValidatedOptions<ApiOptions>(ApiOptions.SectionName);
+        services.AddApiKeyCache();
         services.AddProblemDetails();
         services.AddOpenApi(ApiDocument.Describe);
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Newsroom.Api;
 using Newsroom.Articles;
 using Newsroom.Publishing;
 
@@ -12,27 +13,28 @@ internal static class ApiKeyCommand
         var command = new Command("apikey", "Create, list or revoke the API keys CMS clients use (times in UTC).");
         var createName = new Argument<string>("name") { Description = "Who the key is for, e.g. the CMS's name." };
         var create = new Command("create", "Create a key; it is shown once, only its hash is kept.") { createName };
-        create.SetAction((parsed, token) => RunAsync(configure, async keys =>
+        create.SetAction((parsed, token) => RunAsync(configure, async services =>
         {
-            var key = await NewsroomCli.AsUsage(() => keys.CreateAsync(parsed.GetRequiredValue(createName), token));
+            var key = await NewsroomCli.AsUsage(() => services.GetRequiredService<ApiKeys>().CreateAsync(parsed.GetRequiredValue(createName), token));
             await output.WriteLineAsync(key);
             await output.WriteLineAsync($"# API key \"{parsed.GetRequiredValue(createName)}\": shown once; send it as \"Authorization: Bearer <key>\".");
         }, token));
         var revokeName = new Argument<string>("name") { Description = "The key's name." };
-        var revoke = new Command("revoke", "Revoke a key; clients using it get 401 from then on.") { revokeName };
-        revoke.SetAction((parsed, token) => RunAsync(configure, async keys =>
+        var revoke = new Command("revoke", "Revoke a key; clients using it get 401 within Newsroom:Api:KeyCacheSeconds.") { revokeName };
+        revoke.SetAction((parsed, token) => RunAsync(configure, async services =>
         {
             var name = parsed.GetRequiredValue(revokeName);
-            if (!await keys.RevokeAsync(name, token))
+            // Through the cache, so a host that revokes in process refuses the key at once.
+            if (!await services.GetRequiredService<ApiKeyCache>().RevokeAsync(name, token))
             {
                 throw new UsageException($"NAME: no active key named \"{name}\"");
             }
             await output.WriteLineAsync($"API key \"{name}\" revoked.");
         }, token));
         var list = new Command("list", "Every key by name: created, last used (to the minute), revoked; never the key.");
-        list.SetAction((parsed, token) => RunAsync(configure, async keys =>
+        list.SetAction((parsed, token) => RunAsync(configure, async services =>
         {
-            foreach (var key in await keys.ListAsync(token))
+            foreach (var key in await services.GetRequiredService<ApiKeys>().ListAsync(token))
             {
                 var used = key.LastUsedAt is { } at ? FormattableString.Invariant($"last used {at:yyyy-MM-dd HH:mm}") : "never used";
                 var state = key.RevokedAt is { } revoked ? FormattableString.Invariant($"revoked {revoked:yyyy-MM-dd HH:mm}") : "active";
@@ -45,11 +47,11 @@ internal static class ApiKeyCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(Action<IConfigurationBuilder>? configure, Func<ApiKeys, Task> action, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Action<IConfigurationBuilder>? configure, Func<IServiceProvider, Task> action, CancellationToken cancellationToken)
     {
-        using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
+        using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine().AddApiKeyCache());
         await host.StartAsync(cancellationToken);
-        await action(host.Services.GetRequiredService<ApiKeys>());
+        await action(host.Services);
         await host.StopAsync(cancellationToken);
         return NewsroomCli.Done;
     }

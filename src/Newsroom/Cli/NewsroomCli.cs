@@ -26,6 +26,7 @@ public static class NewsroomCli
             GenerateCommand.Create(output, configure),
             ServeCommand.Create(configure),
             RunsCommand.Create(output, configure),
+            PruneCommand.Create(output, configure),
             ArticlesCommand.Create(output, configure),
             HistoryCommand.Create(output, configure),
             SamplesCommand.Create(output, configure),

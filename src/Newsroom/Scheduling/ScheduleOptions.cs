@@ -11,6 +11,10 @@ public sealed class ScheduleOptions : IValidatableObject
     [Required(AllowEmptyStrings = false)]
     public string Cron { get; init; } = "0 */5 * * * ?";
 
+    /// <summary>When <c>serve</c> prunes what Newsroom:Retention no longer keeps (Quartz cron, UTC): daily at 03:30 by default.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string PruneCron { get; init; } = "0 30 3 * * ?";
+
     /// <summary>Cluster name: every <c>serve</c> sharing one PostgreSQL database and this name is one scheduler.</summary>
     [Required(AllowEmptyStrings = false)]
     public string InstanceName { get; init; } = "newsroom";
@@ -21,9 +25,9 @@ public sealed class ScheduleOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!CronExpression.TryParse(Cron, out _))
+        foreach (var (name, cron) in new[] { (nameof(Cron), Cron), (nameof(PruneCron), PruneCron) }.Where(setting => !CronExpression.TryParse(setting.Item2, out _)))
         {
-            yield return new ValidationResult("not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 */5 * * * ?\")", [nameof(Cron)]);
+            yield return new ValidationResult("not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 */5 * * * ?\")", [name]);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Newsroom.Scheduling;
 public static class SchedulingServices
 {
     /// <summary>
-    /// The Quartz scheduler running <see cref="GenerateJob"/> on Newsroom:Schedule:Cron. On PostgreSQL it uses Quartz's
+    /// The Quartz scheduler running <see cref="GenerateJob"/> on Newsroom:Schedule:Cron and <see cref="PruneJob"/> on PruneCron. On PostgreSQL it uses Quartz's
     /// clustered ADO job store in the same database, so several <c>serve</c> processes fire each trigger once between them.
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
@@ -22,13 +22,18 @@ public static class SchedulingServices
         {
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = schedule.InstanceName);
             quartz.AddJob<GenerateJob>(job => job.WithIdentity(GenerateJob.Key).StoreDurably().RequestRecovery());
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(GenerateJob.Key)
-                .WithIdentity("generate-on-schedule", "newsroom")
-                .WithCronSchedule(CronExpression.TryParse(schedule.Cron, out _) ? schedule.Cron : new ScheduleOptions().Cron, cron => cron
-                    .InTimeZone(TimeZoneInfo.Utc)
-                    // After downtime, one catch-up run now rather than one per missed fire.
-                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            quartz.AddJob<PruneJob>(job => job.WithIdentity(PruneJob.Key).StoreDurably());
+            var defaults = new ScheduleOptions();
+            foreach (var (job, cron, fallback) in new[] { (GenerateJob.Key, schedule.Cron, defaults.Cron), (PruneJob.Key, schedule.PruneCron, defaults.PruneCron) })
+            {
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(job)
+                    .WithIdentity($"{job.Name}-on-schedule", "newsroom")
+                    .WithCronSchedule(CronExpression.TryParse(cron, out _) ? cron : fallback, builder => builder
+                        .InTimeZone(TimeZoneInfo.Utc)
+                        // After downtime, one catch-up fire now rather than one per missed fire.
+                        .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            }
             if (storage.Provider == StorageOptions.Postgres && !string.IsNullOrWhiteSpace(storage.ConnectionString))
             {
                 quartz.UsePersistentStore(store =>

@@ -55,13 +55,17 @@ public class ArticlesApiTests
     }
 
     [Test]
-    public async Task ARevokedKeyStopsWorking()
+    public async Task AKeyRevokedFromTheCommandLineIsAcceptedByAServingNodeUntilItsCacheLifetimeEnds()
     {
+        var other = await Keys().CreateAsync("other-cms", CancellationToken.None);
         Assert.That((await GetAsync("/api/v1/articles")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        await Keys().RevokeAsync("test-cms", CancellationToken.None);
+        var (revokeExit, _, _) = await _workspace.CliAsync(["apikey", "revoke", "test-cms"]);
+        await _workspace.CliAsync(["apikey", "revoke", "other-cms"]);
 
-        Assert.That((await GetAsync("/api/v1/articles")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(revokeExit, Is.EqualTo(0));
+        Assert.That((await GetAsync("/api/v1/articles")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "cached for Newsroom:Api:KeyCacheSeconds (30)");
+        Assert.That((await GetAsync("/api/v1/articles", key: other)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "never cached, so refused at once");
     }
 
     [Test]
@@ -246,10 +250,10 @@ public class ArticlesApiTests
 
     private ApiKeys Keys() => new(_workspace.Database, TimeProvider.System);
 
-    private Task<HttpResponseMessage> GetAsync(string path, EntityTagHeaderValue? ifNoneMatch = null)
+    private Task<HttpResponseMessage> GetAsync(string path, EntityTagHeaderValue? ifNoneMatch = null, string? key = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _key);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key ?? _key);
         if (ifNoneMatch is not null)
         {
             request.Headers.IfNoneMatch.Add(ifNoneMatch);

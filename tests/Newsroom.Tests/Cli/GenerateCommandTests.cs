@@ -191,7 +191,7 @@ public class GenerateCommandTests
     [TestCase("Newsroom__Publishing__PublicBaseUrl", "news.example.com",
         "Newsroom:Publishing:PublicBaseUrl: \"news.example.com\" is not allowed (\"news.example.com\" is not an absolute http or https URL without query or fragment)")]
     [TestCase("Newsroom__Sorce", "CoinGlass",
-        "Newsroom:Sorce: is not a setting (the settings under Newsroom: are Source, Sample, File, CoinGlass, Coinalyze, CrossCheck, Schedule, Health, Stories, Publishing, Api, Webhooks, Feeds, Storage, Output, Rules, Telemetry)")]
+        "Newsroom:Sorce: is not a setting (the settings under Newsroom: are Source, Sample, File, CoinGlass, Coinalyze, CrossCheck, Schedule, Health, Stories, Publishing, Api, Webhooks, Feeds, Storage, Retention, Output, Rules, Telemetry)")]
     [TestCase("Newsroom__Storage__Provider", "Mysql", "Newsroom:Storage:Provider: \"Mysql\" is not allowed (must be one of: Sqlite, Postgres)")]
     public async Task ABadSettingInTheEnvironmentIsReportedWithoutAStackTrace(string variable, string value, string message)
     {

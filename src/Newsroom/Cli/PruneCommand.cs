@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Newsroom.Articles;
+using Newsroom.Storage;
+
+namespace Newsroom.Cli;
+
+/// <summary><c>newsroom prune [--dry-run]</c>: deletes what Newsroom:Retention no longer keeps, and says what.</summary>
+internal static class PruneCommand
+{
+    public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = "Count what would go; remove nothing." };
+        var command = new Command("prune", "Remove old runs, superseded versions, unused snapshots and closed articles' files past Newsroom:Retention.") { dryRun };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
+            await host.StartAsync(cancellationToken);
+            var report = await host.Services.GetRequiredService<Retention>().PruneAsync(parsed.GetValue(dryRun), cancellationToken);
+            await output.WriteLineAsync($"prune: {report}");
+            await host.StopAsync(cancellationToken);
+            return NewsroomCli.Done;
+        });
+        return command;
+    }
+}

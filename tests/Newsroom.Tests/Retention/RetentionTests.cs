@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Newsroom.Articles;
+using Newsroom.Publishing;
+using Newsroom.Runs;
+using Newsroom.Sources;
+using Newsroom.Storage;
+
+namespace Newsroom.Tests.Retention;
+
+/// <summary>
+/// Pruning on real SQLite and PostgreSQL, 120 days after a run wrote three stories: one published and corrected
+/// twice, one still an open draft after two edits, one edited twice and rejected.
+/// </summary>
+public class RetentionTests(string provider) : OnBothDatabases(provider)
+{
+    private readonly FakeTimeProvider _later = new(TestData.Now.AddDays(120));
+    private (Article Published, Article Open, Article Rejected) _stories;
+
+    [SetUp]
+    public async Task WriteStoriesAsync()
+    {
+        var written = (await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"))).Articles.Select(a => a.Article).ToList();
+        var lifecycle = Workspace.Lifecycle();
+        var (published, open, rejected) = (written[0], written[1], written[2]);
+        await lifecycle.ApproveAsync(published.Id, "alice", CancellationToken.None);
+        await lifecycle.CorrectAsync(published.Id, published.Markdown + "\n\nCorrected once.", "first", "alice", CancellationToken.None);
+        await lifecycle.CorrectAsync(published.Id, published.Markdown + "\n\nCorrected twice.", "second", "alice", CancellationToken.None);
+        foreach (var draft in new[] { open, rejected })
+        {
+            await lifecycle.EditAsync(draft.Id, draft.Headline, draft.Markdown + "\n\nEdited once.", "bob", CancellationToken.None);
+            await lifecycle.EditAsync(draft.Id, draft.Headline, draft.Markdown + "\n\nEdited twice.", "bob", CancellationToken.None);
+        }
+        await lifecycle.RejectAsync(rejected.Id, "wording", null, "bob", CancellationToken.None);
+        _stories = (published, open, rejected);
+        await Workspace.Store().RecordRunAsync(RunRecord.Failure(_later.GetUtcNow().AddDays(-1), _later.GetUtcNow().AddDays(-1), "Sample", new InvalidOperationException("recent"), []), CancellationToken.None);
+        await using var connection = await Workspace.Database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(null, "INSERT INTO snapshots (fingerprint, as_of, json) VALUES ('unused', '2026-01-01T00:00:00.000Z', '{}')", CancellationToken.None);
+    }
+
+    [Test]
+    public async Task OldRunsSupersededVersionsUnusedSnapshotsAndClosedArticlesFilesGoWhatIsPublishedOrOpenStays()
+    {
+        var report = await Retention().PruneAsync(dryRun: false, CancellationToken.None);
+
+        Assert.That(report with { FileBytes = 0 }, Is.EqualTo(new PruneReport(false, Runs: 1, Versions: 2, Snapshots: 1, Files: 3, FileBytes: 0)));
+        Assert.That(report.FileBytes, Is.GreaterThan(1000));
+        Assert.That(await VersionsAsync(_stories.Published), Is.EqualTo(new[] { 1, 3 }), "the first and the current published version stay");
+        Assert.That(await VersionsAsync(_stories.Open), Is.EqualTo(new[] { 1, 2, 3 }), "an open draft keeps everything");
+        Assert.That(await VersionsAsync(_stories.Rejected), Is.EqualTo(new[] { 1, 3 }));
+        Assert.That(Workspace.ArticleFiles().Where(f => f.StartsWith(_stories.Rejected.Slug + ".", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(Workspace.ArticleFiles().Where(f => f.StartsWith(_stories.Published.Slug + ".", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(3));
+        Assert.That((await Workspace.Store().RunsAsync(10, CancellationToken.None)).Select(r => r.Error), Is.EqualTo(new[] { "recent" }));
+        Assert.That(await Workspace.Store().SnapshotJsonAsync(_stories.Published.SnapshotFingerprint, CancellationToken.None), Is.Not.Empty, "the snapshot kept versions were written from stays");
+    }
+
+    [Test]
+    public async Task ADryRunCountsTheSameAndRemovesNothing()
+    {
+        var files = Workspace.Files();
+
+        var dry = await Retention().PruneAsync(dryRun: true, CancellationToken.None);
+        var versionsAfterDryRun = await VersionsAsync(_stories.Published);
+        var filesAfterDryRun = Workspace.Files();
+        var real = await Retention().PruneAsync(dryRun: false, CancellationToken.None);
+
+        Assert.That(dry, Is.EqualTo(real with { DryRun = true }));
+        Assert.That(dry.ToString(), Does.StartWith("would remove 1 runs, 2 superseded versions, 1 snapshots, 3 files ("));
+        Assert.That(versionsAfterDryRun, Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(filesAfterDryRun, Is.EqualTo(files));
+    }
+
+    [Test]
+    public async Task ZeroDaysKeepsEverythingAndARunDoesNotWriteBackPrunedFiles()
+    {
+        var kept = await Retention(new RetentionOptions { RunsDays = 0, SupersededVersionsDays = 0, SnapshotsDays = 0, FilesDays = 0 }).PruneAsync(dryRun: false, CancellationToken.None);
+        await Retention().PruneAsync(dryRun: false, CancellationToken.None);
+        var repaired = await Workspace.Generator(_later).RepairFilesAsync(CancellationToken.None);
+
+        Assert.That(kept, Is.EqualTo(new PruneReport(false, 0, 0, 0, 0, 0)));
+        Assert.That(repaired, Is.Zero, "the files' repair follows the same rule, so pruned files stay gone");
+    }
+
+    private Storage.Retention Retention(RetentionOptions? options = null)
+    {
+        var files = new ArticleFiles(Options.Create(new OutputOptions { Directory = Workspace.OutputDirectory }), TestData.Renderer(), _later);
+        return new Storage.Retention(Workspace.Database, Workspace.Store(), files, Options.Create(options ?? new RetentionOptions()), _later);
+    }
+
+    private async Task<int[]> VersionsAsync(Article article) =>
+        (await Workspace.Store().VersionsAsync(article.Id, CancellationToken.None)).Select(v => v.Version).ToArray();
+}
