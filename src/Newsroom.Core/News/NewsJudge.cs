@@ -24,6 +24,7 @@ public static class NewsFindings
     public const string LargestSince = "largest-since";
     public const string RecordBook = "record-book";
     public const string RecordDayEvent = "record-day-event";
+    public const string EarlierDay = "earlier-day";
     public const string Baseline = "baseline";
     public const string DriverCoin = "driver-coin";
     public const string OwnStory = "own-story";
@@ -83,6 +84,7 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
                 ? RecordBookRank(day, history)
                 : NotApplied(NewsFindings.RecordBook, $"the totals cover only {string.Join(", ", coverage.Coins)} on {string.Join(", ", coverage.Exchanges)}; the record book holds whole-market days"));
             context.Add(coverage is null ? RecordDayEvent(history) : NotApplied(NewsFindings.RecordDayEvent, "a partial total is no day of the record book"));
+            context.Add(coverage is null ? EarlierDay(day, history) : NotApplied(NewsFindings.EarlierDay, "a partial total is no day of the record book"));
         }
         var findings = shape.Findings.Concat(context).ToList();
         var news = Newsworthiness(shape, findings, history, scope);
@@ -286,6 +288,19 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         return day is null
             ? NotApplied(NewsFindings.RecordDayEvent, "not a day the record book holds")
             : new Finding(NewsFindings.RecordDayEvent, true, $"{day.Date:d MMMM yyyy} is in the record book; coverage at the time tied it to {day.Event} ({day.Source})", [], []) { Kind = day.Event };
+    }
+
+    /// <summary>
+    /// The record book's latest day before this one, with what coverage tied it to: a dated, named yardstick the day
+    /// either topped or fell short of, true whatever happened in between.
+    /// </summary>
+    private static Finding EarlierDay(Liquidations day, ScopeHistory history)
+    {
+        var earlier = RecordBook.Embedded.Days.Where(d => d.Point.AsOf <= history.WindowStart).MaxBy(d => d.Date);
+        return earlier is null
+            ? NotApplied(NewsFindings.EarlierDay, "no day of the record book before this one")
+            : new Finding(NewsFindings.EarlierDay, true, $"the record book's latest earlier day: {Money(earlier.Total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
+                [new("earlierTotal", earlier.Total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date)], []) { Kind = earlier.Event };
     }
 
     /// <summary>The largest of the list's days before this one, and how many times this day it was; none for an empty day.</summary>

@@ -244,11 +244,14 @@ internal sealed record ContextModel(
     /// <summary>For a market day over the list's tenth but unranked: the biggest day on it before this one, and how many times this day it was.</summary>
     public RecordThenModel? RecordThen { get; init; }
 
-    /// <summary>For a market day below the list: the smallest day on it before this one, and this day's share of it.</summary>
-    public ListFloorModel? ListFloor { get; init; }
-
     /// <summary>A previous record from an earlier year: trackers have added venues since, so part of the gap is coverage.</summary>
     public bool PreviousRecordOlder { get; init; }
+
+    /// <summary>The record book's latest day before this one: a dated, named yardstick.</summary>
+    public EarlierDayModel? Earlier { get; init; }
+
+    /// <summary>Which of the template's phrasings attributes the trigger, fixed by the day so a run of real days varies.</summary>
+    public int EventForm { get; init; }
 
     /// <summary>What coverage at the time tied the day to, when the record book holds it.</summary>
     public string? Event { get; init; }
@@ -306,10 +309,11 @@ internal sealed record ContextModel(
             RecordThen = RecordBookOf(assessment, News.NewsJudge.AboveListTenth) is { } above && above.ValueOrNull("recordThen") is { } recordThen
                 ? new RecordThenModel(recordThen, DateText(above.Value("recordThenDate")), above.Value("recordThenMultiple"))
                 : null,
-            ListFloor = RecordBookOf(assessment, News.NewsJudge.BelowListTenth) is { } below && below.ValueOrNull("listFloor") is { } floor
-                ? new ListFloorModel(floor, DateText(below.Value("listFloorDate")), below.Value("ofListFloorPercent"))
-                : null,
             PreviousRecordOlder = rank?.ValueOrNull("previousRecordDate") is { } then && (int)then / 10000 < assessment.AsOf.Year,
+            Earlier = assessment.Fired(News.NewsFindings.EarlierDay) is { } earlier
+                ? new EarlierDayModel(earlier.Value("earlierTotal"), DateText(earlier.Value("earlierDate")), earlier.Kind!)
+                : null,
+            EventForm = recordDay is null ? 0 : recordDay.Date.DayNumber % 3,
             Event = recordDay?.Event,
             EventHeadline = recordDay?.Headline,
             NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal
@@ -354,7 +358,7 @@ internal sealed record PriceModel(string Symbol, decimal Change);
 
 internal sealed record RecordThenModel(decimal Total, string Date, decimal Multiple);
 
-internal sealed record ListFloorModel(decimal Total, string Date, decimal SharePercent);
+internal sealed record EarlierDayModel(decimal Total, string Date, string Event);
 
 internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent);
 

@@ -13,7 +13,7 @@ public class RecordDayEventTests
 
         Assert.That(market.Fired(NewsFindings.RecordDayEvent)?.Kind, Is.EqualTo("the unwinding of the yen carry trade"));
         Assert.That(TestData.Renderer().Render(market, TestData.Sample("2024-08-05"), "market/test/1").Markdown,
-            Does.Contain("Coverage at the time tied the day to the unwinding of the yen carry trade."));
+            Does.Match("(Coverage at the time tied the day to|Market reports that day put it down to|Reports at the time pointed to) the unwinding of the yen carry trade\\."));
     }
 
     [Test]
