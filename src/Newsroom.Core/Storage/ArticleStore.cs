@@ -32,7 +32,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
 
     private const string NewestFirst = "a.generated_at DESC, a.id DESC";
 
-    // The same expression as the articles_queue index's, so the queue is read in index order.
+    // The same order as the queue indexes' (ArticleSummary), so the queue is read in index order.
     private const string DraftsFirst = $"CASE WHEN a.status = '{ArticleStatus.Draft}' THEN 0 ELSE 1 END, {NewestFirst}";
 
     private const string SelectRuns = "SELECT id, started_at, finished_at, source, outcome, created, updated, error, notes FROM runs";

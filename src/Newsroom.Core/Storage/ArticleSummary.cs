@@ -13,6 +13,9 @@ internal static class ArticleSummary
     private const string Published = ArticleStatus.Published;
     private const string Withdrawn = ArticleStatus.Withdrawn;
 
+    // The desk queue's order (drafts first, then newest first), indexed whole and after each filter it offers.
+    private const string DraftsFirst = $"(CASE WHEN status = '{ArticleStatus.Draft}' THEN 0 ELSE 1 END), generated_at DESC, id DESC";
+
     // Two statements: the second reads the versions the first chose (an UPDATE's expressions all see the old row).
     private const string Versions = $"""
         UPDATE articles SET
@@ -52,8 +55,12 @@ internal static class ArticleSummary
         );
         {Fill}
         CREATE INDEX articles_newest ON articles (generated_at, id);
-        CREATE INDEX articles_queue ON articles ((CASE WHEN status = '{ArticleStatus.Draft}' THEN 0 ELSE 1 END), generated_at DESC, id DESC);
+        CREATE INDEX articles_queue ON articles ({DraftsFirst});
         CREATE INDEX articles_by_status ON articles (status, generated_at, id);
+        CREATE INDEX articles_by_scope_newest ON articles (scope, generated_at, id);
+        CREATE INDEX articles_by_scope_queue ON articles (scope, {DraftsFirst});
+        CREATE INDEX articles_by_profile_newest ON articles (profile, generated_at, id);
+        CREATE INDEX articles_by_profile_queue ON articles (profile, {DraftsFirst});
         CREATE INDEX articles_published ON articles (published_updated_at, id);
         CREATE INDEX articles_withdrawn ON articles (withdrawn_at, id);
         CREATE INDEX runs_by_outcome ON runs (outcome, finished_at);

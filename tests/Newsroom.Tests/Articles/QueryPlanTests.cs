@@ -16,13 +16,19 @@ public class QueryPlanTests(string provider) : OnBothDatabases(provider)
 {
     private static readonly ArticleFilter None = new();
     private static readonly ArticleFilter Drafts = new(ArticleStatus.Draft);
+    private static readonly ArticleFilter Market = new(Scope: "market");
+    private static readonly ArticleFilter Squeezes = new(Profile: "long-squeeze");
 
     private static IEnumerable<TestCaseData> HotQueries() =>
     [
         new TestCaseData(ArticleStore.ListSql(None, draftsFirst: true)).SetArgDisplayNames("desk queue"),
         new TestCaseData(ArticleStore.ListSql(Drafts, draftsFirst: true)).SetArgDisplayNames("desk queue of drafts"),
+        new TestCaseData(ArticleStore.ListSql(Market, draftsFirst: true)).SetArgDisplayNames("desk queue of a scope"),
+        new TestCaseData(ArticleStore.ListSql(Squeezes, draftsFirst: true)).SetArgDisplayNames("desk queue of a profile"),
         new TestCaseData(ArticleStore.ListSql(None, draftsFirst: false)).SetArgDisplayNames("API list"),
         new TestCaseData(ArticleStore.ListSql(Drafts, draftsFirst: false)).SetArgDisplayNames("API list of drafts"),
+        new TestCaseData(ArticleStore.ListSql(Market, draftsFirst: false)).SetArgDisplayNames("API list of a scope"),
+        new TestCaseData(ArticleStore.ListSql(Squeezes, draftsFirst: false)).SetArgDisplayNames("API list of a profile"),
         new TestCaseData(ArticleStore.ChangesSql(None)).SetArgDisplayNames("API cursor page"),
         new TestCaseData(ArticleStore.PublishedSql).SetArgDisplayNames("feed entries"),
         new TestCaseData(ArticleStore.WithdrawnSql).SetArgDisplayNames("feed withdrawals"),
@@ -108,7 +114,7 @@ public class QueryPlanTests(string provider) : OnBothDatabases(provider)
     private static async Task<List<string>> RowsAsync(DbConnection connection, string sql, int column = 0, DbTransaction? transaction = null)
     {
         await using var command = connection.Command(transaction, sql,
-            ("@status", ArticleStatus.Draft), ("@limit", 10), ("@after", 5L), ("@outcome", RunRecord.Succeeded));
+            ("@status", ArticleStatus.Draft), ("@scope", "market"), ("@profile", "long-squeeze"), ("@limit", 10), ("@after", 5L), ("@outcome", RunRecord.Succeeded));
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
