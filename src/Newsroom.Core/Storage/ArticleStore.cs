@@ -27,10 +27,30 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         SELECT {Columns}
         FROM articles a
         JOIN article_versions v ON v.article_id = a.id
-        WHERE v.version = (SELECT MAX(version) FROM article_versions WHERE article_id = a.id)
+        WHERE v.version = a.latest_version
         """;
 
+    private const string NewestFirst = "a.generated_at DESC, a.id DESC";
+
+    // The same order as the queue indexes' (ArticleSummary), so the queue is read in index order.
+    private const string DraftsFirst = $"CASE WHEN a.status = '{ArticleStatus.Draft}' THEN 0 ELSE 1 END, {NewestFirst}";
+
     private const string SelectRuns = "SELECT id, started_at, finished_at, source, outcome, created, updated, error, notes FROM runs";
+
+    internal const string LastSuccessfulRunSql = $"{SelectRuns} WHERE outcome = @outcome ORDER BY finished_at DESC LIMIT 1";
+
+    internal const string CountsSql = "SELECT status, profile, scope, number FROM article_counts WHERE number > 0";
+
+    internal const string PublishedSql = $"""
+        SELECT {Columns}, a.published_at, a.published_updated_at
+        FROM articles a
+        JOIN article_versions v ON v.article_id = a.id
+        WHERE v.version = a.published_version AND a.published_updated_at IS NOT NULL
+        ORDER BY a.published_updated_at DESC, a.id DESC LIMIT @limit
+        """;
+
+    internal const string WithdrawnSql = "SELECT id, withdrawn_at FROM articles WHERE withdrawn_at IS NOT NULL ORDER BY withdrawn_at DESC, id DESC LIMIT @limit";
+
     private const int Attempts = 3;
 
     /// <summary>The actor named in the audit log when the auto-publish policy publishes.</summary>
@@ -116,7 +136,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     public async Task<RunRecord?> LastSuccessfulRunAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var runs = await QueryRunsAsync(connection, $"{SelectRuns} WHERE outcome = @outcome ORDER BY finished_at DESC LIMIT 1", cancellationToken, ("@outcome", RunRecord.Succeeded));
+        var runs = await QueryRunsAsync(connection, LastSuccessfulRunSql, cancellationToken, ("@outcome", RunRecord.Succeeded));
         return runs.FirstOrDefault();
     }
 
@@ -124,7 +144,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     public async Task<IReadOnlyList<Article>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await QueryArticlesAsync(connection, null, $"{SelectLatest} ORDER BY v.generated_at DESC, a.id DESC", cancellationToken);
+        var rows = await QueryArticlesAsync(connection, null, $"{SelectLatest} ORDER BY {NewestFirst}", cancellationToken);
         return rows.Select(r => r.Article).ToList();
     }
 
@@ -142,23 +162,26 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
 
     /// <summary>The latest version of the articles that match, newest first.</summary>
     public Task<IReadOnlyList<Article>> ListAsync(ArticleFilter filter, int limit, CancellationToken cancellationToken) =>
-        ListAsync(filter, limit, "v.generated_at DESC, a.id DESC", cancellationToken);
+        ListAsync(ListSql(filter, draftsFirst: false), filter, limit, cancellationToken);
 
     /// <summary>The editors' queue: the latest version of the articles that match, drafts first, then newest first.</summary>
     public Task<IReadOnlyList<Article>> QueueAsync(ArticleFilter filter, int limit, CancellationToken cancellationToken) =>
-        ListAsync(filter, limit, $"CASE WHEN v.status = '{ArticleStatus.Draft}' THEN 0 ELSE 1 END, v.generated_at DESC, a.id DESC", cancellationToken);
+        ListAsync(ListSql(filter, draftsFirst: true), filter, limit, cancellationToken);
+
+    /// <summary>
+    /// The latest versions that match the filter, newest first or drafts first (moot when one status is chosen, so the
+    /// status index serves it newest first); takes @limit and the filter's parameters.
+    /// </summary>
+    internal static string ListSql(ArticleFilter filter, bool draftsFirst) => $"""
+        {SelectLatest}{And(filter, "a.status", "a.scope", "a.profile")}
+        ORDER BY {(draftsFirst && filter.Status is null ? DraftsFirst : NewestFirst)} LIMIT @limit
+        """;
 
     /// <summary>How many articles stand at each status, profile and scope (their latest version), for the queue's filters.</summary>
     public async Task<IReadOnlyList<ArticleCount>> CountsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, """
-            SELECT v.status, a.profile, a.scope, COUNT(*)
-            FROM articles a
-            JOIN article_versions v ON v.article_id = a.id
-            WHERE v.version = (SELECT MAX(version) FROM article_versions WHERE article_id = a.id)
-            GROUP BY v.status, a.profile, a.scope
-            """);
+        await using var command = connection.Command(null, CountsSql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var counts = new List<ArticleCount>();
         while (await reader.ReadAsync(cancellationToken))
@@ -189,13 +212,10 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         return rejections;
     }
 
-    private async Task<IReadOnlyList<Article>> ListAsync(ArticleFilter filter, int limit, string orderBy, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Article>> ListAsync(string sql, ArticleFilter filter, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await QueryArticlesAsync(connection, null, $"""
-            {SelectLatest}{And(filter, "v.status", "a.scope", "a.profile")}
-            ORDER BY {orderBy} LIMIT @limit
-            """, cancellationToken, [.. FilterParameters(filter), ("@limit", limit)]);
+        var rows = await QueryArticlesAsync(connection, null, sql, cancellationToken, [.. FilterParameters(filter), ("@limit", limit)]);
         return rows.Select(r => r.Article).ToList();
     }
 
@@ -206,14 +226,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     public async Task<IReadOnlyList<ArticleChange>> ChangesAsync(long after, ArticleFilter filter, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, $"""
-            SELECT c.seq, c.status, {Columns}
-            FROM changes c
-            JOIN articles a ON a.id = c.article_id
-            JOIN article_versions v ON v.article_id = c.article_id AND v.version = c.version
-            WHERE c.seq > @after{And(filter, "c.status", "a.scope", "a.profile")}
-            ORDER BY c.seq LIMIT @limit
-            """, [("@after", after), .. FilterParameters(filter), ("@limit", limit)]);
+        await using var command = connection.Command(null, ChangesSql(filter), [("@after", after), .. FilterParameters(filter), ("@limit", limit)]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var changes = new List<ArticleChange>();
         while (await reader.ReadAsync(cancellationToken))
@@ -223,6 +236,16 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         }
         return changes;
     }
+
+    /// <summary>The API's cursor page: takes @after, @limit and the filter's parameters.</summary>
+    internal static string ChangesSql(ArticleFilter filter) => $"""
+        SELECT c.seq, c.status, {Columns}
+        FROM changes c
+        JOIN articles a ON a.id = c.article_id
+        JOIN article_versions v ON v.article_id = c.article_id AND v.version = c.version
+        WHERE c.seq > @after{And(filter, "c.status", "a.scope", "a.profile")}
+        ORDER BY c.seq LIMIT @limit
+        """;
 
     /// <summary>The newest position in the change log (0 when empty): where a new client starts following.</summary>
     public async Task<long> LastChangeAsync(CancellationToken cancellationToken)
@@ -239,16 +262,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     public async Task<IReadOnlyList<PublishedArticle>> PublishedAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, $"""
-            SELECT {Columns},
-              (SELECT MIN(c.at) FROM changes c WHERE c.article_id = a.id AND c.status = @published) AS published_at,
-              (SELECT MIN(c.at) FROM changes c WHERE c.article_id = a.id AND c.status = @published AND c.version = v.version) AS updated_at
-            FROM articles a
-            JOIN article_versions v ON v.article_id = a.id
-            WHERE v.status = @published
-              AND v.version = (SELECT MAX(version) FROM article_versions WHERE article_id = a.id AND status IN (@published, @withdrawn))
-            ORDER BY updated_at DESC, a.id DESC LIMIT @limit
-            """, ("@published", ArticleStatus.Published), ("@withdrawn", ArticleStatus.Withdrawn), ("@limit", limit));
+        await using var command = connection.Command(null, PublishedSql, ("@limit", limit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var published = new List<PublishedArticle>();
         while (await reader.ReadAsync(cancellationToken))
@@ -262,13 +276,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     public async Task<IReadOnlyList<Withdrawal>> WithdrawnAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, """
-            SELECT c.article_id, MAX(c.at) AS at FROM changes c
-            WHERE c.status = @withdrawn
-              AND NOT EXISTS (SELECT 1 FROM changes later WHERE later.article_id = c.article_id AND later.status = @published AND later.at > c.at)
-            GROUP BY c.article_id
-            ORDER BY at DESC, c.article_id DESC LIMIT @limit
-            """, ("@published", ArticleStatus.Published), ("@withdrawn", ArticleStatus.Withdrawn), ("@limit", limit));
+        await using var command = connection.Command(null, WithdrawnSql, ("@limit", limit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var withdrawn = new List<Withdrawal>();
         while (await reader.ReadAsync(cancellationToken))
@@ -308,7 +316,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     public async Task ChangeStatusAsync(Article version, string expected, string next, IReadOnlyList<ArticleEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await using var transaction = await BeginArticleWriteAsync(connection, cancellationToken);
         var changed = await connection.ExecuteAsync(transaction,
             "UPDATE article_versions SET status = @next WHERE article_id = @id AND version = @version AND status = @expected",
             cancellationToken, ("@next", next), ("@id", version.Id), ("@version", version.Version), ("@expected", expected));
@@ -332,7 +340,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
     public async Task<Article> AddVersionAsync(Article basis, Article next, ArticleEvent @event, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await using var transaction = await BeginArticleWriteAsync(connection, cancellationToken);
         var rows = await QueryArticlesAsync(connection, transaction, $"{SelectLatest} AND a.id = @id", cancellationToken, ("@id", basis.Id));
         if (rows.Count == 0 || rows[0].Article.Version != basis.Version || rows[0].Article.Status != basis.Status)
         {
@@ -363,7 +371,7 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
         RunRecord run, SnapshotRecord snapshot, IReadOnlyList<ArticleDraft> drafts, IReadOnlyList<ScopeProfile> observed, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await using var transaction = await BeginArticleWriteAsync(connection, cancellationToken);
 
         if (drafts.Count > 0)
         {
@@ -463,16 +471,35 @@ public sealed class ArticleStore(Database database, IOptions<StoriesOptions> sto
             """, cancellationToken, ("@articleId", @event.ArticleId), ("@version", @event.Version),
             ("@action", @event.Action), ("@actor", @event.Actor), ("@reason", @event.Reason), ("@note", @event.Note), ("@at", Timestamps.Format(@event.At)));
 
-    /// <summary>Appends to the change log that API cursors follow.</summary>
-    private async Task InsertChangeAsync(DbConnection connection, DbTransaction transaction, string id, int version, string status, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// A transaction that writes articles. On PostgreSQL it takes the change log's lock before anything reads: change
+    /// numbers become visible in commit order (a poller never steps past an uncommitted one), and writers of the
+    /// summaries and counts go one at a time, each seeing the last one's work.
+    /// </summary>
+    private async Task<DbTransaction> BeginArticleWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        if (database.IsPostgres)
+        var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        try
         {
-            // Sequence numbers must be visible in commit order, or a poller could step past one still uncommitted.
-            await connection.ExecuteAsync(transaction, "LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+            if (database.IsPostgres)
+            {
+                await connection.ExecuteAsync(transaction, "LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+            }
+            return transaction;
         }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Appends to the change log that API cursors follow, and brings the article's summary up to date.</summary>
+    private static async Task InsertChangeAsync(DbConnection connection, DbTransaction transaction, string id, int version, string status, DateTimeOffset at, CancellationToken cancellationToken)
+    {
         await connection.ExecuteAsync(transaction, "INSERT INTO changes (article_id, version, status, at) VALUES (@id, @version, @status, @at)",
             cancellationToken, ("@id", id), ("@version", version), ("@status", status), ("@at", Timestamps.Format(at)));
+        await ArticleSummary.RefreshAsync(connection, transaction, id, cancellationToken);
     }
 
     private static async Task InsertRunAsync(DbConnection connection, DbTransaction? transaction, RunRecord run, CancellationToken cancellationToken) =>

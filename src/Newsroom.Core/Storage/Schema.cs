@@ -172,6 +172,7 @@ internal static class Schema
         """
         ALTER TABLE api_keys ADD COLUMN last_used_at TEXT;
         """,
+        ArticleSummary.Migration,
     ];
 
     public static async Task UpgradeAsync(Database database, DbConnection connection, CancellationToken cancellationToken)
