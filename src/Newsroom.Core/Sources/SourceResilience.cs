@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -6,21 +7,25 @@ using Polly;
 namespace Newsroom.Sources;
 
 /// <summary>The pace and time budget of a provider's calls: every HTTP source is called through the same pipeline.</summary>
-public interface IResilienceSettings
+public abstract class ResilienceSettings
 {
     /// <summary>The calls a minute every call of the process together keeps to (the provider's documented limit).</summary>
-    int Pace { get; }
+    public abstract int Pace { get; }
 
     /// <summary>One attempt's limit; a slow answer is retried like a failed one.</summary>
-    int AttemptTimeoutSeconds { get; }
+    [Range(1, 120)]
+    public int AttemptTimeoutSeconds { get; init; } = 10;
 
     /// <summary>All attempts of one call together, backoff included.</summary>
-    int TotalTimeoutSeconds { get; }
+    [Range(1, 600)]
+    public int TotalTimeoutSeconds { get; init; } = 45;
 
-    int Retries { get; }
+    [Range(0, 10)]
+    public int Retries { get; init; } = 3;
 
     /// <summary>The first backoff; each retry doubles it, with jitter. A Retry-After header takes precedence.</summary>
-    int FirstRetryDelayMilliseconds { get; }
+    [Range(0, 60_000)]
+    public int FirstRetryDelayMilliseconds { get; init; } = 1_000;
 }
 
 public static class SourceResilience
@@ -29,7 +34,7 @@ public static class SourceResilience
     /// A rate limiter at the provider's pace, a total time budget, retries of 408/429/5xx and timeouts (exponential
     /// backoff with jitter, Retry-After honoured) and a timeout per attempt, read from the settings at start.
     /// </summary>
-    public static IHttpClientBuilder AddSourceResilience(this IHttpClientBuilder client, string name, Func<IServiceProvider, IResilienceSettings> settingsOf)
+    public static IHttpClientBuilder AddSourceResilience(this IHttpClientBuilder client, string name, Func<IServiceProvider, ResilienceSettings> settingsOf)
     {
         client.AddResilienceHandler(name, (pipeline, context) =>
         {

@@ -62,7 +62,7 @@ public sealed class FileSourceOptions
     public string? Path { get; init; }
 }
 
-public sealed class CoinGlassOptions : IResilienceSettings, IValidatableObject
+public sealed class CoinGlassOptions : ResilienceSettings, IValidatableObject
 {
     [Url]
     public string BaseUrl { get; init; } = "https://open-api-v4.coinglass.com";
@@ -100,7 +100,7 @@ public sealed class CoinGlassOptions : IResilienceSettings, IValidatableObject
     [Range(1, 100_000)]
     public int? RequestsPerMinute { get; init; }
 
-    public int Pace => RequestsPerMinute ?? CoinGlassPlans.RequestsPerMinute(Plan);
+    public override int Pace => RequestsPerMinute ?? CoinGlassPlans.RequestsPerMinute(Plan);
 
     /// <summary>Where to look for the largest single liquidations: one exchange and one coin, one request a cycle.</summary>
     [Required(AllowEmptyStrings = false)]
@@ -120,21 +120,6 @@ public sealed class CoinGlassOptions : IResilienceSettings, IValidatableObject
     public string HistoryExchanges { get; init; } = "Binance,OKX,Bybit,Bitget,Gate,HTX,Hyperliquid,BingX,Bitmex,Deribit,KuCoin,CoinEx,Bitfinex,Kraken,Coinbase,MEXC,dYdX,Bitunix,WhiteBIT";
 
     public IReadOnlyList<string> HistoryExchangeList() => HistoryExchanges.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>One attempt's limit; a slow answer is retried like a failed one.</summary>
-    [Range(1, 120)]
-    public int AttemptTimeoutSeconds { get; init; } = 10;
-
-    /// <summary>All attempts of one call together, backoff included.</summary>
-    [Range(1, 600)]
-    public int TotalTimeoutSeconds { get; init; } = 45;
-
-    [Range(0, 10)]
-    public int Retries { get; init; } = 3;
-
-    /// <summary>The first backoff; each retry doubles it, with jitter. A Retry-After header takes precedence.</summary>
-    [Range(0, 60_000)]
-    public int FirstRetryDelayMilliseconds { get; init; } = 1_000;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -4,7 +4,7 @@ using Newsroom.Snapshots;
 namespace Newsroom.Sources.Coinalyze;
 
 /// <summary>Newsroom:Coinalyze: the free Coinalyze API, as the source on its own or as the cross-check beside CoinGlass.</summary>
-public sealed class CoinalyzeOptions : IResilienceSettings, IValidatableObject
+public sealed class CoinalyzeOptions : ResilienceSettings, IValidatableObject
 {
     public const string SectionName = "Newsroom:Coinalyze";
 
@@ -24,19 +24,7 @@ public sealed class CoinalyzeOptions : IResilienceSettings, IValidatableObject
     [Range(1, 40)]
     public int RequestsPerMinute { get; init; } = 40;
 
-    public int Pace => RequestsPerMinute;
-
-    [Range(1, 120)]
-    public int AttemptTimeoutSeconds { get; init; } = 10;
-
-    [Range(1, 600)]
-    public int TotalTimeoutSeconds { get; init; } = 45;
-
-    [Range(0, 10)]
-    public int Retries { get; init; } = 3;
-
-    [Range(0, 60_000)]
-    public int FirstRetryDelayMilliseconds { get; init; } = 1_000;
+    public override int Pace => RequestsPerMinute;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
