@@ -6,7 +6,12 @@ namespace Newsroom.History;
 
 /// <summary>One published day of the record book.</summary>
 /// <param name="Rank">Its place in the complete top-ten list; null for a day of the selection.</param>
-public sealed record RecordDay(int? Rank, DateOnly Date, decimal Total, decimal? Longs, decimal? Shorts, string Event, string Headline, string Source)
+/// <param name="Event">The trigger coverage named, as a noun phrase ("the unwinding of the yen carry trade").</param>
+/// <param name="Clause">The same as a clause to follow "as" or "when" ("the yen carry trade unwound").</param>
+/// <param name="Headline">The same, short, to open a headline ("Yen carry-trade unwind").</param>
+/// <param name="Bitcoin">Bitcoin's move that day as coverage reported it, when it did.</param>
+public sealed record RecordDay(int? Rank, DateOnly Date, decimal Total, decimal? Longs, decimal? Shorts, string Event, string Clause, string Headline,
+    ReportedMove? Bitcoin, string Source)
 {
     /// <summary>A published day is the UTC calendar day, a 24h window ending at the next midnight.</summary>
     public HistoryPoint Point => new(Assessment.MarketScope, new DateTimeOffset(Date.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero), Window.Day, Total, Longs, Shorts, HistoryOrigins.RecordBook)
@@ -14,6 +19,10 @@ public sealed record RecordDay(int? Rank, DateOnly Date, decimal Total, decimal?
         Source = Source,
     };
 }
+
+/// <summary>Bitcoin's move on a record-book day, as reported: the change in percent and, when given, the price it reached.</summary>
+/// <param name="FromHigh">The price is the peak it fell from, not where the day ended.</param>
+public sealed record ReportedMove(decimal ChangePercent, decimal? Price, bool FromHigh);
 
 /// <summary>
 /// The largest liquidation days as published, compiled in from <c>record-book.csv</c>. Only the top-ten list is complete
@@ -69,7 +78,12 @@ public sealed class RecordBook
                 f[5].Length == 0 ? null : decimal.Parse(f[5], CultureInfo.InvariantCulture),
                 f[6],
                 f[7],
-                f[8]);
+                f[8],
+                f[9].Length == 0 ? null : new ReportedMove(
+                    decimal.Parse(f[9], CultureInfo.InvariantCulture),
+                    f[10].Length == 0 ? null : decimal.Parse(f[10], CultureInfo.InvariantCulture),
+                    f[11] == "high"),
+                f[12]);
         }).ToList());
     }
 

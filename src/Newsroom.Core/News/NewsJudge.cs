@@ -287,8 +287,17 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
             (d.Point.AsOf < history.AsOf ? d.Point.AsOf : history.AsOf) - (d.Point.From > history.WindowStart ? d.Point.From : history.WindowStart) >= TimeSpan.FromHours(12));
         return day is null
             ? NotApplied(NewsFindings.RecordDayEvent, "not a day the record book holds")
-            : new Finding(NewsFindings.RecordDayEvent, true, $"{day.Date:d MMMM yyyy} is in the record book; coverage at the time tied it to {day.Event} ({day.Source})", [], []) { Kind = day.Event };
+            : new Finding(NewsFindings.RecordDayEvent, true, $"{day.Date:d MMMM yyyy} is in the record book; coverage at the time tied it to {day.Event} ({day.Source})",
+                MoveFigures(day.Bitcoin), []) { Kind = day.Event };
     }
+
+    /// <summary>Bitcoin's move as coverage reported it, so the article can repeat it and the fact check trace it.</summary>
+    private static Figure[] MoveFigures(ReportedMove? move) => move switch
+    {
+        null => [],
+        { Price: { } price } => [new("bitcoinChangePercent", move.ChangePercent, Unit.Percent), new("bitcoinPrice", price, Unit.Usd)],
+        _ => [new("bitcoinChangePercent", move.ChangePercent, Unit.Percent)],
+    };
 
     /// <summary>
     /// The record book's latest day before this one, with what coverage tied it to: a dated, named yardstick the day
@@ -300,7 +309,8 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         return earlier is null
             ? NotApplied(NewsFindings.EarlierDay, "no day of the record book before this one")
             : new Finding(NewsFindings.EarlierDay, true, $"the record book's latest earlier day: {Money(earlier.Total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
-                [new("earlierTotal", earlier.Total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date)], []) { Kind = earlier.Event };
+                [new("earlierTotal", earlier.Total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date), new("earlierMultiple", day.Total / earlier.Total, Unit.Multiple)], [])
+                { Kind = earlier.Event };
     }
 
     /// <summary>The largest of the list's days before this one, and how many times this day it was; none for an empty day.</summary>

@@ -256,6 +256,12 @@ internal sealed record ContextModel(
     /// <summary>What coverage at the time tied the day to, when the record book holds it.</summary>
     public string? Event { get; init; }
 
+    /// <summary>The same as a clause to follow "as" ("the yen carry trade unwound").</summary>
+    public string? EventClause { get; init; }
+
+    /// <summary>Bitcoin's move that day as coverage reported it, when the data has no price of its own.</summary>
+    public ReportedMoveModel? EventMove { get; init; }
+
     /// <summary>The same, short, to open a headline ("Yen carry-trade unwind").</summary>
     public string? EventHeadline { get; init; }
 
@@ -276,6 +282,9 @@ internal sealed record ContextModel(
     private static Finding? RecordBookOf(Assessment assessment, string kind) =>
         assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == kind);
 
+    // Record-book findings are kinded by the day's event, which names one day.
+    private static History.RecordDay BookDay(Finding finding) => History.RecordBook.Embedded.Days.First(d => d.Event == finding.Kind);
+
     public static ContextModel From(Assessment assessment)
     {
         var rank = assessment.Fired(News.NewsFindings.RecordBook);
@@ -284,7 +293,8 @@ internal sealed record ContextModel(
         var baseline = assessment.Fired(News.NewsFindings.Baseline);
         var spike = assessment.Fired(Observations.Timing) is { Kind: "spike" } timing ? timing : null;
         var driver = assessment.Fired(News.NewsFindings.DriverCoin);
-        var recordDay = assessment.Fired(News.NewsFindings.RecordDayEvent) is { } recorded ? History.RecordBook.Embedded.Days.First(d => d.Event == recorded.Kind) : null;
+        var recorded = assessment.Fired(News.NewsFindings.RecordDayEvent);
+        var recordDay = recorded is null ? null : BookDay(recorded);
         return new ContextModel(
             rank is null ? null : (int)rank.Value("rank"),
             rank is null ? null : RankWords[(int)rank.Value("rank")],
@@ -311,10 +321,15 @@ internal sealed record ContextModel(
                 : null,
             PreviousRecordOlder = rank?.ValueOrNull("previousRecordDate") is { } then && (int)then / 10000 < assessment.AsOf.Year,
             Earlier = assessment.Fired(News.NewsFindings.EarlierDay) is { } earlier
-                ? new EarlierDayModel(earlier.Value("earlierTotal"), DateText(earlier.Value("earlierDate")), earlier.Kind!)
+                ? new EarlierDayModel(earlier.Value("earlierTotal"), DateText(earlier.Value("earlierDate")), earlier.Kind!, BookDay(earlier).Clause,
+                    EarlierDayModel.RelationOf(earlier.Value("earlierMultiple")), earlier.Value("earlierMultiple"))
                 : null,
             EventForm = recordDay is null ? 0 : recordDay.Date.DayNumber % 3,
             Event = recordDay?.Event,
+            EventClause = recordDay?.Clause,
+            EventMove = recorded?.ValueOrNull("bitcoinChangePercent") is { } change && ArticleFacts.PriceChange(assessment) is null
+                ? new ReportedMoveModel(change, recorded.ValueOrNull("bitcoinPrice"), recordDay!.Bitcoin!.FromHigh)
+                : null,
             EventHeadline = recordDay?.Headline,
             NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal
                 ? new NextAboveModel(nextTotal, DateText(rank.Value("nextAboveDate")), rank.Value("belowNextPercent"))
@@ -358,7 +373,23 @@ internal sealed record PriceModel(string Symbol, decimal Change);
 
 internal sealed record RecordThenModel(decimal Total, string Date, decimal Multiple);
 
-internal sealed record EarlierDayModel(decimal Total, string Date, string Event);
+/// <param name="Relation">How this day measured against it, for the template to word: "multiple" (twice or more), "above",
+/// "edged" (under a tenth above), "just_short" (under a tenth below), "short", "under_half".</param>
+internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, string Relation, decimal Multiple)
+{
+    public static string RelationOf(decimal multiple) => multiple switch
+    {
+        >= 2 => "multiple",
+        >= 1.1m => "above",
+        >= 1 => "edged",
+        >= 0.9m => "just_short",
+        >= 0.5m => "short",
+        _ => "under_half",
+    };
+}
+
+/// <summary>Bitcoin's move on a record-book day as coverage reported it; <c>FromHigh</c>: the price is the peak it fell from.</summary>
+internal sealed record ReportedMoveModel(decimal Change, decimal? Price, bool FromHigh);
 
 internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent);
 

@@ -125,6 +125,7 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
         var builtins = TemplateContext.GetDefaultBuiltinObject();
         builtins.Import("money", new Func<decimal, string>(Numbers.Money));
         builtins.Import("rounded", new Func<decimal, string>(Numbers.Rounded));
+        builtins.Import("dollars", new Func<decimal, string>(Numbers.WholeDollars));
         builtins.Import("pct", new Func<decimal, string>(Numbers.Percent));
         builtins.Import("rate", new Func<decimal, string>(Numbers.Rate));
         builtins.Import("ratio", new Func<decimal, string>(Numbers.Ratio));

@@ -15,7 +15,7 @@ public static class Numbers
         ArgumentOutOfRangeException.ThrowIfNegative(usd);
         if (usd < 10_000)
         {
-            return "$" + Math.Round(usd, 0, MidpointRounding.AwayFromZero).ToString("#,0", Invariant);
+            return WholeDollars(usd);
         }
         // One decimal of the unit, so figures side by side read alike: "$0.8 million", "$66.3 million",
         // "$879.7 million", "$19.2 billion"; two under $10 billion, as desks write them ("$1.08 billion", "$2.47 billion").
@@ -29,6 +29,9 @@ public static class Numbers
         var billions = Math.Round(usd / 1_000_000_000, usd < 9_995_000_000 ? 2 : 1, MidpointRounding.AwayFromZero);
         return $"${billions.ToString("0.##", Invariant)} billion";
     }
+
+    /// <summary>Whole dollars with thousands separators, as a small amount or a coin's price is written ("$64,900").</summary>
+    public static string WholeDollars(decimal usd) => "$" + Math.Round(usd, 0, MidpointRounding.AwayFromZero).ToString("#,0", Invariant);
 
     /// <summary>
     /// An amount as a desk rounds it for a headline, never more than three significant digits: "$397 million",

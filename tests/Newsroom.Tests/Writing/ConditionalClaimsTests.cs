@@ -241,11 +241,11 @@ public class ConditionalClaimsTests
         Assert.That(texts, rank is null ? Has.None.Match("largest|on record") : Has.All.Contain(rank));
         // Below the list, the yardstick is the record book's latest day before it, named: 19 May 2021's $9.01 billion.
         Assert.That(texts, yardstick is null
-            ? Has.Some.Match("\\$9\\.01 billion of 19 May 2021, the day of Tesla's halt|19 May 2021, the day of Tesla's halt to bitcoin payments and new Chinese restrictions, saw \\$9\\.01 billion").And.None.Contain("next day up")
+            ? Has.All.Match("\\$9\\.01 billion (of|was liquidated on) 19 May 2021, when Tesla stopped taking bitcoin and China tightened its restrictions").And.None.Contain("next day up")
             : Has.Some.Contain(yardstick).And.None.Contain("$2.47 billion"));
     }
 
-    [TestCase("2025-09-17T00:00:00Z", 1_420_000_000.0, "7 April 2025, the day of the Liberation Day tariffs", TestName = "A day below the list is measured against the record book's latest day before it, not a later one")]
+    [TestCase("2025-09-17T00:00:00Z", 1_420_000_000.0, "7 April 2025, when markets reeled from the Liberation Day tariffs", TestName = "A day below the list is measured against the record book's latest day before it, not a later one")]
     // 7 September 2021 is fifth on the list as republished in 2025; on its own date three listed days were larger.
     [TestCase("2021-09-08T00:00:00Z", 3_470_000_000.0, "the fourth-largest liquidation day on CoinGlass's record", TestName = "A day is ranked as it stood, among the list's days before it")]
     public void TheRecordBookIsReadAsItStoodOnTheDay(string asOf, decimal longs, string sentence)
@@ -366,6 +366,34 @@ public class ConditionalClaimsTests
         string.Join("\n", article.Split('\n').Where(line => !line.StartsWith("- ", StringComparison.Ordinal)));
 
     /// <summary>The market article under twelve story keys, headline first.</summary>
+    // 5 February 2026 is in the record book with bitcoin's move as reported: down 8.6%, to about $64,900.
+    [TestCase(null, true, TestName = "A day the record book holds with a reported move says the move, attributed, instead of inferring one")]
+    [TestCase(-7.9, false, TestName = "A day whose data has its own price does not borrow the reported move")]
+    public void AReportedMoveStandsInForAPriceOnlyWhenTheDataHasNone(double? btcChange, bool reported)
+    {
+        var texts = Articles("""
+            "24h": { "longs": 2140000000, "shorts": 466000000 }
+            """, btcChange: (decimal?)btcChange, asOf: "2026-02-06T00:00:00Z");
+
+        Assert.That(texts, reported
+            ? Has.All.Match("bitcoin fell 8\\.6%.* to about \\$64,900.*reports at the time|Bitcoin fell 8\\.6% .*to about \\$64,900, according to reports at the time|Bitcoin's 8\\.6% slide").And.None.Match("split (that|suggests)|points to a sharp")
+            : Has.None.Contain("$64,900").And.Some.Contain("BTC"));
+    }
+
+    [TestCase("2024-12-10T00:00:00Z", 1_550_000_000.0, "(That topped the \\$1\\.08 billion of 5 August 2024|\\$1\\.08 billion was liquidated on 5 August 2024), when the yen carry trade unwound\\.", TestName = "A day well above the book's previous day says it topped it")]
+    [TestCase("2023-08-18T00:00:00Z", 821_000_000.0, "(That edged past the \\$940 million of 13 June 2022|\\$940 million was liquidated on 13 June 2022, when Celsius froze withdrawals and US inflation ran hot, just under this day's total)", TestName = "A day just above the book's previous day edged past it")]
+    [TestCase("2022-06-14T00:00:00Z", 600_000_000.0, "(less than half the \\$2\\.58 billion of 4 December 2021|\\$2\\.58 billion was liquidated on 4 December 2021, when a flash crash hit crypto over the weekend, more than twice as much)", TestName = "A day under half the book's previous day says so")]
+    [TestCase("2024-04-14T00:00:00Z", 2_900_000_000.0, "2\\.7 times the \\$1\\.13 billion of 5 March 2024|\\$1\\.13 billion was liquidated on 5 March 2024, when bitcoin turned down from an all-time high, under half as much", TestName = "A day over twice the book's previous day gives the multiple")]
+    public void TheRecordBooksPreviousDayIsWordedByHowTheDayMeasuredAgainstIt(string asOf, decimal longs, string sentence)
+    {
+        var texts = Articles($$"""
+            "24h": { "longs": {{longs:0}}, "shorts": 180000000 }
+            """, asOf: asOf);
+
+        Assert.That(texts, Has.All.Match(sentence));
+        Assert.That(texts, Has.None.Match("\\d{4}, the day of"), "the earlier day is named by what happened, not as 'the day of'");
+    }
+
     private static List<string> Articles(string windows, decimal? btcChange = null, string? coin = null, string asOf = "2026-11-24T12:00:00Z")
     {
         coin ??= btcChange is { } change
