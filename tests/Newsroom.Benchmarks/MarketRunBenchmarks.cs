@@ -36,7 +36,10 @@ public class MarketRunBenchmarks
         _generator = new ArticleGenerator(
             new NewsJudge(new Classifier(Options.Create(new RulesOptions())), history, Options.Create(new RulesOptions())),
             renderer,
-            new ArticleStore(database, Options.Create(new StoriesOptions()), Options.Create(new PublishingOptions())),
+            new ArticleStore(database, Options.Create(new PublishingOptions())),
+            new StoryStore(database, Options.Create(new StoriesOptions()), Options.Create(new PublishingOptions())),
+            new RunStore(database),
+            new SnapshotStore(database),
             history,
             new ArticleFiles(Options.Create(new OutputOptions { Directory = Path.Combine(_root, "articles") }), renderer, TimeProvider.System),
             Options.Create(new PublishingOptions()),

@@ -29,7 +29,8 @@ public class StorageGrowthBenchmarks : IDisposable
     private string _root = null!;
     private string? _schema;
     private Database _database = null!;
-    private ArticleStore _store = null!;
+    private ArticleStore _articles = null!;
+    private RunStore _runs = null!;
     private long _head;
 
     [ParamsSource(nameof(Sizes))]
@@ -54,8 +55,9 @@ public class StorageGrowthBenchmarks : IDisposable
             Provider = Data.Provider, DataDirectory = _root, ConnectionString = _schema is null ? null : $"{Postgres};Search Path={_schema}",
         }));
         await GrownDatabase.GrowAsync(_database, Data.Versions, Data.Stories, CancellationToken.None);
-        _store = new ArticleStore(_database, Options.Create(new StoriesOptions()), Options.Create(new PublishingOptions()));
-        _head = await _store.LastChangeAsync(CancellationToken.None);
+        _articles = new ArticleStore(_database, Options.Create(new PublishingOptions()));
+        _runs = new RunStore(_database);
+        _head = await _articles.LastChangeAsync(CancellationToken.None);
     }
 
     [GlobalCleanup]
@@ -81,25 +83,25 @@ public class StorageGrowthBenchmarks : IDisposable
 
     [Benchmark]
     public async Task<int> DeskQueue() =>
-        (await _store.QueueAsync(Everything, QueueLimit, CancellationToken.None)).Count + (int)await _store.LastChangeAsync(CancellationToken.None);
+        (await _articles.QueueAsync(Everything, QueueLimit, CancellationToken.None)).Count + (int)await _articles.LastChangeAsync(CancellationToken.None);
 
     [Benchmark]
-    public async Task<int> DeskCounts() => (await _store.CountsAsync(CancellationToken.None)).Count;
+    public async Task<int> DeskCounts() => (await _articles.CountsAsync(CancellationToken.None)).Count;
 
     [Benchmark]
     public async Task<int> ApiList() =>
-        (await _store.ListAsync(Everything, PageSize, CancellationToken.None)).Count + (int)await _store.LastChangeAsync(CancellationToken.None);
+        (await _articles.ListAsync(Everything, PageSize, CancellationToken.None)).Count + (int)await _articles.LastChangeAsync(CancellationToken.None);
 
     /// <summary>A client a full page behind the head of the change log.</summary>
     [Benchmark]
-    public async Task<int> ApiCursorPage() => (await _store.ChangesAsync(_head - PageSize, Everything, PageSize, CancellationToken.None)).Count;
+    public async Task<int> ApiCursorPage() => (await _articles.ChangesAsync(_head - PageSize, Everything, PageSize, CancellationToken.None)).Count;
 
     [Benchmark]
     public async Task<int> FeedRebuild() =>
-        (await _store.PublishedAsync(FeedEntries, CancellationToken.None)).Count + (await _store.WithdrawnAsync(FeedEntries, CancellationToken.None)).Count;
+        (await _articles.PublishedAsync(FeedEntries, CancellationToken.None)).Count + (await _articles.WithdrawnAsync(FeedEntries, CancellationToken.None)).Count;
 
     [Benchmark]
-    public async Task<RunRecord?> Health() => await _store.LastSuccessfulRunAsync(CancellationToken.None);
+    public async Task<RunRecord?> Health() => await _runs.LastSuccessfulAsync(CancellationToken.None);
 }
 
 public sealed record Size(string Provider, int Versions, int Stories)

@@ -127,8 +127,14 @@ internal sealed class Workspace : IDisposable
 
     public HistoryStore History() => new(Database);
 
-    public ArticleStore Store(decimal materialChangePercent = 10) =>
+    public ArticleStore Articles() => new(Database, Options.Create(new PublishingOptions()));
+
+    public StoryStore Stories(decimal materialChangePercent = 10) =>
         new(Database, Options.Create(new StoriesOptions { MaterialChangePercent = materialChangePercent }), Options.Create(new PublishingOptions()));
+
+    public RunStore Runs() => new(Database);
+
+    public SnapshotStore Snapshots() => new(Database);
 
     public ArticleGenerator Generator(
         TimeProvider? time = null, TemplateLibrary? templates = null, RulesOptions? rules = null, decimal materialChangePercent = 10, PublishingOptions? publishing = null)
@@ -136,13 +142,13 @@ internal sealed class Workspace : IDisposable
         time ??= TestData.Clock();
         var renderer = TestData.Renderer(templates);
         return new ArticleGenerator(
-            TestData.Judge(History(), rules ?? Rules), renderer, Store(materialChangePercent), History(),
+            TestData.Judge(History(), rules ?? Rules), renderer, Articles(), Stories(materialChangePercent), Runs(), Snapshots(), History(),
             new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer, time), Options.Create(publishing ?? new PublishingOptions()),
             Options.Create(new RetentionOptions()), time);
     }
 
     public ArticleLifecycle Lifecycle(TimeProvider? time = null) =>
-        new(Store(), TestData.Judge(History(), Rules), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer(), time ?? TestData.Clock()), time ?? TestData.Clock());
+        new(Articles(), Snapshots(), TestData.Judge(History(), Rules), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer(), time ?? TestData.Clock()), time ?? TestData.Clock());
 
     /// <summary>Every article file with its content hash: a before/after picture of what a run wrote.</summary>
     public Dictionary<string, string> Files() =>

@@ -24,8 +24,8 @@ public sealed record WrittenArticle(Article Article, SaveOutcome Outcome, IReadO
 /// writes no article; the failed run is still logged.
 /// </summary>
 public sealed class ArticleGenerator(
-    NewsJudge judge, ArticleRenderer renderer, ArticleStore store, HistoryStore history, ArticleFiles files, IOptions<PublishingOptions> publishing, IOptions<RetentionOptions> retention,
-    TimeProvider time)
+    NewsJudge judge, ArticleRenderer renderer, ArticleStore articles, StoryStore stories, RunStore runs, SnapshotStore snapshots, HistoryStore history, ArticleFiles files,
+    IOptions<PublishingOptions> publishing, IOptions<RetentionOptions> retention, TimeProvider time)
 {
     /// <summary>The finding that says why a version was held as a draft; the desk lists it with the rules that fired.</summary>
     public const string HeldFinding = "cross-check";
@@ -40,7 +40,7 @@ public sealed class ArticleGenerator(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await store.RecordRunAsync(RunRecord.Failure(started, time.GetUtcNow(), fetched.Origin, e, fetched.Notes), CancellationToken.None);
+            await runs.RecordAsync(RunRecord.Failure(started, time.GetUtcNow(), fetched.Origin, e, fetched.Notes), CancellationToken.None);
             throw;
         }
     }
@@ -51,21 +51,21 @@ public sealed class ArticleGenerator(
         // Every validated snapshot joins history, news or not; judged first, though its own windows could never be a precedent.
         await history.AddAsync(HistoryPoint.Of(snapshot, HistoryOrigins.Snapshot), cancellationToken);
         var assessments = decision.All.ToList();
-        var episodes = await store.EpisodesAsync(cancellationToken);
+        var episodes = await stories.EpisodesAsync(cancellationToken);
         var drafts = new List<ArticleDraft>();
         foreach (var assessment in decision.Stories)
         {
             var episode = episodes.GetValueOrDefault(assessment.Scope);
             var storyKey = StoryKey(assessment, snapshot, episode);
             // Articles of one run cover one event, so each also avoids the phrasings its siblings already took.
-            var recent = (await store.RecentVariantsAsync(assessment.Scope, storyKey, cancellationToken)).Union(drafts.SelectMany(d => d.Variants), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+            var recent = (await stories.RecentVariantsAsync(assessment.Scope, storyKey, cancellationToken)).Union(drafts.SelectMany(d => d.Variants), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
             drafts.Add(Draft(assessment, snapshot, storyKey, recent, fetched.Holds.Where(h => h.Scope == assessment.Scope).ToList(), cancellationToken));
         }
 
         var canonical = SnapshotWriter.ToUtf8Json(snapshot);
         var record = new SnapshotRecord(SnapshotWriter.Fingerprint(canonical), snapshot.AsOf, Encoding.UTF8.GetString(canonical));
         var run = new RunRecord(Guid.CreateVersion7(started).ToString(), started, time.GetUtcNow(), fetched.Origin, RunRecord.Succeeded, 0, 0, null, fetched.Notes);
-        var (saved, finished) = await store.SaveRunAsync(run, record, drafts, assessments.Select(a => new ScopeProfile(a.Scope, a.Profile)).ToList(), cancellationToken);
+        var (saved, finished) = await stories.SaveRunAsync(run, record, drafts, assessments.Select(a => new ScopeProfile(a.Scope, a.Profile)).ToList(), cancellationToken);
 
         var written = new List<WrittenArticle>();
         foreach (var (article, outcome) in saved)
@@ -78,8 +78,8 @@ public sealed class ArticleGenerator(
 
     /// <summary>Brings every article's files up to its stored latest version (a crash after a commit leaves them behind).</summary>
     public async Task<int> RepairFilesAsync(CancellationToken cancellationToken) =>
-        await files.RepairAsync((await store.ListAsync(cancellationToken)).Where(article => !retention.Value.DropsFilesOf(article, time.GetUtcNow())).ToList(),
-            (article, token) => store.SnapshotJsonAsync(article.SnapshotFingerprint, token), cancellationToken);
+        await files.RepairAsync((await articles.ListAsync(cancellationToken)).Where(article => !retention.Value.DropsFilesOf(article, time.GetUtcNow())).ToList(),
+            (article, token) => snapshots.JsonAsync(article.SnapshotFingerprint, token), cancellationToken);
 
     /// <summary>The story continues while the scope keeps its profile within one event; otherwise this snapshot starts a new one.</summary>
     private static string StoryKey(Assessment assessment, Snapshot snapshot, Episode? episode) =>

@@ -8,7 +8,7 @@ using Newsroom.Telemetry;
 namespace Newsroom.Runs;
 
 /// <summary>One run of the pipeline on the configured source: fetch, then generate. Failed runs are logged and counted too.</summary>
-public sealed class Runner(ISnapshotSource source, IOptions<SourcesOptions> sources, ArticleGenerator generator, ArticleStore store, NewsroomTelemetry telemetry, TimeProvider time)
+public sealed class Runner(ISnapshotSource source, IOptions<SourcesOptions> sources, ArticleGenerator generator, RunStore runs, NewsroomTelemetry telemetry, TimeProvider time)
 {
     public async Task<GenerationResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class Runner(ISnapshotSource source, IOptions<SourcesOptions> sour
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                await store.RecordRunAsync(RunRecord.Failure(started, time.GetUtcNow(), sources.Value.Source, e, []), CancellationToken.None);
+                await runs.RecordAsync(RunRecord.Failure(started, time.GetUtcNow(), sources.Value.Source, e, []), CancellationToken.None);
                 throw;
             }
             var result = await generator.GenerateAsync(fetched, cancellationToken);

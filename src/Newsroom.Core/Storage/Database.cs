@@ -29,6 +29,12 @@ public sealed class Database : IDisposable
 
     public string Location => _options.Location;
 
+    /// <summary>Creates or upgrades the schema now rather than at the first query; safe to call from several processes at once.</summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+    }
+
     /// <summary>An open connection; the first one of the process creates or upgrades the schema.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

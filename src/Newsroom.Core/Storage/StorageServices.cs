@@ -13,6 +13,9 @@ public static class StorageServices
         services.AddValidatedOptions<StoriesOptions>(StoriesOptions.SectionName);
         services.AddSingleton<Database>();
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton<StoryStore>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<SnapshotStore>();
         services.AddSingleton<HistoryStore>();
         services.AddSingleton<IHistoryReader>(provider => provider.GetRequiredService<HistoryStore>());
         return services;

@@ -118,9 +118,9 @@ public static class ArticlesApi
             ? await EtaggedAsync(http, NinjsItem.From(article, publishing.Value.PublicBase))
             : Problem(StatusCodes.Status404NotFound, "No such version", $"article {id} has no version {version}");
 
-    private static async Task<IResult> GetEvidenceAsync(HttpContext http, ArticleStore store, string id, int version, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetEvidenceAsync(HttpContext http, ArticleStore store, SnapshotStore snapshots, string id, int version, CancellationToken cancellationToken) =>
         await FindVersionAsync(store, id, version, cancellationToken) is { } article
-            ? await EtaggedAsync(http, Evidence.From(article, await store.SnapshotJsonAsync(article.SnapshotFingerprint, cancellationToken)), Immutable, article.GeneratedAt)
+            ? await EtaggedAsync(http, Evidence.From(article, await snapshots.JsonAsync(article.SnapshotFingerprint, cancellationToken)), Immutable, article.GeneratedAt)
             : Problem(StatusCodes.Status404NotFound, "No such version", $"article {id} has no version {version}");
 
     private static async Task<Article?> FindVersionAsync(ArticleStore store, string id, int version, CancellationToken cancellationToken) =>

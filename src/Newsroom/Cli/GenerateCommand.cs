@@ -26,7 +26,7 @@ internal static class GenerateCommand
             var result = given is null
                 ? await host.Services.GetRequiredService<Runner>().RunAsync(cancellationToken)
                 : await host.Services.GetRequiredService<ArticleGenerator>().GenerateAsync(given, cancellationToken);
-            var database = host.Services.GetRequiredService<ArticleStore>().Location;
+            var database = host.Services.GetRequiredService<Database>().Location;
             await output.WriteAsync(parsed.GetValue(json) ? Json(result) : Report(result, database));
             await host.StopAsync(cancellationToken);
             return NewsroomCli.Done;

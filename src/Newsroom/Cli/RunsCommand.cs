@@ -22,7 +22,7 @@ internal static class RunsCommand
             }
             using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
             await host.StartAsync(cancellationToken);
-            var runs = await host.Services.GetRequiredService<ArticleStore>().RunsAsync(parsed.GetValue(limit), cancellationToken);
+            var runs = await host.Services.GetRequiredService<RunStore>().ListAsync(parsed.GetValue(limit), cancellationToken);
             if (parsed.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(runs, ArticleJson.Options));

@@ -68,7 +68,7 @@ internal static class SamplesCommand
                 var article = renderer.Render(story, snapshot, storyKey, remembered.SelectMany(v => v).Concat(siblings).ToHashSet(StringComparer.Ordinal), cancellationToken);
                 siblings.AddRange(article.Variants);
                 remembered.Enqueue(article.Variants);
-                if (remembered.Count > ArticleStore.RememberedStories)
+                if (remembered.Count > StoryStore.RememberedStories)
                 {
                     remembered.Dequeue();
                 }

@@ -53,8 +53,8 @@ internal static partial class ServeCommand
             // The root leads people to the desk; machines find their way from the OpenAPI document.
             app.MapGet("/", () => Results.Redirect("/desk")).ExcludeFromDescription();
             // The schema is created or upgraded before the first run can fire (and a bad setting stops us here).
-            var store = app.Services.GetRequiredService<ArticleStore>();
-            await store.EnsureSchemaAsync(cancellationToken);
+            var database = app.Services.GetRequiredService<Database>();
+            await database.EnsureSchemaAsync(cancellationToken);
             await app.Services.GetRequiredService<ArticleGenerator>().RepairFilesAsync(cancellationToken);
             try
             {
@@ -67,9 +67,9 @@ internal static partial class ServeCommand
             var services = app.Services;
             var (listening, publicBase) = (string.Join(", ", app.Urls), services.GetRequiredService<IOptions<PublishingOptions>>().Value.PublicBase.AbsoluteUri);
             var (source, cron) = (services.GetRequiredService<IOptions<SourcesOptions>>().Value.Source, services.GetRequiredService<IOptions<ScheduleOptions>>().Value.Cron);
-            var storage = services.GetRequiredService<Database>().IsPostgres ? "PostgreSQL, one Quartz cluster" : "SQLite, this node only";
+            var storage = database.IsPostgres ? "PostgreSQL, one Quartz cluster" : "SQLite, this node only";
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServeCommand));
-            LogServing(logger, listening, publicBase, source, cron, storage, store.Location);
+            LogServing(logger, listening, publicBase, source, cron, storage, database.Location);
             await app.WaitForShutdownAsync(cancellationToken);
             return NewsroomCli.Done;
         });

@@ -20,9 +20,9 @@ public static class HealthEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> GetHealthAsync(ArticleStore store, TimeProvider time, IOptions<HealthOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> GetHealthAsync(RunStore runs, TimeProvider time, IOptions<HealthOptions> options, CancellationToken cancellationToken)
     {
-        var last = await store.LastSuccessfulRunAsync(cancellationToken);
+        var last = await runs.LastSuccessfulAsync(cancellationToken);
         var maxAge = TimeSpan.FromMinutes(options.Value.MaxRunAgeMinutes);
         var age = last is null ? (TimeSpan?)null : time.GetUtcNow() - last.FinishedAt;
         var healthy = age <= maxAge;

@@ -111,7 +111,7 @@ public class ArticlesApiTests
     [Test]
     public async Task OneArticleItsVersionsAndWhatIsNotThere()
     {
-        var id = (await _workspace.Store().ListAsync(CancellationToken.None))[0].Id;
+        var id = (await _workspace.Articles().ListAsync(CancellationToken.None))[0].Id;
 
         using var latest = await GetAsync($"/api/v1/articles/{id}");
         using var first = await GetAsync($"/api/v1/articles/{id}/versions/1");
@@ -129,7 +129,7 @@ public class ArticlesApiTests
     [Test]
     public async Task AnUnchangedResourceAnswers304ToItsETag()
     {
-        var id = (await _workspace.Store().ListAsync(CancellationToken.None))[0].Id;
+        var id = (await _workspace.Articles().ListAsync(CancellationToken.None))[0].Id;
         using var first = await GetAsync($"/api/v1/articles/{id}");
         var etag = first.Headers.ETag!;
 
@@ -148,7 +148,7 @@ public class ArticlesApiTests
     {
         using var start = await GetAsync("/api/v1/articles?limit=1");
         var cursor = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("next").GetString()!;
-        var articles = await _workspace.Store().ListAsync(CancellationToken.None);
+        var articles = await _workspace.Articles().ListAsync(CancellationToken.None);
         var lifecycle = _workspace.Lifecycle();
         await lifecycle.ApproveAsync(articles[0].Id, "alice", CancellationToken.None);
         await lifecycle.RejectAsync(articles[1].Id, "duplicate", null, "bob", CancellationToken.None);

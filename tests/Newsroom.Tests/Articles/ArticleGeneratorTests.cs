@@ -27,7 +27,7 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         }));
         Assert.That(files, Has.All.Matches<string>(File.Exists));
 
-        var stored = (await Workspace.Store().ListAsync(CancellationToken.None)).Single();
+        var stored = (await Workspace.Articles().ListAsync(CancellationToken.None)).Single();
         Assert.That(stored, Is.EqualTo(article));
     }
 
@@ -95,7 +95,7 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
 
         Assert.That(again.Outcome, Is.EqualTo(SaveOutcome.Unchanged));
         Assert.That(again.Article, Is.EqualTo(first.Article));
-        Assert.That(await Workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(1));
+        Assert.That(await Workspace.Articles().ListAsync(CancellationToken.None), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -111,11 +111,11 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         Assert.That(second.Outcome, Is.EqualTo(SaveOutcome.Updated));
         Assert.That((second.Article.Id, second.Article.Version, second.Article.StoryKey), Is.EqualTo((first.Article.Id, 2, first.Article.StoryKey)));
         Assert.That(second.Article.Markdown, Does.Contain("$447 million"));
-        var versions = await Workspace.Store().VersionsAsync(first.Article.Id, CancellationToken.None);
+        var versions = await Workspace.Articles().VersionsAsync(first.Article.Id, CancellationToken.None);
         Assert.That(versions.Select(v => (v.Version, v.Status)), Is.EqualTo(new[] { (1, "draft"), (2, "draft") }));
         Assert.That(versions[0], Is.EqualTo(first.Article), "the first version and its evidence are kept as they were");
         Assert.That(versions[0].SnapshotFingerprint, Is.Not.EqualTo(versions[1].SnapshotFingerprint));
-        Assert.That(await Workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(1), "still one article");
+        Assert.That(await Workspace.Articles().ListAsync(CancellationToken.None), Has.Count.EqualTo(1), "still one article");
     }
 
     [Test]
@@ -130,9 +130,9 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
 
         Assert.That(late.Outcome, Is.EqualTo(SaveOutcome.Older));
         Assert.That(late.Article, Is.EqualTo(first.Article), "the stored latest version is returned as it was");
-        var versions = await Workspace.Store().VersionsAsync(first.Article.Id, CancellationToken.None);
+        var versions = await Workspace.Articles().VersionsAsync(first.Article.Id, CancellationToken.None);
         Assert.That(versions.Select(v => v.AsOf), Is.EqualTo(new[] { first.Article.AsOf }));
-        var episodes = await Workspace.Store().EpisodesAsync(CancellationToken.None);
+        var episodes = await Workspace.Stories().EpisodesAsync(CancellationToken.None);
         Assert.That(episodes["market"].StoryKey, Is.EqualTo(first.Article.StoryKey), "the scope's story stays the later one");
     }
 
@@ -195,7 +195,7 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         Assert.That(again.Outcome, Is.EqualTo(SaveOutcome.Created));
         Assert.That(again.Article.Id, Is.Not.EqualTo(first.Article.Id));
         Assert.That(again.Article.StoryKey, Is.EqualTo("market/short-squeeze/2026-11-24T16:00Z"));
-        Assert.That(await Workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(2));
+        Assert.That(await Workspace.Articles().ListAsync(CancellationToken.None), Has.Count.EqualTo(2));
     }
 
     [TestCase("2026-11-24T11:00:00Z", false, TestName = "23 hours later the window still overlaps the first: the same story")]
@@ -218,12 +218,12 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"));
         await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"));
 
-        var runs = await Workspace.Store().RunsAsync(10, CancellationToken.None);
+        var runs = await Workspace.Runs().ListAsync(10, CancellationToken.None);
 
         Assert.That(runs.Select(r => (r.Outcome, r.Created, r.Updated)), Is.EqualTo(new[] { ("succeeded", 0, 0), ("succeeded", 3, 0) }));
         Assert.That(runs.Select(r => r.Source), Has.All.EqualTo("test"));
         Assert.That(runs[0].StartedAt, Is.LessThan(runs[0].FinishedAt));
-        Assert.That((await Workspace.Store().LastSuccessfulRunAsync(CancellationToken.None))!.Id, Is.EqualTo(runs[0].Id));
+        Assert.That((await Workspace.Runs().LastSuccessfulAsync(CancellationToken.None))!.Id, Is.EqualTo(runs[0].Id));
     }
 
     /// <summary>The seed market with its 24h shorts (and so total) changed, at another time.</summary>
@@ -255,8 +255,8 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         Assert.That(result.Market.Profile, Is.EqualTo("none"));
         Assert.That(result.Articles, Is.Empty);
         Assert.That(Workspace.Files(), Is.Empty);
-        Assert.That(await Workspace.Store().ListAsync(CancellationToken.None), Is.Empty);
-        Assert.That((await Workspace.Store().RunsAsync(10, CancellationToken.None)).Single().Outcome, Is.EqualTo("succeeded"));
+        Assert.That(await Workspace.Articles().ListAsync(CancellationToken.None), Is.Empty);
+        Assert.That((await Workspace.Runs().ListAsync(10, CancellationToken.None)).Single().Outcome, Is.EqualTo("succeeded"));
     }
 
     [Test]
@@ -270,7 +270,7 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         await Assert.ThrowsAsync<SnapshotValidationException>(() => generator.GenerateAsync(invalid));
 
         Assert.That(await PictureAsync(), Is.EqualTo(before));
-        var failed = (await Workspace.Store().RunsAsync(1, CancellationToken.None)).Single();
+        var failed = (await Workspace.Runs().ListAsync(1, CancellationToken.None)).Single();
         Assert.That((failed.Outcome, failed.Created, failed.Updated), Is.EqualTo(("failed", 0, 0)));
         Assert.That(failed.Error, Does.Contain("market.4h.longs: -5 is negative"));
     }
@@ -315,11 +315,11 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
     /// <summary>The files and every stored article version: what a failed run must leave as it was.</summary>
     private async Task<(Dictionary<string, string> Files, List<Article> Versions)> PictureAsync()
     {
-        var store = Workspace.Store();
+        var articles = Workspace.Articles();
         var versions = new List<Article>();
-        foreach (var article in await store.ListAsync(CancellationToken.None))
+        foreach (var article in await articles.ListAsync(CancellationToken.None))
         {
-            versions.AddRange(await store.VersionsAsync(article.Id, CancellationToken.None));
+            versions.AddRange(await articles.VersionsAsync(article.Id, CancellationToken.None));
         }
         return (Workspace.Files(), versions);
     }

@@ -30,7 +30,7 @@ public class CrashTests
         var killedAfterCommit = 0;
         for (var kill = 1; kill <= Kills; kill++)
         {
-            var runs = (await workspace.Store().RunsAsync(1000, CancellationToken.None)).Count;
+            var runs = (await workspace.Runs().ListAsync(1000, CancellationToken.None)).Count;
             await File.WriteAllTextAsync(Input(workspace), Snapshot(start, kill));
             using (var process = new NewsroomProcess(workspace.Root, ["generate", "--input", Input(workspace)], settings))
             {
@@ -41,13 +41,13 @@ public class CrashTests
                 }
                 await process.WaitForExitAsync(TimeSpan.FromMinutes(1));
             }
-            killedAfterCommit += (await workspace.Store().RunsAsync(1000, CancellationToken.None)).Count > runs && await AnyStaleAsync(workspace) ? 1 : 0;
+            killedAfterCommit += (await workspace.Runs().ListAsync(1000, CancellationToken.None)).Count > runs && await AnyStaleAsync(workspace) ? 1 : 0;
         }
 
         // The last run covers the market only: the coins' files are right afterwards only if the run repairs what it does not write.
         Assert.That(await RunAsync(workspace, settings, Snapshot(start, Kills + 1, coins: 0), TimeSpan.FromMinutes(2)), Is.Zero, "a normal run after the kills");
 
-        var articles = await workspace.Store().ListAsync(CancellationToken.None);
+        var articles = await workspace.Articles().ListAsync(CancellationToken.None);
         TestContext.Out.WriteLine($"{Kills} kills over runs of {runTime.TotalSeconds:0.0} s; {killedAfterCommit} left files behind their committed articles; {articles.Count} articles after the last run");
         Assert.That(articles, Has.Count.EqualTo(Coins + 1), "one story per scope, none lost, none doubled");
         Assert.That(articles.Select(a => a.StoryKey).Distinct().Count(), Is.EqualTo(articles.Count));
@@ -60,7 +60,7 @@ public class CrashTests
     /// <summary>Whether any stored article's files are missing or show another version than the store's latest.</summary>
     private static async Task<bool> AnyStaleAsync(Workspace workspace)
     {
-        foreach (var article in await workspace.Store().ListAsync(CancellationToken.None))
+        foreach (var article in await workspace.Articles().ListAsync(CancellationToken.None))
         {
             var path = Path.Combine(workspace.OutputDirectory, article.Slug);
             if (!File.Exists(path + ".json") || !File.Exists(path + ".html") || !File.Exists(path + ".md")

@@ -25,7 +25,7 @@ public class DatabaseTests(string provider) : OnBothDatabases(provider)
             {
                 nodes.ForEach(node => node.Dispose());
             }
-            Assert.That(await workspace.Store().ListAsync(CancellationToken.None), Is.Empty, "the schema is whole");
+            Assert.That(await workspace.Articles().ListAsync(CancellationToken.None), Is.Empty, "the schema is whole");
         }
     }
 }

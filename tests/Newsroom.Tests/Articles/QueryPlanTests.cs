@@ -32,7 +32,7 @@ public class QueryPlanTests(string provider) : OnBothDatabases(provider)
         new TestCaseData(ArticleStore.ChangesSql(None)).SetArgDisplayNames("API cursor page"),
         new TestCaseData(ArticleStore.PublishedSql).SetArgDisplayNames("feed entries"),
         new TestCaseData(ArticleStore.WithdrawnSql).SetArgDisplayNames("feed withdrawals"),
-        new TestCaseData(ArticleStore.LastSuccessfulRunSql).SetArgDisplayNames("healthz"),
+        new TestCaseData(RunStore.LastSuccessfulSql).SetArgDisplayNames("healthz"),
     ];
 
     [TestCaseSource(nameof(HotQueries))]

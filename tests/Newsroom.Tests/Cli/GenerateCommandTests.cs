@@ -50,7 +50,7 @@ public class GenerateCommandTests
     public async Task CorrectingWithTheMarkdownFileNewsroomWroteKeepsOneHeadline()
     {
         await RunAsync(["generate"]);
-        var id = (await _workspace.Store().ListAsync(CancellationToken.None)).Single().Id;
+        var id = (await _workspace.Articles().ListAsync(CancellationToken.None)).Single().Id;
         await RunAsync(["approve", id]);
         var file = Path.Combine(_workspace.OutputDirectory, "2026-11-24-1200-market-short-squeeze.md");
         var edited = (await File.ReadAllTextAsync(file)).Replace("providers revise them", "providers correct them", StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public class GenerateCommandTests
 
         Assert.That(exitCode, Is.EqualTo(0), error);
         Assert.That(output, Does.Contain($"{id} v2 is published"));
-        var correction = (await _workspace.Store().ListAsync(CancellationToken.None)).Single();
+        var correction = (await _workspace.Articles().ListAsync(CancellationToken.None)).Single();
         Assert.That(correction.Markdown, Does.Contain("providers correct them").And.Not.Match("(?m)^# "), "the file's H1 is the headline, not a second heading in the body");
         Assert.That(correction.Headline, Is.EqualTo(edited.Split('\n')[0][2..]));
         Assert.That((await File.ReadAllTextAsync(file)).Split('\n').Count(line => line.StartsWith("# ", StringComparison.Ordinal)), Is.EqualTo(1));
@@ -171,7 +171,7 @@ public class GenerateCommandTests
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("newsroom: no snapshot, nothing written: Newsroom:File:Path: cannot read \"/no/such/replay.json\""));
         Assert.That(_workspace.ArticleFiles(), Is.Empty);
-        var run = (await _workspace.Store().RunsAsync(1, CancellationToken.None)).Single();
+        var run = (await _workspace.Runs().ListAsync(1, CancellationToken.None)).Single();
         Assert.That((run.Outcome, run.Source), Is.EqualTo(("failed", "File")));
     }
 

@@ -16,7 +16,7 @@ public class PruneCommandTests : WorkspaceTests
     [Test]
     public async Task ADryRunSaysWhatWouldGoThenPruneRemovesIt()
     {
-        await Workspace.Store().RecordRunAsync(RunRecord.Failure(TestData.Now.AddDays(-10), TestData.Now.AddDays(-10), "Sample", new InvalidOperationException("old"), []), CancellationToken.None);
+        await Workspace.Runs().RecordAsync(RunRecord.Failure(TestData.Now.AddDays(-10), TestData.Now.AddDays(-10), "Sample", new InvalidOperationException("old"), []), CancellationToken.None);
         var rejected = (await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"))).Articles[0].Article;
         var lifecycle = Workspace.Lifecycle();
         await lifecycle.EditAsync(rejected.Id, rejected.Headline, rejected.Markdown + "\n\nEdited once.", "bob", CancellationToken.None);

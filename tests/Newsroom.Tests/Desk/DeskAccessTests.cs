@@ -117,7 +117,7 @@ public class DeskAccessTests
     [TestCase(null, "seen: missing (the form must say which version it was shown with)")]
     public async Task ADecisionWithoutAReadableSeenVersionIsRefused(string? seen, string message)
     {
-        var id = (await _workspace.Store().QueueAsync(new ArticleFilter(Scope: "market"), 1, CancellationToken.None)).Single().Id;
+        var id = (await _workspace.Articles().QueueAsync(new ArticleFilter(Scope: "market"), 1, CancellationToken.None)).Single().Id;
         using var client = new DeskClient(_host);
         (await client.SignInAsync(DeskWorld.Editor)).Dispose();
 
@@ -125,7 +125,7 @@ public class DeskAccessTests
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), Does.Contain(message));
-        Assert.That((await _workspace.Store().FindAsync(id, CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.Draft), "nothing decided");
+        Assert.That((await _workspace.Articles().FindAsync(id, CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.Draft), "nothing decided");
     }
 
     [TestCase("/desk/", HttpStatusCode.Redirect)]
@@ -174,7 +174,7 @@ public class DeskAccessTests
     public async Task OnlyAnAdminCanWithdrawAPublishedArticle()
     {
         await new Users(_workspace.Database, TimeProvider.System).AddAsync("root", Roles.Admin, DeskWorld.Password, CancellationToken.None);
-        var id = (await _workspace.Store().QueueAsync(new ArticleFilter(Scope: "market"), 1, CancellationToken.None)).Single().Id;
+        var id = (await _workspace.Articles().QueueAsync(new ArticleFilter(Scope: "market"), 1, CancellationToken.None)).Single().Id;
         await _workspace.Lifecycle().ApproveAsync(id, DeskWorld.Editor, CancellationToken.None);
         using var editor = new DeskClient(_host);
         using var admin = new DeskClient(_host);
@@ -182,14 +182,14 @@ public class DeskAccessTests
         (await admin.SignInAsync("root")).Dispose();
 
         using var refused = await editor.PostFormAsync($"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("seen", "1"), ("note", "wrong day"));
-        var afterEditor = (await _workspace.Store().FindAsync(id, CancellationToken.None))!.Status;
+        var afterEditor = (await _workspace.Articles().FindAsync(id, CancellationToken.None))!.Status;
         using var done = await admin.PostFormAsync($"/desk/articles/{id}", $"/desk/articles/{id}?handler=withdraw", ("seen", "1"), ("note", "wrong day"));
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "an editor is sent away");
         Assert.That(afterEditor, Is.EqualTo(ArticleStatus.Published));
         Assert.That(done.Headers.Location!.ToString(), Does.Contain("done=withdrawn"));
-        Assert.That((await _workspace.Store().FindAsync(id, CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.Withdrawn));
-        var events = await _workspace.Store().EventsAsync(id, CancellationToken.None);
+        Assert.That((await _workspace.Articles().FindAsync(id, CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.Withdrawn));
+        var events = await _workspace.Articles().EventsAsync(id, CancellationToken.None);
         Assert.That((events[^1].Action, events[^1].Actor, events[^1].Note), Is.EqualTo(("withdrawn", "root", "wrong day")));
     }
 

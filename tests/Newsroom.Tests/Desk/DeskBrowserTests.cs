@@ -226,7 +226,7 @@ public class DeskBrowserTests
         Assert.That(saved, Is.True, "the saved version is inert");
         Assert.That(await _page.EvaluateAsync<bool>("() => window.__xss === undefined"), Is.True, "no script ran anywhere");
         Assert.That(await _page.Locator("script").CountAsync(), Is.EqualTo(1), "only the desk's own script on a page reflecting one");
-        var stored = (await _workspace.Store().FindAsync(id, CancellationToken.None))!;
+        var stored = (await _workspace.Articles().FindAsync(id, CancellationToken.None))!;
         Assert.That(stored.Html, Does.Not.Contain("<script").And.Not.Contain("href=\"javascript:").And.Not.Contain("<img").And.Contain("&lt;script&gt;"));
     }
 
@@ -241,7 +241,7 @@ public class DeskBrowserTests
             () => _page.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync(), r => r.Request.Method == "POST");
 
         Assert.That(response.Status, Is.EqualTo(400));
-        Assert.That((await _workspace.Store().FindAsync(id, CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.Draft));
+        Assert.That((await _workspace.Articles().FindAsync(id, CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.Draft));
     }
 
     /// <summary>True when a rendered region holds no script, no event handler and no link other than http(s), mailto or in-page.</summary>
@@ -288,7 +288,7 @@ public class DeskBrowserTests
         await _page.GotoAsync(Url("desk/?scope=market"));
         await Rows().First.Locator("a").ClickAsync();
         await _page.WaitForURLAsync("**/desk/articles/*");
-        return (await _workspace.Store().FindAsync(_page.Url.Split('/')[^1], CancellationToken.None))!;
+        return (await _workspace.Articles().FindAsync(_page.Url.Split('/')[^1], CancellationToken.None))!;
     }
 
     private ILocator Rows() => _page.Locator("table.queue tbody tr");

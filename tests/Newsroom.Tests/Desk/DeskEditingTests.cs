@@ -14,7 +14,7 @@ public class DeskEditingTests
     public async Task StartAsync()
     {
         (_workspace, _host) = await DeskWorld.StartAsync();
-        _draft = (await _workspace.Store().QueueAsync(new ArticleFilter(Scope: "market"), 1, CancellationToken.None)).Single();
+        _draft = (await _workspace.Articles().QueueAsync(new ArticleFilter(Scope: "market"), 1, CancellationToken.None)).Single();
     }
 
     [TearDown]
@@ -35,7 +35,7 @@ public class DeskEditingTests
         using var refused = await alice.PostFormAsync($"/desk/articles/{_draft.Id}/edit", $"/desk/articles/{_draft.Id}/edit",
             ("Seen", "1"), ("Headline", "Alice's headline"), ("Markdown", _draft.Markdown));
         var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        var latest = (await _workspace.Store().FindAsync(_draft.Id, CancellationToken.None))!;
+        var latest = (await _workspace.Articles().FindAsync(_draft.Id, CancellationToken.None))!;
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(page, Does.Contain("is now at v2 (draft, by bob), not v1"));
@@ -55,7 +55,7 @@ public class DeskEditingTests
         using var broken = await alice.PostFormAsync(edit, edit,
             ("Seen", "1"), ("Headline", _draft.Headline), ("Markdown", _draft.Markdown.Replace("$637.3 million", "$650 million", StringComparison.Ordinal)), ("Note", "Total restated"));
         using var done = await alice.PostFormAsync(edit, edit, ("Seen", "1"), ("Headline", _draft.Headline), ("Markdown", reworded), ("Note", "Total rounded"));
-        var latest = (await _workspace.Store().FindAsync(_draft.Id, CancellationToken.None))!;
+        var latest = (await _workspace.Articles().FindAsync(_draft.Id, CancellationToken.None))!;
 
         Assert.That(broken.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync()), Does.Contain("\"$650 million\" matches no figure of the data"));

@@ -15,11 +15,11 @@ public class ReviewTests(string provider) : OnBothDatabases(provider)
         var broken = draft.Markdown.Replace("$637.3 million", "$650 million", StringComparison.Ordinal);
 
         var (edited, unmatched) = await Workspace.Lifecycle().EditAsync(draft.Id, "Longs wiped out", broken, "alice", CancellationToken.None);
-        var events = await Workspace.Store().EventsAsync(draft.Id, CancellationToken.None);
+        var events = await Workspace.Articles().EventsAsync(draft.Id, CancellationToken.None);
 
         Assert.That((edited.Version, edited.Status, edited.EditedBy, edited.Headline), Is.EqualTo((2, ArticleStatus.Draft, "alice", "Longs wiped out")));
         Assert.That(unmatched, Is.EqualTo(new[] { "\"$650 million\" matches no figure of the data" }));
-        Assert.That((await Workspace.Store().FindAsync(draft.Id, CancellationToken.None))!.Markdown, Is.EqualTo(broken), "the editor's text is kept");
+        Assert.That((await Workspace.Articles().FindAsync(draft.Id, CancellationToken.None))!.Markdown, Is.EqualTo(broken), "the editor's text is kept");
         Assert.That(events.Select(e => (e.Version, e.Action, e.Actor)), Is.EqualTo(new[] { (2, "edited", "alice") }));
     }
 
@@ -33,7 +33,7 @@ public class ReviewTests(string provider) : OnBothDatabases(provider)
         var refused = (await Assert.ThrowsAsync<FactCheckException>(() => lifecycle.ApproveAsync(draft.Id, "alice", CancellationToken.None)))!;
 
         Assert.That(refused.Unmatched, Is.EqualTo(new[] { "\"$650 million\" matches no figure of the data" }));
-        Assert.That((await Workspace.Store().FindAsync(draft.Id, CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.Draft));
+        Assert.That((await Workspace.Articles().FindAsync(draft.Id, CancellationToken.None))!.Status, Is.EqualTo(ArticleStatus.Draft));
     }
 
     [TestCase("Two\nlines")]
@@ -46,7 +46,7 @@ public class ReviewTests(string provider) : OnBothDatabases(provider)
         var refused = (await Assert.ThrowsAsync<LifecycleException>(() => Workspace.Lifecycle().EditAsync(draft.Id, headline, draft.Markdown, "alice", CancellationToken.None)))!;
 
         Assert.That(refused.Message, Does.StartWith("headline: "));
-        Assert.That((await Workspace.Store().FindAsync(draft.Id, CancellationToken.None))!.Version, Is.EqualTo(1));
+        Assert.That((await Workspace.Articles().FindAsync(draft.Id, CancellationToken.None))!.Version, Is.EqualTo(1));
     }
 
     [Test]
@@ -54,10 +54,10 @@ public class ReviewTests(string provider) : OnBothDatabases(provider)
     {
         var draft = await MarketDraftAsync();
         await Workspace.Lifecycle().ApproveAsync(draft.Id, "alice", CancellationToken.None);
-        var store = Workspace.Store();
+        var articles = Workspace.Articles();
 
-        var queue = await store.QueueAsync(new ArticleFilter(), 10, CancellationToken.None);
-        var counts = await store.CountsAsync(CancellationToken.None);
+        var queue = await articles.QueueAsync(new ArticleFilter(), 10, CancellationToken.None);
+        var counts = await articles.CountsAsync(CancellationToken.None);
 
         Assert.That(queue.Select(a => a.Status), Is.EqualTo(new[] { "draft", "draft", "published" }));
         Assert.That(counts.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)), Is.EqualTo(new Dictionary<string, int> { ["draft"] = 2, ["published"] = 1 }));
@@ -68,12 +68,12 @@ public class ReviewTests(string provider) : OnBothDatabases(provider)
     public async Task TheRejectionReportCountsReasonsByProfileAndByRuleThatFired()
     {
         // The two coins squeezed against the market: SOL and XRP.
-        var drafts = (await Workspace.Store().QueueAsync(new ArticleFilter(), 10, CancellationToken.None)).Where(d => d.Scope != "market").ToList();
+        var drafts = (await Workspace.Articles().QueueAsync(new ArticleFilter(), 10, CancellationToken.None)).Where(d => d.Scope != "market").ToList();
         var lifecycle = Workspace.Lifecycle();
         await lifecycle.RejectAsync(drafts[0].Id, "not-newsworthy", null, "alice", CancellationToken.None);
         await lifecycle.RejectAsync(drafts[1].Id, "wording", "stiff", "alice", CancellationToken.None);
 
-        var report = RejectionReport.From(await Workspace.Store().RejectionsAsync(CancellationToken.None));
+        var report = RejectionReport.From(await Workspace.Articles().RejectionsAsync(CancellationToken.None));
 
         Assert.That(report.Total, Is.EqualTo(2));
         var profile = report.ByProfile.Single();
@@ -85,5 +85,5 @@ public class ReviewTests(string provider) : OnBothDatabases(provider)
     public async Task GenerateAsync() => await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"));
 
     private async Task<Article> MarketDraftAsync() =>
-        (await Workspace.Store().QueueAsync(new ArticleFilter(Scope: "market"), 1, CancellationToken.None)).Single();
+        (await Workspace.Articles().QueueAsync(new ArticleFilter(Scope: "market"), 1, CancellationToken.None)).Single();
 }

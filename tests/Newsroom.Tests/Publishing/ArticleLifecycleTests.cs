@@ -15,8 +15,8 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
         var published = await Workspace.Lifecycle().ApproveAsync(draft.Id, "alice", CancellationToken.None);
 
         Assert.That((published.Version, published.Status), Is.EqualTo((1, "published")));
-        Assert.That((await Workspace.Store().FindAsync(draft.Id, CancellationToken.None))!.Status, Is.EqualTo("published"));
-        var events = await Workspace.Store().EventsAsync(draft.Id, CancellationToken.None);
+        Assert.That((await Workspace.Articles().FindAsync(draft.Id, CancellationToken.None))!.Status, Is.EqualTo("published"));
+        var events = await Workspace.Articles().EventsAsync(draft.Id, CancellationToken.None);
         Assert.That(events.Select(e => (e.Action, e.Actor, e.Version)), Is.EqualTo(new[] { ("approved", "alice", 1), ("published", "alice", 1) }));
         Assert.That(await File.ReadAllTextAsync(Path.Combine(Workspace.OutputDirectory, $"{draft.Slug}.json")), Does.Contain("\"status\": \"published\""));
     }
@@ -48,7 +48,7 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
 
         Assert.That(bad!.Message, Does.StartWith("--reason: \"boring\" is not one of not-newsworthy, wrong-data, wording, duplicate, other"));
         Assert.That(rejected.Status, Is.EqualTo("rejected"));
-        var rejection = (await Workspace.Store().EventsAsync(draft.Id, CancellationToken.None)).Single();
+        var rejection = (await Workspace.Articles().EventsAsync(draft.Id, CancellationToken.None)).Single();
         Assert.That((rejection.Action, rejection.Reason, rejection.Note), Is.EqualTo(("rejected", "not-newsworthy", "a quiet Sunday")));
     }
 
@@ -64,7 +64,7 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
 
         Assert.That((correction.Id, correction.Version, correction.Status, correction.CorrectionNote), Is.EqualTo((draft.Id, 2, "published", "Lead reworded")));
         Assert.That(correction.Html, Does.Contain("providers correct them"));
-        var versions = await Workspace.Store().VersionsAsync(draft.Id, CancellationToken.None);
+        var versions = await Workspace.Articles().VersionsAsync(draft.Id, CancellationToken.None);
         Assert.That(versions.Select(v => (v.Version, v.CorrectionNote)), Is.EqualTo(new[] { (1, (string?)null), (2, "Lead reworded") }));
     }
 
@@ -79,7 +79,7 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
         var error = await Assert.ThrowsAsync<FactCheckException>(() => lifecycle.CorrectAsync(draft.Id, wrong, "rounded", "alice", CancellationToken.None));
 
         Assert.That(error!.Unmatched, Is.EqualTo(new[] { "\"$331.7 million\" matches no figure of the data" }));
-        Assert.That(await Workspace.Store().VersionsAsync(draft.Id, CancellationToken.None), Has.Count.EqualTo(1));
+        Assert.That(await Workspace.Articles().VersionsAsync(draft.Id, CancellationToken.None), Has.Count.EqualTo(1));
     }
 
     // Code points, not strings: an attribute cannot carry half a surrogate pair.
@@ -100,7 +100,7 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
 
         Assert.That(edit!.Message, Does.StartWith("markdown: line ").And.Contain($"contains the character {named}"));
         Assert.That(correction!.Message, Is.EqualTo(edit.Message));
-        Assert.That(await Workspace.Store().VersionsAsync(draft.Id, CancellationToken.None), Has.Count.EqualTo(1), "nothing written");
+        Assert.That(await Workspace.Articles().VersionsAsync(draft.Id, CancellationToken.None), Has.Count.EqualTo(1), "nothing written");
         await Assert.ThatAsync(() => lifecycle.CorrectAsync(draft.Id, draft.Markdown.Replace("providers revise them", "providers revise them 😀", StringComparison.Ordinal), "emoji", "alice", CancellationToken.None), Throws.Nothing,
             "a whole surrogate pair is text like any other");
     }
@@ -117,7 +117,7 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
 
         Assert.That(draftOnly!.Message, Does.EndWith("only a published article can be withdrawn"));
         Assert.That(withdrawn.Status, Is.EqualTo("withdrawn"));
-        Assert.That((await Workspace.Store().EventsAsync(draft.Id, CancellationToken.None))[^1].Note, Is.EqualTo("the provider revised the data"));
+        Assert.That((await Workspace.Articles().EventsAsync(draft.Id, CancellationToken.None))[^1].Note, Is.EqualTo("the provider revised the data"));
     }
 
     [Test]
@@ -129,7 +129,7 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
 
         // Market ($637.3M) and XRP ($35M) are allowed; SOL ($33.5M) is not in the rule's scopes.
         Assert.That(result.Articles.Select(a => (a.Article.Scope, a.Article.Status)), Is.EqualTo(new[] { ("market", "published"), ("SOL", "draft"), ("XRP", "published") }));
-        var events = await Workspace.Store().EventsAsync(result.Articles[0].Article.Id, CancellationToken.None);
+        var events = await Workspace.Articles().EventsAsync(result.Articles[0].Article.Id, CancellationToken.None);
         Assert.That(events.Select(e => (e.Action, e.Actor)), Is.EqualTo(new[] { ("published", "auto-publish") }));
     }
 

@@ -33,7 +33,7 @@ public class RetentionTests(string provider) : OnBothDatabases(provider)
         }
         await lifecycle.RejectAsync(rejected.Id, "wording", null, "bob", CancellationToken.None);
         _stories = (published, open, rejected);
-        await Workspace.Store().RecordRunAsync(RunRecord.Failure(_later.GetUtcNow().AddDays(-1), _later.GetUtcNow().AddDays(-1), "Sample", new InvalidOperationException("recent"), []), CancellationToken.None);
+        await Workspace.Runs().RecordAsync(RunRecord.Failure(_later.GetUtcNow().AddDays(-1), _later.GetUtcNow().AddDays(-1), "Sample", new InvalidOperationException("recent"), []), CancellationToken.None);
         await using var connection = await Workspace.Database.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(null, "INSERT INTO snapshots (fingerprint, as_of, json) VALUES ('unused', '2026-01-01T00:00:00.000Z', '{}')", CancellationToken.None);
     }
@@ -50,8 +50,8 @@ public class RetentionTests(string provider) : OnBothDatabases(provider)
         Assert.That(await VersionsAsync(_stories.Rejected), Is.EqualTo(new[] { 1, 3 }));
         Assert.That(Workspace.ArticleFiles().Where(f => f.StartsWith(_stories.Rejected.Slug + ".", StringComparison.Ordinal)), Is.Empty);
         Assert.That(Workspace.ArticleFiles().Where(f => f.StartsWith(_stories.Published.Slug + ".", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(3));
-        Assert.That((await Workspace.Store().RunsAsync(10, CancellationToken.None)).Select(r => r.Error), Is.EqualTo(new[] { "recent" }));
-        Assert.That(await Workspace.Store().SnapshotJsonAsync(_stories.Published.SnapshotFingerprint, CancellationToken.None), Is.Not.Empty, "the snapshot kept versions were written from stays");
+        Assert.That((await Workspace.Runs().ListAsync(10, CancellationToken.None)).Select(r => r.Error), Is.EqualTo(new[] { "recent" }));
+        Assert.That(await Workspace.Snapshots().JsonAsync(_stories.Published.SnapshotFingerprint, CancellationToken.None), Is.Not.Empty, "the snapshot kept versions were written from stays");
     }
 
     [Test]
@@ -84,9 +84,9 @@ public class RetentionTests(string provider) : OnBothDatabases(provider)
     private Storage.Retention Retention(RetentionOptions? options = null)
     {
         var files = new ArticleFiles(Options.Create(new OutputOptions { Directory = Workspace.OutputDirectory }), TestData.Renderer(), _later);
-        return new Storage.Retention(Workspace.Database, Workspace.Store(), files, Options.Create(options ?? new RetentionOptions()), _later);
+        return new Storage.Retention(Workspace.Database, Workspace.Articles(), files, Options.Create(options ?? new RetentionOptions()), _later);
     }
 
     private async Task<int[]> VersionsAsync(Article article) =>
-        (await Workspace.Store().VersionsAsync(article.Id, CancellationToken.None)).Select(v => v.Version).ToArray();
+        (await Workspace.Articles().VersionsAsync(article.Id, CancellationToken.None)).Select(v => v.Version).ToArray();
 }

@@ -36,8 +36,8 @@ public class ClusterTests
         var fires = Fires(first.Error).Concat(Fires(second.Error)).ToList();
         Assert.That(fires.GroupBy(f => f).Where(f => f.Count() > 1).Select(f => f.Key), Is.Empty, "no scheduled fire ran on both nodes or twice");
         Assert.That(runs, Has.All.Property("Outcome").EqualTo("succeeded"));
-        Assert.That(fires, Has.Count.EqualTo((await _workspace.Store().RunsAsync(1000, CancellationToken.None)).Count), "each logged run was done by exactly one node, for one fire");
-        Assert.That(await _workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(1), "one story, no duplicate");
+        Assert.That(fires, Has.Count.EqualTo((await _workspace.Runs().ListAsync(1000, CancellationToken.None)).Count), "each logged run was done by exactly one node, for one fire");
+        Assert.That(await _workspace.Articles().ListAsync(CancellationToken.None), Has.Count.EqualTo(1), "one story, no duplicate");
     }
 
     [Test]
@@ -63,7 +63,7 @@ public class ClusterTests
         Assert.That(runs.Count(r => r.StartedAt > killedAt), Is.GreaterThanOrEqualTo(3), "the survivor carries on with the schedule");
         Assert.That(runs, Has.All.Property("Outcome").EqualTo("succeeded"));
         Assert.That(runs.Sum(r => r.Created), Is.EqualTo(1), "the recovered run and the later ones wrote one story between them");
-        Assert.That(await _workspace.Store().ListAsync(CancellationToken.None), Has.Count.EqualTo(1));
+        Assert.That(await _workspace.Articles().ListAsync(CancellationToken.None), Has.Count.EqualTo(1));
     }
 
     private IEnumerable<KeyValuePair<string, string?>> Settings(params (string Key, string Value)[] settings) =>
@@ -80,7 +80,7 @@ public class ClusterTests
     private async Task<IReadOnlyList<Runs.RunRecord>> WaitForRunsAsync(int count, TimeSpan timeout)
     {
         IReadOnlyList<Runs.RunRecord> runs = [];
-        await WaitUntilAsync(async () => (runs = await _workspace.Store().RunsAsync(1000, CancellationToken.None)).Count >= count, timeout);
+        await WaitUntilAsync(async () => (runs = await _workspace.Runs().ListAsync(1000, CancellationToken.None)).Count >= count, timeout);
         return runs;
     }
 

@@ -44,7 +44,7 @@ public class ServeTests
         Assert.That(await serving, Is.EqualTo(0), "a graceful stop");
         Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("healthy"));
         Assert.That(health.GetProperty("lastSuccessfulRun").GetProperty("source").GetString(), Is.EqualTo("embedded sample \"seed\""));
-        var runs = await _workspace.Store().RunsAsync(100, CancellationToken.None);
+        var runs = await _workspace.Runs().ListAsync(100, CancellationToken.None);
         Assert.That(runs, Is.Not.Empty);
         Assert.That(runs, Has.All.Property(nameof(RunRecord.Outcome)).EqualTo("succeeded"));
         Assert.That(runs.Sum(r => r.Created), Is.EqualTo(1), "one story, however many runs");
@@ -60,7 +60,7 @@ public class ServeTests
 
         var none = await WaitForHealthAsync(url, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20));
         var old = DateTimeOffset.UtcNow.AddHours(-2);
-        await _workspace.Store().RecordRunAsync(new RunRecord("old-run", old, old.AddSeconds(1), "test", RunRecord.Succeeded, 1, 0, null, []), CancellationToken.None);
+        await _workspace.Runs().RecordAsync(new RunRecord("old-run", old, old.AddSeconds(1), "test", RunRecord.Succeeded, 1, 0, null, []), CancellationToken.None);
         var stale = await WaitForHealthAsync(url, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(5));
         await stop.CancelAsync();
         await serving;

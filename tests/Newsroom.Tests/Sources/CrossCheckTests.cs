@@ -102,7 +102,7 @@ public class CrossCheckTests : WorkspaceTests
     }
 
     private async Task<IReadOnlyList<Newsroom.Rules.Finding>> FiredAsync(GenerationResult result) =>
-        (await new Reviews(Workspace.Store(), Workspace.Lifecycle()).FindAsync(result.Articles[0].Article.Id, null, CancellationToken.None))!.Fired.ToList();
+        (await new Reviews(Workspace.Articles(), Workspace.Lifecycle()).FindAsync(result.Articles[0].Article.Id, null, CancellationToken.None))!.Fired.ToList();
 
     private static string Row(string exchange, decimal longs, decimal shorts) =>
         $$"""{"exchange": "{{exchange}}", "liquidation_usd": {{longs + shorts}}, "long_liquidation_usd": {{longs}}, "short_liquidation_usd": {{shorts}}}""";
