@@ -271,11 +271,19 @@ internal sealed record ContextModel(
     /// <summary>How many days on the list were larger, in words ("two"), for a ranked day.</summary>
     public string? AboveWord => Rank is > 1 and <= 10 ? CountWords[Rank.Value - 1] : null;
 
-    private static readonly string[] CountWords = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    private static readonly string[] CountWords = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"];
 
     // Dates in findings are yyyymmdd figures.
     private static string DateText(decimal yyyymmdd) =>
         new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>How long before the window a day was, as a desk says it ("a month earlier", "seven months earlier").</summary>
+    private static string EarlierBy(decimal yyyymmdd, DateTimeOffset asOf)
+    {
+        var days = DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber - DateOnly.ParseExact(((int)yyyymmdd).ToString(CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture).DayNumber;
+        var (count, unit) = days < 45 ? (1, "month") : days < 335 ? ((int)Math.Round(days / 30.44), "month") : ((int)Math.Round(days / 365.25), "year");
+        return count == 1 ? $"a {unit} earlier" : $"{CountWords[count]} {unit}s earlier";
+    }
 
     private static readonly string[] RankWords = ["", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
@@ -332,7 +340,7 @@ internal sealed record ContextModel(
                 : null,
             EventHeadline = recordDay?.Headline,
             NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal
-                ? new NextAboveModel(nextTotal, DateText(rank.Value("nextAboveDate")), rank.Value("belowNextPercent"))
+                ? new NextAboveModel(nextTotal, DateText(rank.Value("nextAboveDate")), rank.Value("belowNextPercent"), EarlierBy(rank.Value("nextAboveDate"), assessment.AsOf))
                 : null,
         };
     }
@@ -391,7 +399,8 @@ internal sealed record EarlierDayModel(decimal Total, string Date, string Event,
 /// <summary>Bitcoin's move on a record-book day as coverage reported it; <c>FromHigh</c>: the price is the peak it fell from.</summary>
 internal sealed record ReportedMoveModel(decimal Change, decimal? Price, bool FromHigh);
 
-internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent);
+/// <param name="EarlierBy">How long before this day it was: "a month earlier".</param>
+internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent, string EarlierBy);
 
 /// <param name="Funding">In percent per 8 hours.</param>
 /// <param name="Even">Both readings within what reads as even.</param>

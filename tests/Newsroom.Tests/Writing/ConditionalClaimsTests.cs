@@ -228,7 +228,7 @@ public class ConditionalClaimsTests
     }
 
     [TestCase(9_010_000_000.0, "2021-05-20T00:00:00Z", "the second-largest liquidation day on CoinGlass's record",
-        "The one larger day on CoinGlass's list before it was $9.94 billion, on 18 April 2021.", TestName = "19 May 2021 is called second, as it stood that day, below the one larger day")]
+        "Only one day on CoinGlass's list before it was larger: 18 April 2021, a month earlier, at $9.94 billion.", TestName = "19 May 2021 is called second, as it stood that day, below the one larger day")]
     [TestCase(3_650_000_000.0, "2021-09-08T00:00:00Z", "the fourth-largest liquidation day on CoinGlass's record",
         "It fell 11% short of the $4.1 billion of 22 February 2021, the next day up on CoinGlass's list.", TestName = "A ranked day is measured against the next day up")]
     [TestCase(1_000_000_000.0, "2021-06-10T00:00:00Z", null, null, TestName = "A day below the list's tenth claims no rank")]
