@@ -40,6 +40,9 @@ public sealed class RecordBook
     /// <summary>The top-ten list was republished after this day, which it includes.</summary>
     public static DateOnly TopTenAsOf { get; } = new(2025, 10, 10);
 
+    /// <summary>CoinGlass's daily history starts here, so a 2021 rank is measured against a few months of days.</summary>
+    public static DateOnly HistoryStart { get; } = new(2020, 12, 23);
+
     public IReadOnlyList<RecordDay> Days { get; }
 
     public IEnumerable<RecordDay> TopTen => Days.Where(d => d.Rank is not null);

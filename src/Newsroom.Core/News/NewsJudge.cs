@@ -309,7 +309,8 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         return earlier is null
             ? NotApplied(NewsFindings.EarlierDay, "no day of the record book before this one")
             : new Finding(NewsFindings.EarlierDay, true, $"the record book's latest earlier day: {Money(earlier.Total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
-                [new("earlierTotal", earlier.Total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date), new("earlierMultiple", day.Total / earlier.Total, Unit.Multiple)], [])
+                [new("earlierTotal", earlier.Total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date), new("earlierMultiple", day.Total / earlier.Total, Unit.Multiple),
+                    new("earlierDifferencePercent", Math.Abs((day.Total / earlier.Total) - 1) * 100, Unit.Percent)], [])
                 { Kind = earlier.Event };
     }
 

@@ -244,6 +244,9 @@ internal sealed record ContextModel(
     /// <summary>For a market day over the list's tenth but unranked: the biggest day on it before this one, and how many times this day it was.</summary>
     public RecordThenModel? RecordThen { get; init; }
 
+    /// <summary>For a rank within CoinGlass's first year: how long its history then was ("only a few months").</summary>
+    public string? RecordYoung { get; init; }
+
     /// <summary>A previous record from an earlier year: trackers have added venues since, so part of the gap is coverage.</summary>
     public bool PreviousRecordOlder { get; init; }
 
@@ -276,6 +279,15 @@ internal sealed record ContextModel(
     // Dates in findings are yyyymmdd figures.
     private static string DateText(decimal yyyymmdd) =>
         new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    // Within half a year of its start the history is "a few months" long; after a year, long enough to leave unsaid.
+    private static string? HistoryAge(DateTimeOffset asOf) =>
+        (DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber - History.RecordBook.HistoryStart.DayNumber) switch
+        {
+            < 183 => "only a few months",
+            < 365 => "less than a year",
+            _ => null,
+        };
 
     /// <summary>How long before the window a day was, as a desk says it ("a month earlier", "seven months earlier").</summary>
     private static string EarlierBy(decimal yyyymmdd, DateTimeOffset asOf)
@@ -327,10 +339,11 @@ internal sealed record ContextModel(
             RecordThen = RecordBookOf(assessment, News.NewsJudge.AboveListTenth) is { } above && above.ValueOrNull("recordThen") is { } recordThen
                 ? new RecordThenModel(recordThen, DateText(above.Value("recordThenDate")), above.Value("recordThenMultiple"))
                 : null,
+            RecordYoung = rank is null ? null : HistoryAge(assessment.AsOf),
             PreviousRecordOlder = rank?.ValueOrNull("previousRecordDate") is { } then && (int)then / 10000 < assessment.AsOf.Year,
             Earlier = assessment.Fired(News.NewsFindings.EarlierDay) is { } earlier
                 ? new EarlierDayModel(earlier.Value("earlierTotal"), DateText(earlier.Value("earlierDate")), earlier.Kind!, BookDay(earlier).Clause,
-                    EarlierDayModel.RelationOf(earlier.Value("earlierMultiple")), earlier.Value("earlierMultiple"))
+                    earlier.Value("earlierMultiple"), earlier.Value("earlierDifferencePercent"))
                 : null,
             EventForm = recordDay is null ? 0 : recordDay.Date.DayNumber % 3,
             Event = recordDay?.Event,
@@ -381,18 +394,33 @@ internal sealed record PriceModel(string Symbol, decimal Change);
 
 internal sealed record RecordThenModel(decimal Total, string Date, decimal Multiple);
 
-/// <param name="Relation">How this day measured against it, for the template to word: "multiple" (twice or more), "above",
-/// "edged" (under a tenth above), "just_short" (under a tenth below), "short", "under_half".</param>
-internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, string Relation, decimal Multiple)
+/// <param name="Multiple">This day's total over the earlier day's.</param>
+/// <param name="Difference">How much larger or smaller, in percent.</param>
+internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, decimal Multiple, decimal Difference)
 {
-    public static string RelationOf(decimal multiple) => multiple switch
+    /// <summary>How this day measured against it, for the template to word: "multiple" (twice or more), "larger",
+    /// "slightly_larger" (under a tenth), "slightly_smaller", "smaller", "fraction" (under half).</summary>
+    public string Relation => Multiple switch
     {
         >= 2 => "multiple",
-        >= 1.1m => "above",
-        >= 1 => "edged",
-        >= 0.9m => "just_short",
-        >= 0.5m => "short",
-        _ => "under_half",
+        >= 1.1m => "larger",
+        >= 1 => "slightly_larger",
+        >= 0.9m => "slightly_smaller",
+        >= 0.5m => "smaller",
+        _ => "fraction",
+    };
+
+    /// <summary>Under half, the share in words: "about a quarter".</summary>
+    public string? Fraction => Multiple switch
+    {
+        >= 0.5m => null,
+        >= 0.4m => "less than half",
+        >= 0.35m => "a little over a third",
+        >= 0.29m => "about a third",
+        >= 0.22m => "about a quarter",
+        >= 0.15m => "about a fifth",
+        >= 0.05m => "about a tenth",
+        _ => "a small fraction",
     };
 }
 

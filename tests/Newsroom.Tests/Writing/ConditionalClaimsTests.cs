@@ -241,7 +241,7 @@ public class ConditionalClaimsTests
         Assert.That(texts, rank is null ? Has.None.Match("largest|on record") : Has.All.Contain(rank));
         // Below the list, the yardstick is the record book's latest day before it, named: 19 May 2021's $9.01 billion.
         Assert.That(texts, yardstick is null
-            ? Has.All.Match("\\$9\\.01 billion (of|was liquidated on) 19 May 2021, when Tesla stopped taking bitcoin and China tightened its restrictions").And.None.Contain("next day up")
+            ? Has.All.Match("\\$9\\.01 billion of 19 May 2021, when China tightened|On 19 May 2021, when China tightened its curbs on crypto a week after Tesla stopped taking bitcoin, \\$9\\.01 billion was liquidated").And.None.Contain("next day up")
             : Has.Some.Contain(yardstick).And.None.Contain("$2.47 billion"));
     }
 
@@ -380,10 +380,11 @@ public class ConditionalClaimsTests
             : Has.None.Contain("$64,900").And.Some.Contain("BTC"));
     }
 
-    [TestCase("2024-12-10T00:00:00Z", 1_550_000_000.0, "(That topped the \\$1\\.08 billion of 5 August 2024|\\$1\\.08 billion was liquidated on 5 August 2024), when the yen carry trade unwound\\.", TestName = "A day well above the book's previous day says it topped it")]
-    [TestCase("2023-08-18T00:00:00Z", 821_000_000.0, "(That edged past the \\$940 million of 13 June 2022|\\$940 million was liquidated on 13 June 2022, when Celsius froze withdrawals and US inflation ran hot, just under this day's total)", TestName = "A day just above the book's previous day edged past it")]
-    [TestCase("2022-06-14T00:00:00Z", 600_000_000.0, "(less than half the \\$2\\.58 billion of 4 December 2021|\\$2\\.58 billion was liquidated on 4 December 2021, when a flash crash hit crypto over the weekend, more than twice as much)", TestName = "A day under half the book's previous day says so")]
-    [TestCase("2024-04-14T00:00:00Z", 2_900_000_000.0, "2\\.7 times the \\$1\\.13 billion of 5 March 2024|\\$1\\.13 billion was liquidated on 5 March 2024, when bitcoin turned down from an all-time high, under half as much", TestName = "A day over twice the book's previous day gives the multiple")]
+    [TestCase("2024-12-10T00:00:00Z", 1_550_000_000.0, "It was 60% larger than the \\$1\\.08 billion of 5 August 2024, when the yen carry trade unwound\\.|On 5 August 2024, when the yen carry trade unwound, \\$1\\.08 billion was liquidated; this day's total was 60% larger\\.", TestName = "A day well above the book's previous day says by how much")]
+    [TestCase("2023-08-18T00:00:00Z", 821_000_000.0, "It edged past the \\$940 million of 13 June 2022|\\$940 million was liquidated; this day's total was slightly larger\\.", TestName = "A day just above the book's previous day edged past it")]
+    [TestCase("2021-12-05T00:00:00Z", 2_200_000_000.0, "It was 35% smaller than the \\$3\\.65 billion of 7 September 2021|\\$3\\.65 billion was liquidated; this day's total was 35% smaller\\.", TestName = "A day below the book's previous day says by how much")]
+    [TestCase("2022-06-14T00:00:00Z", 600_000_000.0, "It was about a third the size of the \\$2\\.58 billion of 4 December 2021|\\$2\\.58 billion was liquidated; this day's total was about a third of that\\.", TestName = "A day under half the book's previous day gives the share in words")]
+    [TestCase("2024-04-14T00:00:00Z", 2_900_000_000.0, "It was 2\\.7 times the \\$1\\.13 billion of 5 March 2024|this day's total was 2\\.7 times that\\.", TestName = "A day over twice the book's previous day gives the multiple")]
     public void TheRecordBooksPreviousDayIsWordedByHowTheDayMeasuredAgainstIt(string asOf, decimal longs, string sentence)
     {
         var texts = Articles($$"""
@@ -392,6 +393,31 @@ public class ConditionalClaimsTests
 
         Assert.That(texts, Has.All.Match(sentence));
         Assert.That(texts, Has.None.Match("\\d{4}, the day of"), "the earlier day is named by what happened, not as 'the day of'");
+    }
+
+    [TestCase("2021-05-20T00:00:00Z", 9_010_000_000.0, true, TestName = "A rank in CoinGlass's first year says how short its history was")]
+    [TestCase("2025-10-11T00:00:00Z", 19_160_000_000.0, false, TestName = "A rank with years of history behind it needs no such caveat")]
+    public void ARankFromAShortHistorySaysSo(string asOf, decimal total, bool caveat)
+    {
+        var texts = Articles($$"""
+            "24h": { "longs": {{total * 0.85m:0}}, "shorts": {{total * 0.15m:0}} }
+            """, asOf: asOf);
+
+        Assert.That(texts, caveat
+            ? Has.All.Contain("CoinGlass's daily figures began only a few months earlier, so the history behind that ranking was still short.")
+            : Has.None.Contain("daily figures began"));
+    }
+
+    [TestCase("2024-08-06T00:00:00Z", false, TestName = "A day whose trigger the record book names does not infer the move from the split")]
+    [TestCase("2024-08-21T00:00:00Z", true, TestName = "A day with no known trigger or price infers the move from the split")]
+    public void TheSplitsInferenceIsLeftOutWhenTheTriggerIsKnown(string asOf, bool inferred)
+    {
+        var texts = Articles("""
+            "24h": { "longs": 919540000, "shorts": 160000000 }
+            """, asOf: asOf);
+
+        const string inference = "points to a sharp|split suggests|suggests prices fell|usually comes with a sharp";
+        Assert.That(texts.Count(text => Regex.IsMatch(text, inference)), inferred ? Is.Positive : Is.Zero);
     }
 
     private static List<string> Articles(string windows, decimal? btcChange = null, string? coin = null, string asOf = "2026-11-24T12:00:00Z")
