@@ -418,9 +418,11 @@ internal sealed record EarlierDayModel(decimal Total, string Date, string Event,
         >= 0.35m => "a little over a third",
         >= 0.29m => "about a third",
         >= 0.22m => "about a quarter",
-        >= 0.15m => "about a fifth",
-        >= 0.05m => "about a tenth",
-        _ => "a small fraction",
+        >= 0.18m => "about a fifth",
+        >= 0.155m => "about a sixth",
+        >= 0.115m => "about an eighth",
+        >= 0.085m => "about a tenth",
+        _ => "less than a tenth",
     };
 }
 
