@@ -49,12 +49,14 @@ public static class Numbers
         // The round figures a desk reaches for: halves of the leading digit's place (350, 400, 450; 1.5, 2; 15, 20).
         var step = (amount >= 100 ? 100m : amount >= 10 ? 10m : amount >= 1 ? 1m : 0.1m) / 2;
         var round = Math.Ceiling(amount / step) * step;
-        if (round > amount && amount >= round * NearlyShare)
+        var plain = Math.Round(amount, amount >= 10 ? 0 : 1, MidpointRounding.AwayFromZero);
+        // "Nearly" where the plain figure would overstate ($2 billion for $1.97 billion) or need a third digit ($397
+        // million); a two-digit figure reads as it is ($940 million, $6.9 million).
+        if (round > amount && amount >= round * NearlyShare && (plain >= round || (plain >= 100 && plain % 10 != 0)))
         {
             return $"nearly ${round.ToString("0.#", Invariant)} {unit}";
         }
-        var decimals = amount >= 10 ? 0 : 1;
-        return $"${Math.Round(amount, decimals, MidpointRounding.AwayFromZero).ToString("0.#", Invariant)} {unit}";
+        return $"${plain.ToString("0.#", Invariant)} {unit}";
     }
 
     /// <summary>"Nearly X" is written for amounts within 1.5% under X ($637 million is not "nearly $650 million"); the fact check reads it as anything within 5% under.</summary>
