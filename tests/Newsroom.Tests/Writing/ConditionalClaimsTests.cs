@@ -420,6 +420,18 @@ public class ConditionalClaimsTests
         Assert.That(texts.Count(text => Regex.IsMatch(text, inference)), inferred ? Is.Positive : Is.Zero);
     }
 
+    [Test]
+    public void ABriefClosesWithItsLastParagraphNotAHeadingOverOneSentence()
+    {
+        var brief = Articles("""
+            "24h": { "longs": 2200000000, "shorts": 180000000 }
+            """, asOf: "2021-12-05T00:00:00Z");
+        var full = Articles(Windows);
+
+        Assert.That(brief, Has.All.Contain("$3.65 billion").And.None.Contain("## Bottom line"));
+        Assert.That(full, Has.Some.Contain("## Bottom line"));
+    }
+
     private static List<string> Articles(string windows, decimal? btcChange = null, string? coin = null, string asOf = "2026-11-24T12:00:00Z")
     {
         coin ??= btcChange is { } change
