@@ -55,8 +55,8 @@ public sealed partial class TemplateLibrary
         {
             hash.AppendData(Encoding.UTF8.GetBytes($"{name}\n{text}\n"));
             // The article and the page are one template each (the article's "---" is a rule, not a separator).
-            var variants = name is Article or Page ? [text] : SplitVariants(text);
-            templates[name] = variants.Select((variant, i) => ParseOne($"{name}#{i + 1}", variant)).ToList();
+            var variants = name is Article or Page ? [(text, 1)] : SplitVariants(text);
+            templates[name] = variants.Select((variant, i) => ParseOne($"{name}#{i + 1}", variant.Text, $"{ResourcePrefix}{name}{Extension}", variant.Line)).ToList();
             if (name is not (Article or Page) && templates[name].All(t => t.Needs.Count > 0 || t.Says.Count > 0))
             {
                 throw new RenderException(name, "every phrasing has needs or says: one must have neither, so the part can always be written");
@@ -131,20 +131,22 @@ public sealed partial class TemplateLibrary
     /// <summary>Every phrasing of a part.</summary>
     public IReadOnlyList<NamedTemplate> Variants(string name) => _templates[name];
 
-    private static NamedTemplate ParseOne(string name, string text)
+    /// <param name="file">The file the phrasing is in, and <paramref name="line"/> the line it starts on, for errors.</param>
+    private static NamedTemplate ParseOne(string name, string text, string file, int line)
     {
         string[] needs = [];
         string[] says = [];
-        if (HeadLine().Match(text) is { Success: true } line)
+        if (HeadLine().Match(text) is { Success: true } head)
         {
-            foreach (var clause in line.Groups["head"].Value.Split(';', StringSplitOptions.TrimEntries))
+            foreach (var clause in head.Groups["head"].Value.Split(';', StringSplitOptions.TrimEntries))
             {
                 var list = clause[(clause.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 (needs, says) = clause.StartsWith("needs:", StringComparison.Ordinal) ? (list, says)
                     : clause.StartsWith("says:", StringComparison.Ordinal) ? (needs, list)
                     : throw new RenderException(name, $"\"{clause}\" is neither needs: nor says:");
             }
-            text = text[line.Length..];
+            line += head.Value.Count(c => c == '\n');
+            text = text[head.Length..];
         }
         if (needs.FirstOrDefault(need => !ArticleFacts.IsKnown(need)) is { } unknown)
         {
@@ -157,7 +159,7 @@ public sealed partial class TemplateLibrary
         var template = Template.Parse(text, name);
         if (template.HasErrors)
         {
-            throw new RenderException(name, string.Join("; ", template.Messages.Select(m => m.ToString())));
+            throw new RenderException(name, string.Join("; ", template.Messages.Select(m => $"{file}, line {line + m.Span.Start.Line}, column {m.Span.Start.Column + 1}: {m.Message}")));
         }
         return new NamedTemplate(name, template, needs, says);
     }
@@ -166,8 +168,18 @@ public sealed partial class TemplateLibrary
     [GeneratedRegex(@"\A\{\{#\s*(?<head>(?:needs|says):[^}]*)\}\}[ \t]*\r?\n?")]
     private static partial Regex HeadLine();
 
-    private static IEnumerable<string> SplitVariants(string text) =>
-        text.ReplaceLineEndings("\n").Split("\n---\n").Select(v => v.Trim('\n'));
+    /// <summary>The phrasings of a part with the line each starts on in its file.</summary>
+    private static IEnumerable<(string Text, int Line)> SplitVariants(string text)
+    {
+        var line = 1;
+        foreach (var variant in text.ReplaceLineEndings("\n").Split("\n---\n"))
+        {
+            var leading = variant.Length - variant.TrimStart('\n').Length;
+            yield return (variant.Trim('\n'), line + leading);
+            // The variant's lines, then the separator's.
+            line += variant.Count(c => c == '\n') + 2;
+        }
+    }
 
     private static string ReadResource(Assembly assembly, string name)
     {

@@ -122,7 +122,8 @@ public static class NewsroomCli
                 return Invalid;
             case AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException):
                 await error.WriteLineAsync("newsroom: invalid configuration:");
-                await WriteLinesAsync(error, aggregate.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures));
+                // Options validated through two registrations report the same failure twice.
+                await WriteLinesAsync(error, aggregate.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures).Distinct());
                 return Invalid;
             case UsageException or LifecycleException:
                 await error.WriteLineAsync($"newsroom: {exception.Message}");

@@ -140,6 +140,17 @@ public class GenerateCommandTests
     }
 
     [Test]
+    public async Task ABadSourceSettingIsReportedOnce()
+    {
+        const string message = "Newsroom:CoinGlass:TotalTimeoutSeconds: 0 is not allowed";
+
+        var (exitCode, _, error) = await RunAsync(["generate"], ("Newsroom:CoinGlass:TotalTimeoutSeconds", "0"));
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error.Split(message).Length - 1, Is.EqualTo(1), error);
+    }
+
+    [Test]
     public async Task WithoutInputItReadsTheConfiguredSource()
     {
         var file = Path.Combine(_workspace.Root, "replay.json");

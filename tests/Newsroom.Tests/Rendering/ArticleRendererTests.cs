@@ -296,6 +296,19 @@ public class ArticleRendererTests
         var error = Assert.Throws<RenderException>(() => TestData.TemplatesWith("two-sided/signal", "Both sides {{ if }} burned."));
 
         Assert.That(error.Template, Is.EqualTo("two-sided/signal#1"));
+        Assert.That(error.Problem, Does.StartWith("templates/two-sided/signal.sbn, line 1, column "));
+    }
+
+    [Test]
+    public void AParseErrorNamesTheFileAndTheLineOfTheFileNotOfThePhrasing()
+    {
+        // The broken phrasing is the third: after two of two lines each and their separators, and below its needs line.
+        const string text = "{{# needs: price }}\nFirst.\n---\nSecond\non two lines.\n---\n{{# needs: windows }}\nThird {{ if }} broken.";
+
+        var error = Assert.Throws<RenderException>(() => TestData.TemplatesWith("two-sided/signal", text));
+
+        Assert.That(error.Template, Is.EqualTo("two-sided/signal#3"));
+        Assert.That(error.Problem, Does.StartWith("templates/two-sided/signal.sbn, line 8, column "));
     }
 
     [Test]
