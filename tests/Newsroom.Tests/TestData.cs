@@ -144,10 +144,11 @@ internal sealed class Workspace : IDisposable
     public ArticleLifecycle Lifecycle(TimeProvider? time = null) =>
         new(Store(), TestData.Judge(History(), Rules), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer(), time ?? TestData.Clock()), time ?? TestData.Clock());
 
-    /// <summary>Every article file with its content hash: a before/after picture of what a run wrote.</summary>
+    /// <summary>Every file written (articles' and snapshots') with its content hash: a before/after picture of what a run wrote.</summary>
     public Dictionary<string, string> Files() =>
         Directory.Exists(OutputDirectory)
-            ? Directory.EnumerateFiles(OutputDirectory).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))))
+            ? Directory.EnumerateFiles(OutputDirectory, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(OutputDirectory, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))))
             : [];
 
     public IReadOnlyList<string> ArticleFiles() =>

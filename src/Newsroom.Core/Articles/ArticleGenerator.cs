@@ -67,19 +67,26 @@ public sealed class ArticleGenerator(
         var run = new RunRecord(Guid.CreateVersion7(started).ToString(), started, time.GetUtcNow(), fetched.Origin, RunRecord.Succeeded, 0, 0, null, fetched.Notes);
         var (saved, finished) = await store.SaveRunAsync(run, record, drafts, assessments.Select(a => new ScopeProfile(a.Scope, a.Profile)).ToList(), cancellationToken);
 
-        var written = new List<WrittenArticle>();
-        foreach (var (article, outcome) in saved)
+        var stored = new StoredSnapshot(record.Fingerprint, record.Json, snapshot);
+        foreach (var (article, _) in saved.Where(s => s.Outcome is SaveOutcome.Created or SaveOutcome.Updated))
         {
-            // Unchanged articles are written again too, so a rerun repairs files that were lost or edited by hand.
-            written.Add(new WrittenArticle(article, outcome, await files.WriteAsync(article, record.Json, cancellationToken)));
+            await files.WriteAsync(article, stored, cancellationToken);
         }
+        // A story the run left as it was keeps its files, rewritten (from its own version's snapshot) only when missing or stale.
+        await files.RepairAsync([.. saved.Where(s => s.Outcome is SaveOutcome.Unchanged or SaveOutcome.Older).Select(s => s.Article)], SnapshotAsync, cancellationToken);
+        var written = saved.Select(s => new WrittenArticle(s.Article, s.Outcome, files.Paths(s.Article))).ToList();
         return new GenerationResult(snapshot, decision.Market, decision.Coins, written, finished);
     }
 
+    private Task<StoredSnapshot> SnapshotAsync(string fingerprint, CancellationToken cancellationToken) => StoredSnapshot.LoadAsync(store, fingerprint, cancellationToken);
+
     /// <summary>Brings every article's files up to its stored latest version (a crash after a commit leaves them behind).</summary>
-    public async Task<int> RepairFilesAsync(CancellationToken cancellationToken) =>
-        await files.RepairAsync((await store.ListAsync(cancellationToken)).Where(article => !retention.Value.DropsFilesOf(article, time.GetUtcNow())).ToList(),
-            (article, token) => store.SnapshotJsonAsync(article.SnapshotFingerprint, token), cancellationToken);
+    public async Task<int> RepairFilesAsync(CancellationToken cancellationToken)
+    {
+        files.RemoveAbandoned();
+        return await files.RepairAsync((await store.ListAsync(cancellationToken)).Where(article => !retention.Value.DropsFilesOf(article, time.GetUtcNow())).ToList(),
+            SnapshotAsync, cancellationToken);
+    }
 
     /// <summary>The story continues while the scope keeps its profile within one event; otherwise this snapshot starts a new one.</summary>
     private static string StoryKey(Assessment assessment, Snapshot snapshot, Episode? episode) =>
