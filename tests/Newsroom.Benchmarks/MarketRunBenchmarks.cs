@@ -41,14 +41,16 @@ public class MarketRunBenchmarks
         var renderer = new ArticleRenderer(TemplateLibrary.LoadEmbedded());
         var database = new Database(Options.Create(new StorageOptions { DataDirectory = Path.Combine(_root, "data") }));
         var history = new HistoryStore(database);
+        var store = new ArticleStore(database, Options.Create(new StoriesOptions()), Options.Create(new PublishingOptions()));
+        var files = new ArticleFiles(Options.Create(new OutputOptions { Directory = Path.Combine(_root, "articles") }), renderer, TimeProvider.System);
         _generator = new ArticleGenerator(
             new NewsJudge(new Classifier(Options.Create(new RulesOptions())), history, Options.Create(new RulesOptions())),
             renderer,
-            new ArticleStore(database, Options.Create(new StoriesOptions()), Options.Create(new PublishingOptions())),
+            store,
             history,
-            new ArticleFiles(Options.Create(new OutputOptions { Directory = Path.Combine(_root, "articles") }), renderer, TimeProvider.System),
+            files,
+            new FileRepair(database, store, files, Options.Create(new RetentionOptions()), TimeProvider.System),
             Options.Create(new PublishingOptions()),
-            Options.Create(new RetentionOptions()),
             TimeProvider.System);
     }
 

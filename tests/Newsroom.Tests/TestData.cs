@@ -135,11 +135,14 @@ internal sealed class Workspace : IDisposable
     {
         time ??= TestData.Clock();
         var renderer = TestData.Renderer(templates);
+        var files = new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer, time);
         return new ArticleGenerator(
             TestData.Judge(History(), rules ?? Rules), renderer, Store(materialChangePercent), History(),
-            new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer, time), Options.Create(publishing ?? new PublishingOptions()),
-            Options.Create(new RetentionOptions()), time);
+            files, FileRepair(time, files), Options.Create(publishing ?? new PublishingOptions()), time);
     }
+
+    public FileRepair FileRepair(TimeProvider time, ArticleFiles? files = null) =>
+        new(Database, Store(), files ?? new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer(), time), Options.Create(new RetentionOptions()), time);
 
     public ArticleLifecycle Lifecycle(TimeProvider? time = null) =>
         new(Store(), TestData.Judge(History(), Rules), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer(), time ?? TestData.Clock()), time ?? TestData.Clock());

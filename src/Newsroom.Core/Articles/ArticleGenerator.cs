@@ -24,7 +24,7 @@ public sealed record WrittenArticle(Article Article, SaveOutcome Outcome, IReadO
 /// writes no article; the failed run is still logged.
 /// </summary>
 public sealed class ArticleGenerator(
-    NewsJudge judge, ArticleRenderer renderer, ArticleStore store, HistoryStore history, ArticleFiles files, IOptions<PublishingOptions> publishing, IOptions<RetentionOptions> retention,
+    NewsJudge judge, ArticleRenderer renderer, ArticleStore store, HistoryStore history, ArticleFiles files, FileRepair repair, IOptions<PublishingOptions> publishing,
     TimeProvider time)
 {
     /// <summary>The finding that says why a version was held as a draft; the desk lists it with the rules that fired.</summary>
@@ -35,7 +35,7 @@ public sealed class ArticleGenerator(
         var started = time.GetUtcNow();
         try
         {
-            await RepairFilesAsync(cancellationToken);
+            await repair.RepairAsync(cancellationToken);
             return await GenerateAsync(SnapshotReader.Read(fetched.Json, started), fetched, started, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -73,19 +73,9 @@ public sealed class ArticleGenerator(
             await files.WriteAsync(article, stored, cancellationToken);
         }
         // A story the run left as it was keeps its files, rewritten (from its own version's snapshot) only when missing or stale.
-        await files.RepairAsync([.. saved.Where(s => s.Outcome is SaveOutcome.Unchanged or SaveOutcome.Older).Select(s => s.Article)], SnapshotAsync, cancellationToken);
+        await repair.CheckAsync([.. saved.Where(s => s.Outcome is SaveOutcome.Unchanged or SaveOutcome.Older).Select(s => s.Article)], cancellationToken);
         var written = saved.Select(s => new WrittenArticle(s.Article, s.Outcome, files.Paths(s.Article))).ToList();
         return new GenerationResult(snapshot, decision.Market, decision.Coins, written, finished);
-    }
-
-    private Task<StoredSnapshot> SnapshotAsync(string fingerprint, CancellationToken cancellationToken) => StoredSnapshot.LoadAsync(store, fingerprint, cancellationToken);
-
-    /// <summary>Brings every article's files up to its stored latest version (a crash after a commit leaves them behind).</summary>
-    public async Task<int> RepairFilesAsync(CancellationToken cancellationToken)
-    {
-        files.RemoveAbandoned();
-        return await files.RepairAsync((await store.ListAsync(cancellationToken)).Where(article => !retention.Value.DropsFilesOf(article, time.GetUtcNow())).ToList(),
-            SnapshotAsync, cancellationToken);
     }
 
     /// <summary>The story continues while the scope keeps its profile within one event; otherwise this snapshot starts a new one.</summary>

@@ -75,6 +75,7 @@ public static class RetentionServices
     {
         services.AddValidatedOptions<RetentionOptions>(RetentionOptions.SectionName);
         services.AddSingleton<Retention>();
+        services.AddSingleton<FileRepair>();
         return services;
     }
 }

@@ -218,6 +218,32 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
     }
 
     [Test]
+    public async Task TheRepairCoversWhatChangedSinceTheLastSuccessfulRunBegan()
+    {
+        var clock = TestData.Clock();
+        var generator = Workspace.Generator(clock);
+        var written = (await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"))).Articles;
+        var (sol, xrp) = (written.Single(a => a.Article.Scope == "SOL"), written.Single(a => a.Article.Scope == "XRP"));
+        clock.Advance(TimeSpan.FromHours(1));
+        await generator.GenerateAsync(SampleSnapshots.Read("quiet"));
+        // After that run an editor rejects SOL and the process dies before the files show it.
+        clock.Advance(TimeSpan.FromHours(1));
+        var solJson = sol.Files.Single(f => f.EndsWith(".json", StringComparison.Ordinal));
+        var before = await File.ReadAllTextAsync(solJson);
+        await Workspace.Lifecycle(clock).RejectAsync(sol.Article.Id, "wording", null, "bob", CancellationToken.None);
+        await File.WriteAllTextAsync(solJson, before);
+        // XRP has not changed since the first run: a file of it lost now is no longer this run's business.
+        var xrpMarkdown = xrp.Files.Single(f => f.EndsWith(".md", StringComparison.Ordinal));
+        File.Delete(xrpMarkdown);
+        clock.Advance(TimeSpan.FromHours(1));
+
+        await generator.GenerateAsync(SampleSnapshots.Read("quiet"));
+
+        Assert.That(await File.ReadAllTextAsync(solJson), Does.Contain("\"status\": \"rejected\""), "changed since the last successful run began: repaired");
+        Assert.That(File.Exists(xrpMarkdown), Is.False, "unchanged since before it: not looked at");
+    }
+
+    [Test]
     public async Task ASmallMoveInTheSameStoryChangesNothing()
     {
         var generator = Workspace.Generator();

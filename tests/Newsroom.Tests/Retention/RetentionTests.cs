@@ -75,7 +75,7 @@ public class RetentionTests(string provider) : OnBothDatabases(provider)
     {
         var kept = await Retention(new RetentionOptions { RunsDays = 0, SupersededVersionsDays = 0, SnapshotsDays = 0, FilesDays = 0 }).PruneAsync(dryRun: false, CancellationToken.None);
         await Retention().PruneAsync(dryRun: false, CancellationToken.None);
-        var repaired = await Workspace.Generator(_later).RepairFilesAsync(CancellationToken.None);
+        var repaired = await Workspace.FileRepair(_later).RepairAsync(CancellationToken.None);
 
         Assert.That(kept, Is.EqualTo(new PruneReport(false, 0, 0, 0, 0, 0)));
         Assert.That(repaired, Is.Zero, "the files' repair follows the same rule, so pruned files stay gone");

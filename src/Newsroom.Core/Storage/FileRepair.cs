@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using Newsroom.Articles;
+using Newsroom.Publishing;
+
+namespace Newsroom.Storage;
+
+/// <summary>
+/// Files are derived from the store, which a crash between a commit and the writes after it leaves ahead of them. The
+/// repair checks what may have been left behind since the last successful run, so its cost follows what changed, not
+/// how much is stored.
+/// </summary>
+public sealed class FileRepair(Database database, ArticleStore store, ArticleFiles files, IOptions<RetentionOptions> retention, TimeProvider time)
+{
+    // A change is dated by its writer's clock before its transaction commits: one dated this long before a run began
+    // may still have been in flight when the run's repair looked.
+    private static readonly TimeSpan InFlight = TimeSpan.FromMinutes(10);
+
+    /// <summary>Every change from @since on (the index on the time serves it).</summary>
+    internal const string ChangedSql = "SELECT article_id, at FROM changes WHERE at >= @since";
+
+    /// <summary>
+    /// Rewrites the files of every article changed since the last successful run began that are missing or stale (every
+    /// article's when no run has succeeded yet), and removes temporary files of writers that died. Returns how many
+    /// articles were rewritten.
+    /// </summary>
+    public async Task<int> RepairAsync(CancellationToken cancellationToken)
+    {
+        files.RemoveAbandoned();
+        var since = (await store.LastSuccessfulRunAsync(cancellationToken))?.StartedAt - InFlight ?? DateTimeOffset.MinValue;
+        var changed = new HashSet<string>();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await using var command = connection.Command(null, ChangedSql, ("@since", Timestamps.Format(since)));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                changed.Add(reader.GetString(0));
+            }
+        }
+        var now = time.GetUtcNow();
+        var latest = new List<Article>();
+        foreach (var id in changed)
+        {
+            if (await store.FindAsync(id, cancellationToken) is { } article && !retention.Value.DropsFilesOf(article, now))
+            {
+                latest.Add(article);
+            }
+        }
+        return await CheckAsync(latest, cancellationToken);
+    }
+
+    /// <summary>Rewrites these articles' files where they are missing or stale, each from its own version's snapshot.</summary>
+    /// <param name="latest">Latest versions, as stored.</param>
+    public Task<int> CheckAsync(IReadOnlyList<Article> latest, CancellationToken cancellationToken) =>
+        files.RepairAsync(latest, (fingerprint, token) => StoredSnapshot.LoadAsync(store, fingerprint, token), cancellationToken);
+}
