@@ -74,7 +74,7 @@ public sealed class ArticleGenerator(
         }
         // A story the run left as it was keeps its files, rewritten (from its own version's snapshot) only when missing or stale.
         await repair.CheckAsync([.. saved.Where(s => s.Outcome is SaveOutcome.Unchanged or SaveOutcome.Older).Select(s => s.Article)], cancellationToken);
-        var written = saved.Select(s => new WrittenArticle(s.Article, s.Outcome, files.Paths(s.Article))).ToList();
+        var written = saved.Select(s => new WrittenArticle(s.Article, s.Outcome, files.Paths(s.Article.Slug))).ToList();
         return new GenerationResult(snapshot, decision.Market, decision.Coins, written, finished);
     }
 

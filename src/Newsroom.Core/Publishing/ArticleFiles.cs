@@ -29,7 +29,7 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
 
     private static readonly string[] Extensions = [".md", ".html", ".json"];
 
-    // A temporary file of another machine this old belongs to no write still in progress: its writer was killed.
+    // No write takes this long: a temporary file of another machine this old was left by a killed writer.
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
     /// <summary>Which process writes a temporary file ("host-1234"), so a later run can tell a killed writer's leftovers from a live write.</summary>
@@ -172,9 +172,22 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
     }
 
     /// <summary>Deletes an article's files, or on a dry run only measures them: how many there were, and their bytes.</summary>
-    public (int Files, long Bytes) Remove(Article article, bool dryRun)
+    public (int Files, long Bytes) Remove(string slug, bool dryRun) => Delete(Paths(slug).Select(path => new FileInfo(path)), dryRun);
+
+    /// <summary>
+    /// Deletes (or on a dry run only measures) the snapshot files none of these fingerprints name, once older than a
+    /// write in progress: a run writes its snapshot after committing the versions that refer to it.
+    /// </summary>
+    /// <param name="referred">The snapshots the kept articles' files refer to.</param>
+    public (int Files, long Bytes) RemoveSnapshotsExcept(IReadOnlySet<string> referred, bool dryRun) =>
+        System.IO.Directory.Exists(SnapshotsDirectory)
+            ? Delete(new DirectoryInfo(SnapshotsDirectory).EnumerateFiles("*.json")
+                .Where(file => !referred.Contains(Path.GetFileNameWithoutExtension(file.Name)) && time.GetUtcNow() - file.LastWriteTimeUtc > AbandonedAfter), dryRun)
+            : (0, 0);
+
+    private static (int Files, long Bytes) Delete(IEnumerable<FileInfo> files, bool dryRun)
     {
-        var existing = Paths(article).Select(path => new FileInfo(path)).Where(file => file.Exists).ToList();
+        var existing = files.Where(file => file.Exists).ToList();
         var bytes = existing.Sum(file => file.Length);
         if (!dryRun)
         {
@@ -183,8 +196,8 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
         return (existing.Count, bytes);
     }
 
-    /// <summary>The article's files, where <see cref="WriteAsync"/> puts them.</summary>
-    public IReadOnlyList<string> Paths(Article article) => [.. Extensions.Select(extension => Path.Combine(Directory, article.Slug + extension))];
+    /// <summary>An article's files, where <see cref="WriteAsync"/> puts them.</summary>
+    public IReadOnlyList<string> Paths(string slug) => [.. Extensions.Select(extension => Path.Combine(Directory, slug + extension))];
 
     /// <param name="snapshot">The snapshot the version was written from: its figures for the article's scope go in the .json.</param>
     public async Task<IReadOnlyList<string>> WriteAsync(Article article, StoredSnapshot snapshot, CancellationToken cancellationToken)
@@ -196,7 +209,7 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
         {
             await WriteAtomicallyAsync(SnapshotPath(snapshot.Fingerprint), snapshot.Json, cancellationToken);
         }
-        var paths = Paths(article);
+        var paths = Paths(article.Slug);
         string[] contents =
         [
             MarkdownFile(article.Headline, article.Markdown),

@@ -27,21 +27,26 @@ public sealed class FileRepair(Database database, ArticleStore store, ArticleFil
     {
         files.RemoveAbandoned();
         var since = (await store.LastSuccessfulRunAsync(cancellationToken))?.StartedAt - InFlight ?? DateTimeOffset.MinValue;
-        var changed = new HashSet<string>();
+        // Each article's last change: when it took the status it has now.
+        var changed = new Dictionary<string, DateTimeOffset>();
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             await using var command = connection.Command(null, ChangedSql, ("@since", Timestamps.Format(since)));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                changed.Add(reader.GetString(0));
+                var (id, at) = (reader.GetString(0), Timestamps.Parse(reader.GetString(1)));
+                if (!changed.TryGetValue(id, out var later) || at > later)
+                {
+                    changed[id] = at;
+                }
             }
         }
         var now = time.GetUtcNow();
         var latest = new List<Article>();
-        foreach (var id in changed)
+        foreach (var (id, at) in changed)
         {
-            if (await store.FindAsync(id, cancellationToken) is { } article && !retention.Value.DropsFilesOf(article, now))
+            if (await store.FindAsync(id, cancellationToken) is { } article && !retention.Value.DropsFilesOf(article.Status, at, now))
             {
                 latest.Add(article);
             }
