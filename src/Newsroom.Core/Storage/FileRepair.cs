@@ -12,8 +12,8 @@ namespace Newsroom.Storage;
 public sealed class FileRepair(Database database, ArticleStore store, ArticleFiles files, IOptions<RetentionOptions> retention, TimeProvider time)
 {
     // A change is dated by its writer's clock before its transaction commits: one dated this long before a run began
-    // may still have been in flight when the run's repair looked.
-    private static readonly TimeSpan InFlight = TimeSpan.FromMinutes(10);
+    // may still have been in flight when the run's repair looked (a cluster's clocks agree within seconds, as Quartz needs).
+    private static readonly TimeSpan InFlight = TimeSpan.FromMinutes(1);
 
     /// <summary>Every change from @since on (the index on the time serves it).</summary>
     internal const string ChangedSql = "SELECT article_id, at FROM changes WHERE at >= @since";
