@@ -37,8 +37,8 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
 
     /// <summary>
     /// Files are derived from the store, which a crash between its commit and the writes leaves ahead of them: rewrites
-    /// each of these articles whose files are missing or show another version or status (the .json is written last,
-    /// so its header vouches for the set). Returns how many were rewritten.
+    /// each of these articles whose files are missing, show another version or status (the .json is written last, so
+    /// its header vouches for the set) or refer to a missing snapshot. Returns how many were rewritten.
     /// </summary>
     /// <param name="latest">Latest versions, as stored.</param>
     /// <param name="snapshot">The snapshot of a fingerprint, read only for an article that is rewritten.</param>
