@@ -141,19 +141,23 @@ internal sealed class Workspace : IDisposable
     {
         time ??= TestData.Clock();
         var renderer = TestData.Renderer(templates);
+        var files = new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer, time);
         return new ArticleGenerator(
-            TestData.Judge(History(), rules ?? Rules), renderer, Articles(), Stories(materialChangePercent), Runs(), Snapshots(), History(),
-            new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), renderer, time), Options.Create(publishing ?? new PublishingOptions()),
-            Options.Create(new RetentionOptions()), time);
+            TestData.Judge(History(), rules ?? Rules), renderer, Stories(materialChangePercent), Runs(), History(),
+            files, FileRepair(time, files), Options.Create(publishing ?? new PublishingOptions()), time);
     }
+
+    public FileRepair FileRepair(TimeProvider time, ArticleFiles? files = null) =>
+        new(Database, Articles(), Runs(), Snapshots(), files ?? new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer(), time), Options.Create(new RetentionOptions()), time);
 
     public ArticleLifecycle Lifecycle(TimeProvider? time = null) =>
         new(Articles(), Snapshots(), TestData.Judge(History(), Rules), new ArticleFiles(Options.Create(new OutputOptions { Directory = OutputDirectory }), TestData.Renderer(), time ?? TestData.Clock()), time ?? TestData.Clock());
 
-    /// <summary>Every article file with its content hash: a before/after picture of what a run wrote.</summary>
+    /// <summary>Every file written (articles' and snapshots') with its content hash: a before/after picture of what a run wrote.</summary>
     public Dictionary<string, string> Files() =>
         Directory.Exists(OutputDirectory)
-            ? Directory.EnumerateFiles(OutputDirectory).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))))
+            ? Directory.EnumerateFiles(OutputDirectory, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(OutputDirectory, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))))
             : [];
 
     public IReadOnlyList<string> ArticleFiles() =>

@@ -24,8 +24,8 @@ public sealed record WrittenArticle(Article Article, SaveOutcome Outcome, IReadO
 /// writes no article; the failed run is still logged.
 /// </summary>
 public sealed class ArticleGenerator(
-    NewsJudge judge, ArticleRenderer renderer, ArticleStore articles, StoryStore stories, RunStore runs, SnapshotStore snapshots, HistoryStore history, ArticleFiles files,
-    IOptions<PublishingOptions> publishing, IOptions<RetentionOptions> retention, TimeProvider time)
+    NewsJudge judge, ArticleRenderer renderer, StoryStore stories, RunStore runs, HistoryStore history, ArticleFiles files, FileRepair repair,
+    IOptions<PublishingOptions> publishing, TimeProvider time)
 {
     /// <summary>The finding that says why a version was held as a draft; the desk lists it with the rules that fired.</summary>
     public const string HeldFinding = "cross-check";
@@ -35,7 +35,7 @@ public sealed class ArticleGenerator(
         var started = time.GetUtcNow();
         try
         {
-            await RepairFilesAsync(cancellationToken);
+            await repair.RepairAsync(cancellationToken);
             return await GenerateAsync(SnapshotReader.Read(fetched.Json, started), fetched, started, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -67,19 +67,16 @@ public sealed class ArticleGenerator(
         var run = new RunRecord(Guid.CreateVersion7(started).ToString(), started, time.GetUtcNow(), fetched.Origin, RunRecord.Succeeded, 0, 0, null, fetched.Notes);
         var (saved, finished) = await stories.SaveRunAsync(run, record, drafts, assessments.Select(a => new ScopeProfile(a.Scope, a.Profile)).ToList(), cancellationToken);
 
-        var written = new List<WrittenArticle>();
-        foreach (var (article, outcome) in saved)
+        var stored = new StoredSnapshot(record.Fingerprint, record.Json, snapshot);
+        foreach (var (article, _) in saved.Where(s => s.Outcome is SaveOutcome.Created or SaveOutcome.Updated))
         {
-            // Unchanged articles are written again too, so a rerun repairs files that were lost or edited by hand.
-            written.Add(new WrittenArticle(article, outcome, await files.WriteAsync(article, record.Json, cancellationToken)));
+            await files.WriteAsync(article, stored, cancellationToken);
         }
+        // A story the run left as it was keeps its files, rewritten (from its own version's snapshot) only when missing or stale.
+        await repair.CheckAsync([.. saved.Where(s => s.Outcome is SaveOutcome.Unchanged or SaveOutcome.Older).Select(s => s.Article)], cancellationToken);
+        var written = saved.Select(s => new WrittenArticle(s.Article, s.Outcome, files.Paths(s.Article.Slug))).ToList();
         return new GenerationResult(snapshot, decision.Market, decision.Coins, written, finished);
     }
-
-    /// <summary>Brings every article's files up to its stored latest version (a crash after a commit leaves them behind).</summary>
-    public async Task<int> RepairFilesAsync(CancellationToken cancellationToken) =>
-        await files.RepairAsync((await articles.ListAsync(cancellationToken)).Where(article => !retention.Value.DropsFilesOf(article, time.GetUtcNow())).ToList(),
-            (article, token) => snapshots.JsonAsync(article.SnapshotFingerprint, token), cancellationToken);
 
     /// <summary>The story continues while the scope keeps its profile within one event; otherwise this snapshot starts a new one.</summary>
     private static string StoryKey(Assessment assessment, Snapshot snapshot, Episode? episode) =>

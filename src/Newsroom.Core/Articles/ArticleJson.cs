@@ -23,8 +23,12 @@ public static class ArticleJson
     /// <summary>The findings stored with a version, read back.</summary>
     public static IReadOnlyList<Finding> ReadFindings(string json) => JsonSerializer.Deserialize<List<Finding>>(json, Options) ?? [];
 
-    /// <summary>The <c>.json</c> file of an article: the article and the evidence behind it.</summary>
-    public static string File(Article article, string snapshotJson)
+    /// <summary>
+    /// The <c>.json</c> file of an article: the article and its evidence, which is where the whole snapshot is, the figures
+    /// of its own scope (the snapshot format, keeping only the article's coin; none for the market's) and the findings.
+    /// </summary>
+    /// <param name="snapshotReference">The whole snapshot's file, relative to this one.</param>
+    public static string File(Article article, Snapshot snapshot, string snapshotReference)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
@@ -32,8 +36,10 @@ public static class ArticleJson
             json.WriteStartObject();
             WriteArticle(json, article);
             json.WriteStartObject("evidence");
-            json.WritePropertyName("snapshot");
-            json.WriteRawValue(snapshotJson);
+            json.WriteString("snapshot", snapshotReference);
+            json.WritePropertyName("figures");
+            // No coin's symbol is "market", so the market's article keeps no coin.
+            SnapshotWriter.Write(json, snapshot with { Coins = [.. snapshot.Coins.Where(coin => coin.Symbol == article.Scope)] });
             json.WritePropertyName("findings");
             json.WriteRawValue(article.FindingsJson);
             json.WriteEndObject();

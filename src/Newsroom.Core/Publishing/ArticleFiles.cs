@@ -3,12 +3,25 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
 using Newsroom.Rendering;
+using Newsroom.Snapshots;
+using Newsroom.Storage;
 
 namespace Newsroom.Publishing;
 
+/// <summary>A snapshot as stored (its canonical JSON, named by its fingerprint) and as read.</summary>
+public sealed record StoredSnapshot(string Fingerprint, string Json, Snapshot Data)
+{
+    public static async Task<StoredSnapshot> LoadAsync(SnapshotStore snapshots, string fingerprint, CancellationToken cancellationToken)
+    {
+        var json = await snapshots.JsonAsync(fingerprint, cancellationToken);
+        return new StoredSnapshot(fingerprint, json, SnapshotReader.Read(json, DateTimeOffset.MaxValue));
+    }
+}
+
 /// <summary>
-/// Writes an article as &lt;slug&gt;.md, .html and .json. Each file is written to a temporary file in the same
-/// directory and moved into place, so a reader never sees half a file.
+/// Writes an article as &lt;slug&gt;.md, .html and .json, and the snapshot behind it once, as
+/// snapshots/&lt;fingerprint&gt;.json (never rewritten: its name is its content's hash). Each file is written to a
+/// temporary file in the same directory and moved into place, so a reader never sees half a file.
 /// </summary>
 public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRenderer renderer, TimeProvider time)
 {
@@ -16,7 +29,7 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
 
     private static readonly string[] Extensions = [".md", ".html", ".json"];
 
-    // A temporary file of another machine this old belongs to no write still in progress: its writer was killed.
+    // No write takes this long: a temporary file of another machine this old was left by a killed writer.
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
     /// <summary>Which process writes a temporary file ("host-1234"), so a later run can tell a killed writer's leftovers from a live write.</summary>
@@ -24,30 +37,40 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
 
     /// <summary>
     /// Files are derived from the store, which a crash between its commit and the writes leaves ahead of them: rewrites
-    /// every article whose files are missing or show another version or status (the .json is written last, so its
-    /// header vouches for the set), and removes temporary files a killed write left behind. Returns how many were rewritten.
+    /// each of these articles whose files are missing, show another version or status (the .json is written last, so
+    /// its header vouches for the set) or refer to a missing snapshot. Returns how many were rewritten.
     /// </summary>
-    /// <param name="latest">The latest version of every article, as stored.</param>
-    /// <param name="snapshotJson">The snapshot behind a version, read only for an article that is rewritten.</param>
-    public async Task<int> RepairAsync(IReadOnlyList<Article> latest, Func<Article, CancellationToken, Task<string>> snapshotJson, CancellationToken cancellationToken)
+    /// <param name="latest">Latest versions, as stored.</param>
+    /// <param name="snapshot">The snapshot of a fingerprint, read only for an article that is rewritten.</param>
+    public async Task<int> RepairAsync(IReadOnlyList<Article> latest, Func<string, CancellationToken, Task<StoredSnapshot>> snapshot, CancellationToken cancellationToken)
     {
-        if (System.IO.Directory.Exists(Directory))
-        {
-            foreach (var leftover in System.IO.Directory.EnumerateFiles(Directory, ".*.tmp").Where(Abandoned))
-            {
-                File.Delete(leftover);
-            }
-        }
+        var read = new Dictionary<string, StoredSnapshot>();
         var repaired = 0;
         foreach (var article in latest)
         {
             if (!await IsCurrentAsync(article, cancellationToken))
             {
-                await WriteAsync(article, await snapshotJson(article, cancellationToken), cancellationToken);
+                if (!read.TryGetValue(article.SnapshotFingerprint, out var evidence))
+                {
+                    read[article.SnapshotFingerprint] = evidence = await snapshot(article.SnapshotFingerprint, cancellationToken);
+                }
+                await WriteAsync(article, evidence, cancellationToken);
                 repaired++;
             }
         }
         return repaired;
+    }
+
+    /// <summary>Removes the temporary files killed writes left behind.</summary>
+    public void RemoveAbandoned()
+    {
+        foreach (var directory in new[] { Directory, SnapshotsDirectory }.Where(System.IO.Directory.Exists))
+        {
+            foreach (var leftover in System.IO.Directory.EnumerateFiles(directory, ".*.tmp").Where(Abandoned))
+            {
+                File.Delete(leftover);
+            }
+        }
     }
 
     /// <summary>Left by a process of this machine that is gone, or by another machine long enough ago.</summary>
@@ -78,7 +101,7 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
     private async Task<bool> IsCurrentAsync(Article article, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Directory, article.Slug);
-        if (!File.Exists(path + ".md") || !File.Exists(path + ".html") || !File.Exists(path + ".json"))
+        if (!File.Exists(path + ".md") || !File.Exists(path + ".html") || !File.Exists(path + ".json") || !File.Exists(SnapshotPath(article.SnapshotFingerprint)))
         {
             return false;
         }
@@ -123,6 +146,13 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
 
     public string Directory => Path.GetFullPath(options.Value.Directory);
 
+    private string SnapshotsDirectory => Path.Combine(Directory, "snapshots");
+
+    /// <summary>Where an article's .json finds its snapshot, relative to itself.</summary>
+    public static string SnapshotReference(string fingerprint) => $"snapshots/{fingerprint}.json";
+
+    private string SnapshotPath(string fingerprint) => Path.Combine(Directory, SnapshotReference(fingerprint));
+
     /// <summary>The <c>.md</c> file: the headline as its one H1, then the body.</summary>
     public static string MarkdownFile(string headline, string markdown) => $"# {headline}\n\n{markdown}";
 
@@ -142,9 +172,22 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
     }
 
     /// <summary>Deletes an article's files, or on a dry run only measures them: how many there were, and their bytes.</summary>
-    public (int Files, long Bytes) Remove(Article article, bool dryRun)
+    public (int Files, long Bytes) Remove(string slug, bool dryRun) => Delete(Paths(slug).Select(path => new FileInfo(path)), dryRun);
+
+    /// <summary>
+    /// Deletes (or on a dry run only measures) the snapshot files none of these fingerprints name, once older than a
+    /// write in progress: a run writes its snapshot after committing the versions that refer to it.
+    /// </summary>
+    /// <param name="referred">The snapshots the kept articles' files refer to.</param>
+    public (int Files, long Bytes) RemoveSnapshotsExcept(IReadOnlySet<string> referred, bool dryRun) =>
+        System.IO.Directory.Exists(SnapshotsDirectory)
+            ? Delete(new DirectoryInfo(SnapshotsDirectory).EnumerateFiles("*.json")
+                .Where(file => !referred.Contains(Path.GetFileNameWithoutExtension(file.Name)) && time.GetUtcNow() - file.LastWriteTimeUtc > AbandonedAfter), dryRun)
+            : (0, 0);
+
+    private static (int Files, long Bytes) Delete(IEnumerable<FileInfo> files, bool dryRun)
     {
-        var existing = Extensions.Select(extension => new FileInfo(Path.Combine(Directory, article.Slug + extension))).Where(file => file.Exists).ToList();
+        var existing = files.Where(file => file.Exists).ToList();
         var bytes = existing.Sum(file => file.Length);
         if (!dryRun)
         {
@@ -153,21 +196,29 @@ public sealed class ArticleFiles(IOptions<OutputOptions> options, ArticleRendere
         return (existing.Count, bytes);
     }
 
-    public async Task<IReadOnlyList<string>> WriteAsync(Article article, string snapshotJson, CancellationToken cancellationToken)
+    /// <summary>An article's files, where <see cref="WriteAsync"/> puts them.</summary>
+    public IReadOnlyList<string> Paths(string slug) => [.. Extensions.Select(extension => Path.Combine(Directory, slug + extension))];
+
+    /// <param name="snapshot">The snapshot the version was written from: its figures for the article's scope go in the .json.</param>
+    public async Task<IReadOnlyList<string>> WriteAsync(Article article, StoredSnapshot snapshot, CancellationToken cancellationToken)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        (string Extension, string Content)[] files =
-        [
-            (".md", MarkdownFile(article.Headline, article.Markdown)),
-            (".html", renderer.RenderPage(article.Headline, article.Html) + "\n"),
-            (".json", ArticleJson.File(article, snapshotJson)),
-        ];
-        var paths = new List<string>();
-        foreach (var (extension, content) in files)
+        ArgumentOutOfRangeException.ThrowIfNotEqual(snapshot.Fingerprint, article.SnapshotFingerprint, nameof(snapshot));
+        System.IO.Directory.CreateDirectory(SnapshotsDirectory);
+        // Before the article's own files, so no reference ever points at nothing.
+        if (!File.Exists(SnapshotPath(snapshot.Fingerprint)))
         {
-            var path = Path.Combine(Directory, article.Slug + extension);
+            await WriteAtomicallyAsync(SnapshotPath(snapshot.Fingerprint), snapshot.Json, cancellationToken);
+        }
+        var paths = Paths(article.Slug);
+        string[] contents =
+        [
+            MarkdownFile(article.Headline, article.Markdown),
+            renderer.RenderPage(article.Headline, article.Html) + "\n",
+            ArticleJson.File(article, snapshot.Data, SnapshotReference(snapshot.Fingerprint)),
+        ];
+        foreach (var (path, content) in paths.Zip(contents))
+        {
             await WriteAtomicallyAsync(path, content, cancellationToken);
-            paths.Add(path);
         }
         return paths;
     }

@@ -97,7 +97,7 @@ public sealed class ArticleLifecycle(ArticleStore store, SnapshotStore snapshots
     /// <summary>The snapshot a version was written from, and what the rules read in it for the version's scope.</summary>
     public async Task<(Snapshot Snapshot, Assessment Assessment)> AssessAsync(Article version, CancellationToken cancellationToken)
     {
-        var snapshot = SnapshotReader.Read(await snapshots.JsonAsync(version.SnapshotFingerprint, cancellationToken), DateTimeOffset.MaxValue);
+        var snapshot = (await StoredSnapshot.LoadAsync(snapshots, version.SnapshotFingerprint, cancellationToken)).Data;
         // History is read as it stood before the snapshot's window, so the judgement is the one the version was written from.
         var decision = await judge.JudgeAsync(snapshot, cancellationToken);
         return (snapshot, decision.All.Single(a => a.Scope == version.Scope));
@@ -142,7 +142,7 @@ public sealed class ArticleLifecycle(ArticleStore store, SnapshotStore snapshots
     /// <summary>The files always show the latest version and its status.</summary>
     private async Task<Article> WriteFilesAsync(Article article, CancellationToken cancellationToken)
     {
-        await files.WriteAsync(article, await snapshots.JsonAsync(article.SnapshotFingerprint, cancellationToken), cancellationToken);
+        await files.WriteAsync(article, await StoredSnapshot.LoadAsync(snapshots, article.SnapshotFingerprint, cancellationToken), cancellationToken);
         return article;
     }
 

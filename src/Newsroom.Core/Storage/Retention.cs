@@ -19,7 +19,7 @@ public sealed record PruneReport(bool DryRun, int Runs, int Versions, int Snapsh
 /// article's newest version, its newest published one, any version 1 (its phrasings keep later stories from repeating
 /// them), every version of a story still open (draft or approved) or changed within the period, the history table.
 /// </summary>
-public sealed class Retention(Database database, ArticleStore store, ArticleFiles files, IOptions<RetentionOptions> options, TimeProvider time)
+public sealed class Retention(Database database, ArticleFiles files, IOptions<RetentionOptions> options, TimeProvider time)
 {
     private const string Runs = "runs WHERE started_at < @cutoff AND started_at < (SELECT MAX(started_at) FROM runs)";
 
@@ -35,6 +35,13 @@ public sealed class Retention(Database database, ArticleStore store, ArticleFile
 
     private const string Snapshots = "snapshots WHERE as_of < @cutoff AND fingerprint NOT IN (SELECT snapshot_fingerprint FROM article_versions)";
 
+    // Each article's newest version: its slug, its status and since when it has held it, the snapshot its files refer to.
+    private const string Latest = """
+        SELECT a.slug, a.status, v.snapshot_fingerprint,
+          COALESCE((SELECT MAX(c.at) FROM changes c WHERE c.article_id = a.id AND c.version = a.latest_version AND c.status = a.status), a.generated_at)
+        FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.latest_version
+        """;
+
     /// <param name="dryRun">Counts inside one transaction that is rolled back, so later kinds see the earlier ones gone.</param>
     public async Task<PruneReport> PruneAsync(bool dryRun, CancellationToken cancellationToken)
     {
@@ -44,13 +51,33 @@ public sealed class Retention(Database database, ArticleStore store, ArticleFile
         var runs = await DeleteAsync(connection, dry, Runs, retention.RunsDays, now, cancellationToken);
         var versions = await DeleteAsync(connection, dry, Versions, retention.SupersededVersionsDays, now, cancellationToken);
         var snapshots = await DeleteAsync(connection, dry, Snapshots, retention.SnapshotsDays, now, cancellationToken);
+        var removed = retention.FilesDays == 0 ? (Files: 0, Bytes: 0L) : await PruneFilesAsync(connection, dry, dryRun, now, cancellationToken);
+        return new PruneReport(dryRun, runs, versions, snapshots, removed.Files, removed.Bytes);
+    }
+
+    /// <summary>Closed articles' files past keeping, then the snapshot files no kept article's files refer to.</summary>
+    private async Task<(int Files, long Bytes)> PruneFilesAsync(DbConnection connection, DbTransaction? dry, bool dryRun, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var (count, bytes) = (0, 0L);
-        foreach (var article in (await store.ListAsync(cancellationToken)).Where(article => retention.DropsFilesOf(article, now)))
+        var referred = new HashSet<string>();
+        await using (var command = connection.Command(dry, Latest))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var removed = files.Remove(article, dryRun);
-            (count, bytes) = (count + removed.Files, bytes + removed.Bytes);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (options.Value.DropsFilesOf(reader.GetString(1), Timestamps.Parse(reader.GetString(3)), now))
+                {
+                    var removed = files.Remove(reader.GetString(0), dryRun);
+                    (count, bytes) = (count + removed.Files, bytes + removed.Bytes);
+                }
+                else
+                {
+                    referred.Add(reader.GetString(2));
+                }
+            }
         }
-        return new PruneReport(dryRun, runs, versions, snapshots, count, bytes);
+        var unreferred = files.RemoveSnapshotsExcept(referred, dryRun);
+        return (count + unreferred.Files, bytes + unreferred.Bytes);
     }
 
     private async Task<int> DeleteAsync(DbConnection connection, DbTransaction? dry, string from, int days, DateTimeOffset now, CancellationToken cancellationToken)
@@ -75,6 +102,7 @@ public static class RetentionServices
     {
         services.AddValidatedOptions<RetentionOptions>(RetentionOptions.SectionName);
         services.AddSingleton<Retention>();
+        services.AddSingleton<FileRepair>();
         return services;
     }
 }

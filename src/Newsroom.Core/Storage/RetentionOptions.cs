@@ -20,12 +20,13 @@ public sealed class RetentionOptions
     [Range(0, 36_500)]
     public int SnapshotsDays { get; init; } = 90;
 
-    /// <summary>The files of a rejected or withdrawn article whose newest version is this old.</summary>
+    /// <summary>The files of an article rejected or withdrawn this long ago.</summary>
     [Range(0, 36_500)]
     public int FilesDays { get; init; } = 90;
 
     /// <summary>Whether an article's files are past keeping: the one rule both pruning and the files' repair follow.</summary>
-    /// <param name="latest">The article's newest version.</param>
-    public bool DropsFilesOf(Article latest, DateTimeOffset now) =>
-        FilesDays > 0 && latest.Status is ArticleStatus.Rejected or ArticleStatus.Withdrawn && latest.GeneratedAt < now.AddDays(-FilesDays);
+    /// <param name="status">The status of the article's newest version.</param>
+    /// <param name="since">When it took that status: for a rejected or withdrawn article, when it was closed.</param>
+    public bool DropsFilesOf(string status, DateTimeOffset since, DateTimeOffset now) =>
+        FilesDays > 0 && status is ArticleStatus.Rejected or ArticleStatus.Withdrawn && since < now.AddDays(-FilesDays);
 }

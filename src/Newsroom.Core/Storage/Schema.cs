@@ -173,6 +173,9 @@ internal static class Schema
         ALTER TABLE api_keys ADD COLUMN last_used_at TEXT;
         """,
         ArticleSummary.Migration,
+        """
+        CREATE INDEX changes_by_time ON changes (at, article_id);
+        """,
     ];
 
     public static async Task UpgradeAsync(Database database, DbConnection connection, CancellationToken cancellationToken)

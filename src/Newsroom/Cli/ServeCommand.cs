@@ -55,7 +55,7 @@ internal static partial class ServeCommand
             // The schema is created or upgraded before the first run can fire (and a bad setting stops us here).
             var database = app.Services.GetRequiredService<Database>();
             await database.EnsureSchemaAsync(cancellationToken);
-            await app.Services.GetRequiredService<ArticleGenerator>().RepairFilesAsync(cancellationToken);
+            await app.Services.GetRequiredService<FileRepair>().RepairAsync(cancellationToken);
             try
             {
                 await app.StartAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Newsroom.Articles;
 using Newsroom.Rendering;
@@ -79,10 +81,55 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         var root = json.RootElement;
         Assert.That(root.GetProperty("id").GetString(), Is.EqualTo(article.Id));
         Assert.That(root.GetProperty("headline").GetString(), Is.EqualTo(article.Headline));
-        Assert.That(root.GetProperty("evidence").GetProperty("snapshot").GetProperty("market").GetProperty("12h").GetProperty("total").GetDecimal(), Is.EqualTo(274_820_000m));
+        Assert.That(root.GetProperty("evidence").GetProperty("figures").GetProperty("market").GetProperty("12h").GetProperty("total").GetDecimal(), Is.EqualTo(274_820_000m));
         var squeeze = root.GetProperty("evidence").GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "short-squeeze");
         Assert.That(squeeze.GetProperty("fired").GetBoolean(), Is.True);
         Assert.That(squeeze.GetProperty("side").GetString(), Is.EqualTo("shorts"));
+    }
+
+    [Test]
+    public async Task EachFileCarriesItsOwnScopesFiguresAndRefersToTheRunsSnapshotWrittenOnce()
+    {
+        var written = (await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("long-squeeze"))).Articles;
+        var evidence = new Dictionary<string, JsonElement>();
+        foreach (var (article, _, files) in written)
+        {
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(files.Single(f => f.EndsWith(".json", StringComparison.Ordinal))));
+            evidence[article.Scope] = json.RootElement.GetProperty("evidence").Clone();
+        }
+
+        static string[] Coins(JsonElement snapshot) => [.. snapshot.GetProperty("coins").EnumerateArray().Select(c => c.GetProperty("symbol").GetString()!)];
+        var sol = evidence["SOL"].GetProperty("figures");
+        Assert.That(Coins(sol), Is.EqualTo(new[] { "SOL" }), "a coin's file carries its own coin, not the other coins");
+        Assert.That(sol.GetProperty("coins")[0].GetProperty("windows").GetProperty("24h").GetProperty("shorts").GetDecimal(), Is.EqualTo(27_400_000m));
+        Assert.That(sol.GetProperty("market").GetProperty("24h").GetProperty("total").GetDecimal(), Is.EqualTo(637_300_000m), "and the market it is read against");
+        Assert.That(Coins(evidence["market"].GetProperty("figures")), Is.Empty, "the market's file carries no coin's row");
+        Assert.That(SnapshotReader.Read(sol.GetRawText(), TestData.Now).Coins.Single().Symbol, Is.EqualTo("SOL"), "the figures are in the snapshot format");
+
+        var references = evidence.Values.Select(e => e.GetProperty("snapshot").GetString()!).Distinct().ToList();
+        Assert.That(references, Has.Count.EqualTo(1), "one snapshot for the run's three articles");
+        Assert.That(Directory.GetFiles(Path.Combine(Workspace.OutputDirectory, "snapshots")).Select(Path.GetFileName), Is.EqualTo(new[] { Path.GetFileName(references[0]) }));
+        var snapshot = await File.ReadAllTextAsync(Path.Combine(Workspace.OutputDirectory, references[0]));
+        Assert.That(snapshot, Is.EqualTo(await Workspace.Snapshots().JsonAsync(written[0].Article.SnapshotFingerprint, CancellationToken.None)), "the reference resolves to the snapshot as stored");
+        using var whole = JsonDocument.Parse(snapshot);
+        Assert.That(Coins(whole.RootElement), Is.EqualTo(new[] { "BTC", "ETH", "SOL", "XRP" }));
+        Assert.That(Path.GetFileNameWithoutExtension(references[0]), Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(snapshot)))[..16]), "named by its content's hash");
+    }
+
+    [Test]
+    public async Task TheSnapshotFileIsNeverWrittenAgain()
+    {
+        var generator = Workspace.Generator();
+        var market = (await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"))).Articles[0].Article;
+        var file = Directory.GetFiles(Path.Combine(Workspace.OutputDirectory, "snapshots")).Single();
+        var longAgo = TestData.Now.AddDays(-1).UtcDateTime;
+        File.SetLastWriteTimeUtc(file, longAgo);
+
+        await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"));
+        await Workspace.Lifecycle().ApproveAsync(market.Id, "alice", CancellationToken.None);
+
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(Workspace.OutputDirectory, market.Slug + ".json")), Does.Contain("\"status\": \"published\""), "the article's files were written again");
+        Assert.That(File.GetLastWriteTimeUtc(file), Is.EqualTo(longAgo), "its snapshot was not");
     }
 
     [Test]
@@ -168,6 +215,32 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         Assert.That(await File.ReadAllTextAsync(marketJson), Does.Contain("\"version\": 1"));
         Assert.That((File.Exists(killed), File.Exists(elsewhereLongAgo)), Is.EqualTo((false, false)), "a dead writer's leftovers are removed");
         Assert.That((File.Exists(live), File.Exists(elsewhereNow)), Is.EqualTo((true, true)), "a write that may still be running is left alone");
+    }
+
+    [Test]
+    public async Task TheRepairCoversWhatChangedSinceTheLastSuccessfulRunBegan()
+    {
+        var clock = TestData.Clock();
+        var generator = Workspace.Generator(clock);
+        var written = (await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"))).Articles;
+        var (sol, xrp) = (written.Single(a => a.Article.Scope == "SOL"), written.Single(a => a.Article.Scope == "XRP"));
+        clock.Advance(TimeSpan.FromHours(1));
+        await generator.GenerateAsync(SampleSnapshots.Read("quiet"));
+        // After that run an editor rejects SOL and the process dies before the files show it.
+        clock.Advance(TimeSpan.FromHours(1));
+        var solJson = sol.Files.Single(f => f.EndsWith(".json", StringComparison.Ordinal));
+        var before = await File.ReadAllTextAsync(solJson);
+        await Workspace.Lifecycle(clock).RejectAsync(sol.Article.Id, "wording", null, "bob", CancellationToken.None);
+        await File.WriteAllTextAsync(solJson, before);
+        // XRP has not changed since the first run: a file of it lost now is no longer this run's business.
+        var xrpMarkdown = xrp.Files.Single(f => f.EndsWith(".md", StringComparison.Ordinal));
+        File.Delete(xrpMarkdown);
+        clock.Advance(TimeSpan.FromHours(1));
+
+        await generator.GenerateAsync(SampleSnapshots.Read("quiet"));
+
+        Assert.That(await File.ReadAllTextAsync(solJson), Does.Contain("\"status\": \"rejected\""), "changed since the last successful run began: repaired");
+        Assert.That(File.Exists(xrpMarkdown), Is.False, "unchanged since before it: not looked at");
     }
 
     [Test]
@@ -308,7 +381,7 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
         await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"));
         await generator.GenerateAsync(SampleSnapshots.Read("long-squeeze"));
 
-        Assert.That(Directory.GetFiles(Workspace.OutputDirectory, "*.tmp"), Is.Empty);
+        Assert.That(Directory.GetFiles(Workspace.OutputDirectory, "*.tmp", SearchOption.AllDirectories), Is.Empty);
         Assert.That(Workspace.ArticleFiles(), Has.Count.EqualTo(9));
     }
 

@@ -52,12 +52,12 @@ public class CrashTests
         Assert.That(articles, Has.Count.EqualTo(Coins + 1), "one story per scope, none lost, none doubled");
         Assert.That(articles.Select(a => a.StoryKey).Distinct().Count(), Is.EqualTo(articles.Count));
         Assert.That(await AnyStaleAsync(workspace), Is.False, "every article's files show its latest version");
+        Assert.That(Directory.GetFiles(workspace.OutputDirectory, "*.tmp", SearchOption.AllDirectories), Is.Empty, "no temporary file left");
         var files = Directory.GetFiles(workspace.OutputDirectory).Select(Path.GetFileName).ToList();
-        Assert.That(files.Where(f => f!.EndsWith(".tmp", StringComparison.Ordinal)), Is.Empty, "no temporary file left");
         Assert.That(files.Order(), Is.EqualTo(articles.SelectMany(a => new[] { a.Slug + ".html", a.Slug + ".json", a.Slug + ".md" }).Order()), "no file without its article");
     }
 
-    /// <summary>Whether any stored article's files are missing or show another version than the store's latest.</summary>
+    /// <summary>Whether any stored article's files are missing, show another version than the store's latest or refer to a missing snapshot.</summary>
     private static async Task<bool> AnyStaleAsync(Workspace workspace)
     {
         foreach (var article in await workspace.Articles().ListAsync(CancellationToken.None))
@@ -69,7 +69,8 @@ public class CrashTests
                 return true;
             }
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path + ".json"));
-            if (json.RootElement.GetProperty("version").GetInt32() != article.Version || json.RootElement.GetProperty("status").GetString() != article.Status)
+            if (json.RootElement.GetProperty("version").GetInt32() != article.Version || json.RootElement.GetProperty("status").GetString() != article.Status
+                || !File.Exists(Path.Combine(workspace.OutputDirectory, json.RootElement.GetProperty("evidence").GetProperty("snapshot").GetString()!)))
             {
                 return true;
             }

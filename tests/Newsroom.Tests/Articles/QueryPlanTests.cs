@@ -8,8 +8,8 @@ namespace Newsroom.Tests.Articles;
 
 /// <summary>
 /// The requests every page and poll makes (the desk queue and counts, the API list and cursor page, the feeds, /healthz)
-/// are answered from indexes: no full scan of a growing table and no sort of all its rows, so their cost stays flat as
-/// history grows. SQLite's plan does not depend on the data; PostgreSQL is told to avoid scans and sorts wherever an
+/// and every run's repair of the files are answered from indexes: no full scan of a growing table and no sort of all
+/// its rows, so their cost stays flat as history grows. SQLite's plan does not depend on the data; PostgreSQL is told to avoid scans and sorts wherever an
 /// index can do instead, so a scan or sort left in its plan is one no index can serve.
 /// </summary>
 public class QueryPlanTests(string provider) : OnBothDatabases(provider)
@@ -33,6 +33,7 @@ public class QueryPlanTests(string provider) : OnBothDatabases(provider)
         new TestCaseData(ArticleStore.PublishedSql).SetArgDisplayNames("feed entries"),
         new TestCaseData(ArticleStore.WithdrawnSql).SetArgDisplayNames("feed withdrawals"),
         new TestCaseData(RunStore.LastSuccessfulSql).SetArgDisplayNames("healthz"),
+        new TestCaseData(FileRepair.ChangedSql).SetArgDisplayNames("files' repair"),
     ];
 
     [TestCaseSource(nameof(HotQueries))]
@@ -114,7 +115,8 @@ public class QueryPlanTests(string provider) : OnBothDatabases(provider)
     private static async Task<List<string>> RowsAsync(DbConnection connection, string sql, int column = 0, DbTransaction? transaction = null)
     {
         await using var command = connection.Command(transaction, sql,
-            ("@status", ArticleStatus.Draft), ("@scope", "market"), ("@profile", "long-squeeze"), ("@limit", 10), ("@after", 5L), ("@outcome", RunRecord.Succeeded));
+            ("@status", ArticleStatus.Draft), ("@scope", "market"), ("@profile", "long-squeeze"), ("@limit", 10), ("@after", 5L), ("@outcome", RunRecord.Succeeded),
+            ("@since", "2026-11-24T12:00:00.000Z"));
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())

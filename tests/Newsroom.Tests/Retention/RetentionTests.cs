@@ -75,16 +75,53 @@ public class RetentionTests(string provider) : OnBothDatabases(provider)
     {
         var kept = await Retention(new RetentionOptions { RunsDays = 0, SupersededVersionsDays = 0, SnapshotsDays = 0, FilesDays = 0 }).PruneAsync(dryRun: false, CancellationToken.None);
         await Retention().PruneAsync(dryRun: false, CancellationToken.None);
-        var repaired = await Workspace.Generator(_later).RepairFilesAsync(CancellationToken.None);
+        var repaired = await Workspace.FileRepair(_later).RepairAsync(CancellationToken.None);
 
         Assert.That(kept, Is.EqualTo(new PruneReport(false, 0, 0, 0, 0, 0)));
         Assert.That(repaired, Is.Zero, "the files' repair follows the same rule, so pruned files stay gone");
     }
 
-    private Storage.Retention Retention(RetentionOptions? options = null)
+    [Test]
+    public async Task AClosedArticlesFilesAgeFromWhenItWasClosedNotFromWhenItWasWritten()
     {
-        var files = new ArticleFiles(Options.Create(new OutputOptions { Directory = Workspace.OutputDirectory }), TestData.Renderer(), _later);
-        return new Storage.Retention(Workspace.Database, Workspace.Articles(), files, Options.Create(options ?? new RetentionOptions()), _later);
+        // Written 120 days ago, closed 30 days ago: the open draft rejected, the published story withdrawn.
+        var lifecycle = Workspace.Lifecycle(new FakeTimeProvider(_later.GetUtcNow().AddDays(-30)));
+        await lifecycle.RejectAsync(_stories.Open.Id, "not-newsworthy", null, "bob", CancellationToken.None);
+        await lifecycle.WithdrawAsync(_stories.Published.Id, "wrong data", "alice", CancellationToken.None);
+
+        var now = await Retention().PruneAsync(dryRun: false, CancellationToken.None);
+        var filesNow = Workspace.ArticleFiles();
+        var sixtyOneDaysLater = await Retention(at: _later.GetUtcNow().AddDays(61)).PruneAsync(dryRun: false, CancellationToken.None);
+
+        Assert.That(now.Files, Is.EqualTo(3), "only the article rejected 120 days ago");
+        Assert.That(filesNow.Count(f => f.StartsWith(_stories.Open.Slug + ".", StringComparison.Ordinal)), Is.EqualTo(3));
+        Assert.That(filesNow.Count(f => f.StartsWith(_stories.Published.Slug + ".", StringComparison.Ordinal)), Is.EqualTo(3));
+        Assert.That(sixtyOneDaysLater.Files, Is.EqualTo(3 + 3 + 1), "91 days after they were closed, both articles' files and the snapshot they shared");
+        Assert.That(Workspace.ArticleFiles(), Is.Empty);
+    }
+
+    [Test]
+    public async Task ASnapshotFileGoesWithTheLastFilesThatReferToIt()
+    {
+        var seed = (await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single().Article;
+        await Workspace.Lifecycle().RejectAsync(seed.Id, "wording", null, "bob", CancellationToken.None);
+        var snapshots = Path.Combine(Workspace.OutputDirectory, "snapshots");
+        // As a run leaves it between committing its versions and writing their files: not referred to yet.
+        var inFlight = Path.Combine(snapshots, "0123456789abcdef.json");
+        await File.WriteAllTextAsync(inFlight, "{}");
+        File.SetLastWriteTimeUtc(inFlight, _later.GetUtcNow().AddMinutes(-1).UtcDateTime);
+
+        var report = await Retention().PruneAsync(dryRun: false, CancellationToken.None);
+
+        Assert.That(report.Files, Is.EqualTo(3 + 3 + 1), "the two rejected articles' files and the seed's snapshot, which only one of them referred to");
+        Assert.That(Directory.GetFiles(snapshots).Select(Path.GetFileNameWithoutExtension), Is.EquivalentTo(new[] { _stories.Published.SnapshotFingerprint, "0123456789abcdef" }));
+    }
+
+    private Storage.Retention Retention(RetentionOptions? options = null, DateTimeOffset? at = null)
+    {
+        var time = at is { } later ? new FakeTimeProvider(later) : _later;
+        var files = new ArticleFiles(Options.Create(new OutputOptions { Directory = Workspace.OutputDirectory }), TestData.Renderer(), time);
+        return new Storage.Retention(Workspace.Database, files, Options.Create(options ?? new RetentionOptions()), time);
     }
 
     private async Task<int[]> VersionsAsync(Article article) =>
