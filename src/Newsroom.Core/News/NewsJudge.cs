@@ -305,9 +305,12 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
     /// </summary>
     private static Finding EarlierDay(Liquidations day, ScopeHistory history)
     {
-        var earlier = RecordBook.Embedded.Days.Where(d => d.Point.AsOf <= history.WindowStart).MaxBy(d => d.Date);
+        // Like for like: a squeeze of shorts is no yardstick for a sell-off. A day without a published split counts as
+        // long-led, as every such day in the book was a sell-off.
+        var longLed = day.Larger == Side.Longs;
+        var earlier = RecordBook.Embedded.Days.Where(d => d.Point.AsOf <= history.WindowStart && (d.Longs ?? 1) >= (d.Shorts ?? 0) == longLed).MaxBy(d => d.Date);
         return earlier is null
-            ? NotApplied(NewsFindings.EarlierDay, "no day of the record book before this one")
+            ? NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}")
             : new Finding(NewsFindings.EarlierDay, true, $"the record book's latest earlier day: {Money(earlier.Total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
                 [new("earlierTotal", earlier.Total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date), new("earlierMultiple", day.Total / earlier.Total, Unit.Multiple),
                     new("earlierDifferencePercent", Math.Abs((day.Total / earlier.Total) - 1) * 100, Unit.Percent)], [])

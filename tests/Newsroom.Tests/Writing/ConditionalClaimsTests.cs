@@ -380,11 +380,21 @@ public class ConditionalClaimsTests
             : Has.None.Contain("$64,900").And.Some.Contain("BTC"));
     }
 
-    [TestCase("2024-12-10T00:00:00Z", 1_550_000_000.0, "It was 60% larger than the \\$1\\.08 billion of 5 August 2024, amid the unwinding of the yen carry trade\\.|On 5 August 2024, when the yen carry trade unwound, \\$1\\.08 billion was liquidated; this day's total was 60% larger\\.", TestName = "A day well above the book's previous day says by how much")]
-    [TestCase("2023-08-18T00:00:00Z", 821_000_000.0, "It edged past the \\$940 million of 13 June 2022|\\$940 million was liquidated; this day's total was slightly larger\\.", TestName = "A day just above the book's previous day edged past it")]
-    [TestCase("2021-12-05T00:00:00Z", 2_200_000_000.0, "It was 35% smaller than the \\$3\\.65 billion of 7 September 2021|\\$3\\.65 billion was liquidated; this day's total was 35% smaller\\.", TestName = "A day below the book's previous day says by how much")]
-    [TestCase("2022-06-14T00:00:00Z", 600_000_000.0, "It was about a third the size of the \\$2\\.58 billion of 4 December 2021|\\$2\\.58 billion was liquidated; this day's total was about a third of that\\.", TestName = "A day under half the book's previous day gives the share in words")]
-    [TestCase("2024-04-14T00:00:00Z", 2_900_000_000.0, "It was 2\\.7 times the \\$1\\.13 billion of 5 March 2024|this day's total was 2\\.7 times that\\.", TestName = "A day over twice the book's previous day gives the multiple")]
+    [Test]
+    public void AShortSqueezeIsNotMeasuredAgainstASellOff()
+    {
+        var texts = Articles("""
+            "24h": { "longs": 140000000, "shorts": 520000000 }
+            """, asOf: "2026-11-10T00:00:00Z");
+
+        Assert.That(texts, Has.None.Contain("5 February 2026").And.None.Contain("The total was"));
+    }
+
+    [TestCase("2024-12-10T00:00:00Z", 1_550_000_000.0, "The total was 60% larger than the \\$1\\.08 billion of 5 August 2024, amid the unwinding of the yen carry trade\\.|On 5 August 2024, when the yen carry trade unwound, \\$1\\.08 billion was liquidated; this time the total was 60% larger\\.", TestName = "A day well above the book's previous day says by how much")]
+    [TestCase("2023-08-18T00:00:00Z", 821_000_000.0, "The total edged past the \\$940 million of 13 June 2022|\\$940 million was liquidated; this time the total was slightly larger\\.", TestName = "A day just above the book's previous day edged past it")]
+    [TestCase("2021-12-05T00:00:00Z", 2_200_000_000.0, "The total was 35% smaller than the \\$3\\.65 billion of 7 September 2021|\\$3\\.65 billion was liquidated; this time the total was 35% smaller\\.", TestName = "A day below the book's previous day says by how much")]
+    [TestCase("2022-06-14T00:00:00Z", 600_000_000.0, "The total was about a third the size of the \\$2\\.58 billion of 4 December 2021|\\$2\\.58 billion was liquidated; this time the total was about a third of that\\.", TestName = "A day under half the book's previous day gives the share in words")]
+    [TestCase("2024-04-14T00:00:00Z", 2_900_000_000.0, "The total was 2\\.7 times the \\$1\\.13 billion of 5 March 2024|this time the total was 2\\.7 times that\\.", TestName = "A day over twice the book's previous day gives the multiple")]
     public void TheRecordBooksPreviousDayIsWordedByHowTheDayMeasuredAgainstIt(string asOf, decimal longs, string sentence)
     {
         var texts = Articles($$"""
