@@ -17,21 +17,29 @@ public sealed class HistoryStore(Database database) : IHistoryReader
 
     private const int RecentDays = 31;
 
+    private static readonly string[] InsertParameters = ["@scope", "@hours", "@hour", "@asOf", "@total", "@longs", "@shorts", "@price", "@origin"];
+
     /// <summary>Adds the points history does not hold yet, in one transaction; returns how many were new.</summary>
     public async Task<int> AddAsync(IEnumerable<HistoryPoint> points, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        // One command for every point, its values bound anew each time: a snapshot of thousands of coins adds tens of thousands.
+        await using var command = connection.Command(transaction, """
+            INSERT INTO history (scope, hours, hour, as_of, total, longs, shorts, price, origin)
+            VALUES (@scope, @hours, @hour, @asOf, @total, @longs, @shorts, @price, @origin)
+            ON CONFLICT DO NOTHING
+            """, [.. InsertParameters.Select(name => (name, (object?)null))]);
         var added = 0;
         foreach (var point in points)
         {
             var seconds = point.AsOf.ToUnixTimeSeconds();
-            added += await connection.ExecuteAsync(transaction, """
-                INSERT INTO history (scope, hours, hour, as_of, total, longs, shorts, price, origin)
-                VALUES (@scope, @hours, @hour, @asOf, @total, @longs, @shorts, @price, @origin)
-                ON CONFLICT DO NOTHING
-                """, cancellationToken, ("@scope", point.Scope), ("@hours", point.Window.Hours()), ("@hour", seconds - (seconds % 3600)), ("@asOf", seconds),
-                ("@total", point.Total), ("@longs", point.Longs), ("@shorts", point.Shorts), ("@price", point.Price), ("@origin", point.Origin));
+            object?[] values = [point.Scope, point.Window.Hours(), seconds - (seconds % 3600), seconds, point.Total, point.Longs, point.Shorts, point.Price, point.Origin];
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            added += await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return added;
