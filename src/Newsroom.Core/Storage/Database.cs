@@ -3,6 +3,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SQLitePCL;
 
 namespace Newsroom.Storage;
 
@@ -16,7 +17,10 @@ public sealed class Database : IDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqlite;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private readonly Lock _dataVersionLock = new();
     private bool _schemaReady;
+    private SqliteConnection? _dataVersionConnection;
+    private sqlite3_stmt? _dataVersion;
 
     public Database(IOptions<StorageOptions> options)
     {
@@ -38,24 +42,66 @@ public sealed class Database : IDisposable
     /// <summary>An open connection; the first one of the process creates or upgrades the schema.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenRawAsync(cancellationToken);
-        if (!_schemaReady)
+        if (_schemaReady)
         {
-            await _schemaLock.WaitAsync(cancellationToken);
-            try
+            return await OpenRawAsync(cancellationToken);
+        }
+        await _schemaLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_postgres is null)
             {
-                if (!_schemaReady)
+                // Once, not on every open: a request's connection should not cost a system call.
+                Directory.CreateDirectory(Path.GetDirectoryName(_options.DatabasePath)!);
+            }
+            var connection = await OpenRawAsync(cancellationToken);
+            if (!_schemaReady)
+            {
+                await Schema.UpgradeAsync(this, connection, cancellationToken);
+                _schemaReady = true;
+            }
+            return connection;
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// A number that changes whenever another connection, of this process or any other, commits to the SQLite database
+    /// (its data_version, read on a connection kept for it that never writes); null on PostgreSQL, which has none. What
+    /// was read after taking the number is still current while the number stays the same.
+    /// </summary>
+    public async ValueTask<long?> DataVersionAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+        {
+            return null;
+        }
+        if (_dataVersion is null)
+        {
+            var connection = (SqliteConnection)await OpenAsync(cancellationToken);
+            lock (_dataVersionLock)
+            {
+                if (_dataVersion is null)
                 {
-                    await Schema.UpgradeAsync(this, connection, cancellationToken);
-                    _schemaReady = true;
+                    SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(connection.Handle, "PRAGMA data_version", out var statement), connection.Handle);
+                    (_dataVersionConnection, _dataVersion) = (connection, statement);
+                    connection = null;
                 }
             }
-            finally
-            {
-                _schemaLock.Release();
-            }
+            connection?.Dispose();
         }
-        return connection;
+        // Stepped directly, without a command or reader, so a request's check allocates nothing; one caller at a time.
+        lock (_dataVersionLock)
+        {
+            var step = raw.sqlite3_step(_dataVersion);
+            var version = raw.sqlite3_column_int64(_dataVersion, 0);
+            raw.sqlite3_reset(_dataVersion);
+            SqliteException.ThrowExceptionForRC(step == raw.SQLITE_ROW ? raw.SQLITE_OK : step, _dataVersionConnection!.Handle);
+            return version;
+        }
     }
 
     private async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken)
@@ -64,7 +110,6 @@ public sealed class Database : IDisposable
         {
             return await _postgres.OpenConnectionAsync(cancellationToken);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(_options.DatabasePath)!);
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(cancellationToken);
         return connection;
@@ -86,6 +131,8 @@ public sealed class Database : IDisposable
 
     public void Dispose()
     {
+        _dataVersion?.Dispose();
+        _dataVersionConnection?.Dispose();
         _postgres?.Dispose();
         _schemaLock.Dispose();
     }

@@ -8,6 +8,9 @@ namespace Newsroom.Api;
 /// </summary>
 public sealed record ConditionalGet(byte[] Body, string ContentType, string ETag, string CacheControl)
 {
+    // Parsed once: a cached representation is served many times.
+    private readonly EntityTagHeaderValue _tag = EntityTagHeaderValue.Parse(ETag);
+
     public DateTimeOffset? LastModified { get; init; }
 
     /// <summary>The request headers a cache must key on besides the URL (Authorization where a key is required).</summary>
@@ -15,9 +18,11 @@ public sealed record ConditionalGet(byte[] Body, string ContentType, string ETag
 
     public IResult Serve(HttpContext http)
     {
-        var response = http.Response.GetTypedHeaders();
-        response.ETag = EntityTagHeaderValue.Parse(ETag);
-        response.LastModified = LastModified is { } modified ? Seconds(modified) : null;
+        http.Response.Headers.ETag = ETag;
+        if (LastModified is { } modified)
+        {
+            http.Response.GetTypedHeaders().LastModified = Seconds(modified);
+        }
         http.Response.Headers.CacheControl = CacheControl;
         if (Vary is not null)
         {
@@ -36,13 +41,11 @@ public sealed record ConditionalGet(byte[] Body, string ContentType, string ETag
     /// </summary>
     private bool NotModified(HttpRequest request)
     {
-        var headers = request.GetTypedHeaders();
         if (request.Headers.IfNoneMatch.Count > 0)
         {
-            var current = EntityTagHeaderValue.Parse(ETag);
-            return headers.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
+            return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(_tag, useStrongComparison: false));
         }
-        return LastModified is { } modified && headers.IfModifiedSince is { } since && Seconds(modified) <= since;
+        return LastModified is { } modified && request.GetTypedHeaders().IfModifiedSince is { } since && Seconds(modified) <= since;
     }
 
     // HTTP dates carry whole seconds; a time with milliseconds would never compare equal to the one the client echoes.

@@ -32,6 +32,7 @@ public class QueryPlanTests(string provider) : OnBothDatabases(provider)
         new TestCaseData(ArticleStore.ChangesSql(None)).SetArgDisplayNames("API cursor page"),
         new TestCaseData(ArticleStore.PublishedSql).SetArgDisplayNames("feed entries"),
         new TestCaseData(ArticleStore.WithdrawnSql).SetArgDisplayNames("feed withdrawals"),
+        new TestCaseData(ArticleStore.LatestStateSql).SetArgDisplayNames("API item's state"),
         new TestCaseData(RunStore.LastSuccessfulSql).SetArgDisplayNames("healthz"),
     ];
 
@@ -114,7 +115,7 @@ public class QueryPlanTests(string provider) : OnBothDatabases(provider)
     private static async Task<List<string>> RowsAsync(DbConnection connection, string sql, int column = 0, DbTransaction? transaction = null)
     {
         await using var command = connection.Command(transaction, sql,
-            ("@status", ArticleStatus.Draft), ("@scope", "market"), ("@profile", "long-squeeze"), ("@limit", 10), ("@after", 5L), ("@outcome", RunRecord.Succeeded));
+            ("@status", ArticleStatus.Draft), ("@scope", "market"), ("@profile", "long-squeeze"), ("@limit", 10), ("@after", 5L), ("@outcome", RunRecord.Succeeded), ("@id", "an-article"));
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
