@@ -3,7 +3,6 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using SQLitePCL;
 
 namespace Newsroom.Storage;
 
@@ -17,16 +16,15 @@ public sealed class Database : IDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqlite;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private readonly Lock _dataVersionLock = new();
+    private readonly CommitCounter? _commits;
     private bool _schemaReady;
-    private SqliteConnection? _dataVersionConnection;
-    private sqlite3_stmt? _dataVersion;
 
     public Database(IOptions<StorageOptions> options)
     {
         _options = options.Value;
         _postgres = IsPostgres ? NpgsqlDataSource.Create(_options.ConnectionString!) : null;
         _sqlite = new SqliteConnectionStringBuilder { DataSource = _options.DatabasePath, ForeignKeys = true, Pooling = true }.ToString();
+        _commits = IsPostgres ? null : new CommitCounter(async cancellationToken => (SqliteConnection)await OpenAsync(cancellationToken));
     }
 
     public bool IsPostgres => _options.Provider == StorageOptions.Postgres;
@@ -69,40 +67,12 @@ public sealed class Database : IDisposable
     }
 
     /// <summary>
-    /// A number that changes whenever another connection, of this process or any other, commits to the SQLite database
-    /// (its data_version, read on a connection kept for it that never writes); null on PostgreSQL, which has none. What
-    /// was read after taking the number is still current while the number stays the same.
+    /// A number that changes whenever anything is committed to the SQLite database, by any connection of this process or
+    /// another (see <see cref="CommitCounter"/>); null on PostgreSQL, which has none. What was read after taking the
+    /// number is still current while the number stays the same.
     /// </summary>
-    public async ValueTask<long?> DataVersionAsync(CancellationToken cancellationToken)
-    {
-        if (_postgres is not null)
-        {
-            return null;
-        }
-        if (_dataVersion is null)
-        {
-            var connection = (SqliteConnection)await OpenAsync(cancellationToken);
-            lock (_dataVersionLock)
-            {
-                if (_dataVersion is null)
-                {
-                    SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(connection.Handle, "PRAGMA data_version", out var statement), connection.Handle);
-                    (_dataVersionConnection, _dataVersion) = (connection, statement);
-                    connection = null;
-                }
-            }
-            connection?.Dispose();
-        }
-        // Stepped directly, without a command or reader, so a request's check allocates nothing; one caller at a time.
-        lock (_dataVersionLock)
-        {
-            var step = raw.sqlite3_step(_dataVersion);
-            var version = raw.sqlite3_column_int64(_dataVersion, 0);
-            raw.sqlite3_reset(_dataVersion);
-            SqliteException.ThrowExceptionForRC(step == raw.SQLITE_ROW ? raw.SQLITE_OK : step, _dataVersionConnection!.Handle);
-            return version;
-        }
-    }
+    public async ValueTask<long?> DataVersionAsync(CancellationToken cancellationToken) =>
+        _commits is null ? null : await _commits.CurrentAsync(cancellationToken);
 
     private async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
@@ -131,8 +101,7 @@ public sealed class Database : IDisposable
 
     public void Dispose()
     {
-        _dataVersion?.Dispose();
-        _dataVersionConnection?.Dispose();
+        _commits?.Dispose();
         _postgres?.Dispose();
         _schemaLock.Dispose();
     }

@@ -8,8 +8,9 @@ namespace Newsroom.Api;
 /// </summary>
 public sealed record ConditionalGet(byte[] Body, string ContentType, string ETag, string CacheControl)
 {
-    // Parsed once: a cached representation is served many times.
+    // Made once: a cached representation is served many times.
     private readonly EntityTagHeaderValue _tag = EntityTagHeaderValue.Parse(ETag);
+    private readonly BodyResult _body = new(Body, ContentType);
 
     public DateTimeOffset? LastModified { get; init; }
 
@@ -32,7 +33,7 @@ public sealed record ConditionalGet(byte[] Body, string ContentType, string ETag
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
-        return Results.Bytes(Body, ContentType);
+        return _body;
     }
 
     /// <summary>
@@ -46,6 +47,17 @@ public sealed record ConditionalGet(byte[] Body, string ContentType, string ETag
             return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(_tag, useStrongComparison: false));
         }
         return LastModified is { } modified && request.GetTypedHeaders().IfModifiedSince is { } since && Seconds(modified) <= since;
+    }
+
+    /// <summary>The bytes with their type and length, and nothing else to decide: Serve has done the conditional part.</summary>
+    private sealed class BodyResult(byte[] body, string contentType) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = contentType;
+            httpContext.Response.ContentLength = body.Length;
+            return httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+        }
     }
 
     // HTTP dates carry whole seconds; a time with milliseconds would never compare equal to the one the client echoes.
