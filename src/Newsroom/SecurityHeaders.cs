@@ -16,15 +16,16 @@ public static class SecurityHeaders
         app.Use((http, next) =>
         {
             // Set as the response starts, so error pages and redirects written by later middleware carry them too.
-            http.Response.OnStarting(() =>
+            http.Response.OnStarting(static state =>
             {
+                var http = (HttpContext)state;
                 var headers = http.Response.Headers;
                 headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/desk") ? DeskPolicy : DataPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";
                 return Task.CompletedTask;
-            });
+            }, http);
             return next(http);
         });
         return app;

@@ -12,6 +12,8 @@ namespace Newsroom.Benchmarks;
 /// </summary>
 internal static class GrownDatabase
 {
+    /// <summary>How the ids of the articles grown here begin.</summary>
+    public const string IdPrefix = "story-";
     private const int VersionsPerRun = 4;
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly string[] Profiles = ["long-squeeze", "short-squeeze", "two-sided", "rally", "quiet"];
@@ -66,7 +68,7 @@ internal static class GrownDatabase
         /// </summary>
         public async Task StoryAsync(int story, int versions, CancellationToken cancellationToken)
         {
-            var id = $"story-{story:D6}";
+            var id = $"{IdPrefix}{story:D6}";
             var profile = Profiles[story % Profiles.Length];
             var started = Start.AddMinutes(story * 15);
             var fingerprint = $"snapshot-{story:D6}";

@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
+using Newsroom.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is [ApiThroughput.Command])
+{
+    return await ApiThroughput.RunAsync(CancellationToken.None);
+}
+BenchmarkSwitcher.FromAssembly(typeof(ApiThroughput).Assembly).Run(args);
+return 0;

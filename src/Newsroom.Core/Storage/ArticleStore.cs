@@ -27,6 +27,8 @@ public sealed class ArticleStore(Database database, IOptions<PublishingOptions> 
         ORDER BY a.published_updated_at DESC, a.id DESC LIMIT @limit
         """;
 
+    internal const string LatestStateSql = "SELECT latest_version, status FROM articles WHERE id = @id";
+
     internal const string WithdrawnSql = "SELECT id, withdrawn_at FROM articles WHERE withdrawn_at IS NOT NULL ORDER BY withdrawn_at DESC, id DESC LIMIT @limit";
 
     /// <summary>The latest version of every article, newest first.</summary>
@@ -178,6 +180,15 @@ public sealed class ArticleStore(Database database, IOptions<PublishingOptions> 
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await QueryAsync(connection, null, $"{SelectLatest} AND a.id = @id", cancellationToken, ("@id", id));
         return rows.Count > 0 ? rows[0] : null;
+    }
+
+    /// <summary>The number and status of an article's latest version from its row alone, or null when there is no such article.</summary>
+    public async Task<(int Version, string Status)?> LatestStateAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(null, LatestStateSql, ("@id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1)) : null;
     }
 
     public async Task<IReadOnlyList<ArticleEvent>> EventsAsync(string id, CancellationToken cancellationToken)

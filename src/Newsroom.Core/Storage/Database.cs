@@ -16,6 +16,7 @@ public sealed class Database : IDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqlite;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private readonly CommitCounter? _commits;
     private bool _schemaReady;
 
     public Database(IOptions<StorageOptions> options)
@@ -23,6 +24,7 @@ public sealed class Database : IDisposable
         _options = options.Value;
         _postgres = IsPostgres ? NpgsqlDataSource.Create(_options.ConnectionString!) : null;
         _sqlite = new SqliteConnectionStringBuilder { DataSource = _options.DatabasePath, ForeignKeys = true, Pooling = true }.ToString();
+        _commits = IsPostgres ? null : new CommitCounter(async cancellationToken => (SqliteConnection)await OpenAsync(cancellationToken));
     }
 
     public bool IsPostgres => _options.Provider == StorageOptions.Postgres;
@@ -38,25 +40,39 @@ public sealed class Database : IDisposable
     /// <summary>An open connection; the first one of the process creates or upgrades the schema.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenRawAsync(cancellationToken);
-        if (!_schemaReady)
+        if (_schemaReady)
         {
-            await _schemaLock.WaitAsync(cancellationToken);
-            try
-            {
-                if (!_schemaReady)
-                {
-                    await Schema.UpgradeAsync(this, connection, cancellationToken);
-                    _schemaReady = true;
-                }
-            }
-            finally
-            {
-                _schemaLock.Release();
-            }
+            return await OpenRawAsync(cancellationToken);
         }
-        return connection;
+        await _schemaLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_postgres is null)
+            {
+                // Once, not on every open: a request's connection should not cost a system call.
+                Directory.CreateDirectory(Path.GetDirectoryName(_options.DatabasePath)!);
+            }
+            var connection = await OpenRawAsync(cancellationToken);
+            if (!_schemaReady)
+            {
+                await Schema.UpgradeAsync(this, connection, cancellationToken);
+                _schemaReady = true;
+            }
+            return connection;
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
     }
+
+    /// <summary>
+    /// A number that changes whenever anything is committed to the SQLite database, by any connection of this process or
+    /// another (see <see cref="CommitCounter"/>); null on PostgreSQL, which has none. What was read after taking the
+    /// number is still current while the number stays the same.
+    /// </summary>
+    public async ValueTask<long?> DataVersionAsync(CancellationToken cancellationToken) =>
+        _commits is null ? null : await _commits.CurrentAsync(cancellationToken);
 
     private async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
@@ -64,7 +80,6 @@ public sealed class Database : IDisposable
         {
             return await _postgres.OpenConnectionAsync(cancellationToken);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(_options.DatabasePath)!);
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(cancellationToken);
         return connection;
@@ -86,6 +101,7 @@ public sealed class Database : IDisposable
 
     public void Dispose()
     {
+        _commits?.Dispose();
         _postgres?.Dispose();
         _schemaLock.Dispose();
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
 using Newsroom.Publishing;
@@ -25,6 +26,7 @@ public static class ArticlesApi
         services.AddOpenApi(ApiDocument.Describe);
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddSingleton<FailedKeyAttempts>();
+        services.AddSingleton<LatestItems>();
         services.AddAuthorization();
         services.AddRateLimiter(limiter =>
         {
@@ -37,15 +39,25 @@ public static class ArticlesApi
                     : "60";
                 return ValueTask.CompletedTask;
             };
-            limiter.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.Identity?.Name ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.RequestsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                }));
+            limiter.AddPolicy<string, PerKeyLimit>(RateLimitPolicy);
         });
         return services;
+    }
+
+    /// <summary>Newsroom:Api:RequestsPerMinute for each key (anonymous callers share one budget), in fixed one-minute windows.</summary>
+    private sealed class PerKeyLimit(IOptions<ApiOptions> options) : IRateLimiterPolicy<string>
+    {
+        // Made once, not per request; the partitioned limiter's own timer replenishes every window, as GetFixedWindowLimiter arranges.
+        private readonly Func<string, RateLimiter> _window = _ => new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.RequestsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            AutoReplenishment = false,
+        });
+
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext) => new(httpContext.User.Identity?.Name ?? "anonymous", _window);
     }
 
     public static WebApplication MapArticlesApi(this WebApplication app)
@@ -97,7 +109,7 @@ public static class ArticlesApi
             // Newest first; the cursor returned is where this client continues, so it misses nothing from here on.
             var head = await store.LastChangeAsync(cancellationToken);
             var latest = await store.ListAsync(filter, limit ?? max, cancellationToken);
-            return await EtaggedAsync(http, new ArticlePage(latest.Select(a => NinjsItem.From(a, publicBase)).ToList(), Cursor.Of(head)));
+            return Json(new ArticlePage(latest.Select(a => NinjsItem.From(a, publicBase)).ToList(), Cursor.Of(head))).Serve(http);
         }
         if (!Cursor.TryRead(after, out var position))
         {
@@ -105,22 +117,22 @@ public static class ArticlesApi
         }
         var changes = await store.ChangesAsync(position, filter, limit ?? max, cancellationToken);
         var next = changes.Count > 0 ? changes[^1].Sequence : position;
-        return await EtaggedAsync(http, new ArticlePage(changes.Select(c => NinjsItem.From(c.Article, publicBase)).ToList(), Cursor.Of(next)));
+        return Json(new ArticlePage(changes.Select(c => NinjsItem.From(c.Article, publicBase)).ToList(), Cursor.Of(next))).Serve(http);
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, ArticleStore store, IOptions<PublishingOptions> publishing, string id, CancellationToken cancellationToken) =>
-        await store.FindAsync(id, cancellationToken) is { } article
-            ? await EtaggedAsync(http, NinjsItem.From(article, publishing.Value.PublicBase))
+    private static async Task<IResult> GetAsync(HttpContext http, LatestItems items, string id, CancellationToken cancellationToken) =>
+        await items.FindAsync(id, cancellationToken) is { } item
+            ? item.Serve(http)
             : Problem(StatusCodes.Status404NotFound, "No such article", $"no article {id}");
 
     private static async Task<IResult> GetVersionAsync(HttpContext http, ArticleStore store, IOptions<PublishingOptions> publishing, string id, int version, CancellationToken cancellationToken) =>
         await FindVersionAsync(store, id, version, cancellationToken) is { } article
-            ? await EtaggedAsync(http, NinjsItem.From(article, publishing.Value.PublicBase))
+            ? Json(NinjsItem.From(article, publishing.Value.PublicBase)).Serve(http)
             : Problem(StatusCodes.Status404NotFound, "No such version", $"article {id} has no version {version}");
 
     private static async Task<IResult> GetEvidenceAsync(HttpContext http, ArticleStore store, SnapshotStore snapshots, string id, int version, CancellationToken cancellationToken) =>
         await FindVersionAsync(store, id, version, cancellationToken) is { } article
-            ? await EtaggedAsync(http, Evidence.From(article, await snapshots.JsonAsync(article.SnapshotFingerprint, cancellationToken)), Immutable, article.GeneratedAt)
+            ? Json(Evidence.From(article, await snapshots.JsonAsync(article.SnapshotFingerprint, cancellationToken)), Immutable, article.GeneratedAt).Serve(http)
             : Problem(StatusCodes.Status404NotFound, "No such version", $"article {id} has no version {version}");
 
     private static async Task<Article?> FindVersionAsync(ArticleStore store, string id, int version, CancellationToken cancellationToken) =>
@@ -132,12 +144,12 @@ public static class ArticlesApi
     // A version's evidence never changes.
     private const string Immutable = "private, max-age=31536000, immutable";
 
-    /// <summary>The body with a strong ETag (a hash of its bytes); 304 when the client already has it (see <see cref="ConditionalGet"/>).</summary>
-    private static Task<IResult> EtaggedAsync<T>(HttpContext http, T body, string cacheControl = Revalidate, DateTimeOffset? lastModified = null)
+    /// <summary>The body as JSON with a strong ETag (a hash of its bytes); 304 when the client already has it (see <see cref="ConditionalGet"/>).</summary>
+    internal static ConditionalGet Json<T>(T body, string cacheControl = Revalidate, DateTimeOffset? lastModified = null)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, ArticleJson.Options);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
-        return Task.FromResult(new ConditionalGet(bytes, "application/json; charset=utf-8", etag, cacheControl) { LastModified = lastModified, Vary = "Authorization" }.Serve(http));
+        return new ConditionalGet(bytes, "application/json; charset=utf-8", etag, cacheControl) { LastModified = lastModified, Vary = "Authorization" };
     }
 
     private static IResult Problem(int status, string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: status);

@@ -8,6 +8,10 @@ namespace Newsroom.Api;
 /// </summary>
 public sealed record ConditionalGet(byte[] Body, string ContentType, string ETag, string CacheControl)
 {
+    // Made once: a cached representation is served many times.
+    private readonly EntityTagHeaderValue _tag = EntityTagHeaderValue.Parse(ETag);
+    private readonly BodyResult _body = new(Body, ContentType);
+
     public DateTimeOffset? LastModified { get; init; }
 
     /// <summary>The request headers a cache must key on besides the URL (Authorization where a key is required).</summary>
@@ -15,9 +19,11 @@ public sealed record ConditionalGet(byte[] Body, string ContentType, string ETag
 
     public IResult Serve(HttpContext http)
     {
-        var response = http.Response.GetTypedHeaders();
-        response.ETag = EntityTagHeaderValue.Parse(ETag);
-        response.LastModified = LastModified is { } modified ? Seconds(modified) : null;
+        http.Response.Headers.ETag = ETag;
+        if (LastModified is { } modified)
+        {
+            http.Response.GetTypedHeaders().LastModified = Seconds(modified);
+        }
         http.Response.Headers.CacheControl = CacheControl;
         if (Vary is not null)
         {
@@ -27,7 +33,7 @@ public sealed record ConditionalGet(byte[] Body, string ContentType, string ETag
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
-        return Results.Bytes(Body, ContentType);
+        return _body;
     }
 
     /// <summary>
@@ -36,13 +42,22 @@ public sealed record ConditionalGet(byte[] Body, string ContentType, string ETag
     /// </summary>
     private bool NotModified(HttpRequest request)
     {
-        var headers = request.GetTypedHeaders();
         if (request.Headers.IfNoneMatch.Count > 0)
         {
-            var current = EntityTagHeaderValue.Parse(ETag);
-            return headers.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
+            return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(_tag, useStrongComparison: false));
         }
-        return LastModified is { } modified && headers.IfModifiedSince is { } since && Seconds(modified) <= since;
+        return LastModified is { } modified && request.GetTypedHeaders().IfModifiedSince is { } since && Seconds(modified) <= since;
+    }
+
+    /// <summary>The bytes with their type and length, and nothing else to decide: Serve has done the conditional part.</summary>
+    private sealed class BodyResult(byte[] body, string contentType) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = contentType;
+            httpContext.Response.ContentLength = body.Length;
+            return httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+        }
     }
 
     // HTTP dates carry whole seconds; a time with milliseconds would never compare equal to the one the client echoes.

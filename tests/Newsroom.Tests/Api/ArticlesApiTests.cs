@@ -144,6 +144,24 @@ public class ArticlesApiTests
     }
 
     [Test]
+    public async Task ANewVersionWrittenElsewhereIsServedAtOnce()
+    {
+        var article = (await _workspace.Articles().ListAsync(CancellationToken.None))[0];
+        var id = article.Id;
+        using var first = await GetAsync($"/api/v1/articles/{id}");
+        using var again = await GetAsync($"/api/v1/articles/{id}");
+
+        var (edited, _) = await _workspace.Lifecycle().EditAsync(id, "An edited headline", article.Markdown, "alice", CancellationToken.None);
+        using var afterEdit = await GetAsync($"/api/v1/articles/{id}");
+        var item = await afterEdit.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(again.Headers.ETag, Is.EqualTo(first.Headers.ETag), "the same bytes while nothing changed");
+        Assert.That(item.GetProperty("version").GetString(), Is.EqualTo(edited.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(item.GetProperty("headlines")[0].GetProperty("value").GetString(), Is.EqualTo("An edited headline"));
+        Assert.That(afterEdit.Headers.ETag, Is.Not.EqualTo(first.Headers.ETag));
+    }
+
+    [Test]
     public async Task APollerFollowingTheCursorSeesEveryChangeExactlyOnce()
     {
         using var start = await GetAsync("/api/v1/articles?limit=1");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Newsroom.Sources;
 using Newsroom.Storage;
 
 namespace Newsroom.Tests.Articles;
@@ -27,5 +28,27 @@ public class DatabaseTests(string provider) : OnBothDatabases(provider)
             }
             Assert.That(await workspace.Articles().ListAsync(CancellationToken.None), Is.Empty, "the schema is whole");
         }
+    }
+
+    [Test]
+    public async Task TheDataVersionMovesWithEveryCommitElsewhereAndOnlyThen()
+    {
+        using var node = new Database(Options.Create(Workspace.Storage));
+        var before = await node.DataVersionAsync(CancellationToken.None);
+        var unchanged = await node.DataVersionAsync(CancellationToken.None);
+
+        await Workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"));
+        var afterAnotherNodesRun = await node.DataVersionAsync(CancellationToken.None);
+        await Workspace.Articles().ListAsync(CancellationToken.None);
+        var afterARead = await node.DataVersionAsync(CancellationToken.None);
+
+        if (Workspace.Provider == StorageOptions.Postgres)
+        {
+            Assert.That(new[] { before, afterAnotherNodesRun }, Has.All.Null, "PostgreSQL has no such number: whoever caches asks again");
+            return;
+        }
+        Assert.That(unchanged, Is.EqualTo(before));
+        Assert.That(afterAnotherNodesRun, Is.Not.EqualTo(before), "a commit through another connection");
+        Assert.That(afterARead, Is.EqualTo(afterAnotherNodesRun), "a read commits nothing");
     }
 }

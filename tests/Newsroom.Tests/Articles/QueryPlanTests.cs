@@ -32,6 +32,7 @@ public class QueryPlanTests(string provider) : OnBothDatabases(provider)
         new TestCaseData(ArticleStore.ChangesSql(None)).SetArgDisplayNames("API cursor page"),
         new TestCaseData(ArticleStore.PublishedSql).SetArgDisplayNames("feed entries"),
         new TestCaseData(ArticleStore.WithdrawnSql).SetArgDisplayNames("feed withdrawals"),
+        new TestCaseData(ArticleStore.LatestStateSql).SetArgDisplayNames("API item's state"),
         new TestCaseData(RunStore.LastSuccessfulSql).SetArgDisplayNames("healthz"),
         new TestCaseData(FileRepair.ChangedSql).SetArgDisplayNames("files' repair"),
     ];
@@ -116,7 +117,7 @@ public class QueryPlanTests(string provider) : OnBothDatabases(provider)
     {
         await using var command = connection.Command(transaction, sql,
             ("@status", ArticleStatus.Draft), ("@scope", "market"), ("@profile", "long-squeeze"), ("@limit", 10), ("@after", 5L), ("@outcome", RunRecord.Succeeded),
-            ("@since", "2026-11-24T12:00:00.000Z"));
+            ("@since", "2026-11-24T12:00:00.000Z"), ("@id", "an-article"));
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
