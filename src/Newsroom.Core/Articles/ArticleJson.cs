@@ -38,8 +38,7 @@ public static class ArticleJson
             json.WriteStartObject("evidence");
             json.WriteString("snapshot", snapshotReference);
             json.WritePropertyName("figures");
-            // No coin's symbol is "market", so the market's article keeps no coin.
-            SnapshotWriter.Write(json, snapshot with { Coins = [.. snapshot.Coins.Where(coin => coin.Symbol == article.Scope)] });
+            SnapshotWriter.Write(json, OwnFigures(article, snapshot));
             json.WritePropertyName("findings");
             json.WriteRawValue(article.FindingsJson);
             json.WriteEndObject();
@@ -47,6 +46,11 @@ public static class ArticleJson
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
+
+    /// <summary>The figures of an article's own scope: the snapshot keeping only the article's coin.</summary>
+    public static Snapshot OwnFigures(Article article, Snapshot snapshot) =>
+        // No coin's symbol is "market", so the market's article keeps no coin.
+        snapshot with { Coins = [.. snapshot.Coins.Where(coin => coin.Symbol == article.Scope)] };
 
     public static void WriteArticle(Utf8JsonWriter json, Article article)
     {

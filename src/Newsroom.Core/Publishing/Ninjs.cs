@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Newsroom.Articles;
+using Newsroom.Snapshots;
 
 namespace Newsroom.Publishing;
 
 /// <summary>
 /// An article version as IPTC ninjs 3.1 (news in JSON), the representation the API and webhooks share. ninjs allows no
 /// properties of its own, so what it has no field for travels in its own fields (the story key as an alternative id,
-/// the correction note as the editorial note) and the evidence (findings and data) behind a link of its own.
+/// the correction note as the editorial note) and the evidence (findings and figures) behind a link of its own.
 /// </summary>
 public sealed record NinjsItem(
     [property: JsonPropertyName("uri")] string Uri,
@@ -71,6 +72,9 @@ public sealed record NinjsItem(
     /// <summary>Where a version's evidence is served, relative to the public base URL.</summary>
     public static string EvidencePath(string id, int version) =>
         $"api/v1/articles/{System.Uri.EscapeDataString(id)}/versions/{version.ToString(CultureInfo.InvariantCulture)}/evidence";
+
+    /// <summary>Where a whole snapshot is served, relative to the public base URL; its fingerprint is its content's hash.</summary>
+    public static string SnapshotPath(string fingerprint) => $"api/v1/snapshots/{fingerprint}";
 }
 
 public sealed record NinjsStandard(
@@ -91,7 +95,10 @@ public sealed record NinjsAltId([property: JsonPropertyName("role")] string Role
 
 public sealed record NinjsLink([property: JsonPropertyName("title")] string Title, [property: JsonPropertyName("href")] string Href);
 
-/// <summary>What an article version says it rests on: the findings and the data, served at its evidence link.</summary>
+/// <summary>
+/// What an article version says it rests on: its findings, the figures of its own scope, and a link to the whole
+/// snapshot, which many articles share and which is served once, at <see cref="NinjsItem.SnapshotPath"/>.
+/// </summary>
 public sealed record Evidence(
     [property: JsonPropertyName("uri")] string Uri,
     [property: JsonPropertyName("version")] string Version,
@@ -100,12 +107,14 @@ public sealed record Evidence(
     [property: JsonPropertyName("profile")] string Profile,
     [property: JsonPropertyName("templateVersion")] string TemplateVersion,
     [property: JsonPropertyName("findings")] JsonElement Findings,
-    [property: JsonPropertyName("data")] JsonElement Data)
+    [property: JsonPropertyName("figures")] JsonElement Figures,
+    [property: JsonPropertyName("snapshot")] string Snapshot)
 {
-    public static Evidence From(Article article, string snapshotJson) => new(
+    public static Evidence From(Article article, Snapshot snapshot, Uri publicBaseUrl) => new(
         $"urn:newsroom:article:{article.Id}",
         article.Version.ToString(CultureInfo.InvariantCulture),
         article.StoryKey, article.Scope, article.Profile, article.TemplateVersion,
         JsonDocument.Parse(article.FindingsJson).RootElement.Clone(),
-        JsonDocument.Parse(snapshotJson).RootElement.Clone());
+        JsonDocument.Parse(SnapshotWriter.ToUtf8Json(ArticleJson.OwnFigures(article, snapshot))).RootElement.Clone(),
+        new System.Uri(publicBaseUrl, NinjsItem.SnapshotPath(article.SnapshotFingerprint)).AbsoluteUri);
 }

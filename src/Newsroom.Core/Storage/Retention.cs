@@ -17,28 +17,29 @@ public sealed record PruneReport(bool DryRun, int Runs, int Versions, int Snapsh
 /// <summary>
 /// Deletes what <c>Newsroom:Retention</c> no longer keeps, each kind in its own transaction. Never touched: an
 /// article's newest version, its newest published one, any version 1 (its phrasings keep later stories from repeating
-/// them), every version of a story still open (draft or approved) or changed within the period, the history table.
+/// them), every version of a story still open (draft or approved) or decided within the period, the history table.
 /// </summary>
 public sealed class Retention(Database database, ArticleFiles files, IOptions<RetentionOptions> options, TimeProvider time)
 {
     private const string Runs = "runs WHERE started_at < @cutoff AND started_at < (SELECT MAX(started_at) FROM runs)";
 
+    // When an article's newest version took the status it has: for a decided story, when it was decided.
+    private const string StatusSince =
+        "COALESCE((SELECT MAX(c.at) FROM changes c WHERE c.article_id = a.id AND c.version = a.latest_version AND c.status = a.status), a.generated_at)";
+
     private const string Versions = $"""
         article_versions WHERE version > 1
-          AND version < (SELECT MAX(l.version) FROM article_versions l WHERE l.article_id = article_versions.article_id)
+          AND EXISTS (SELECT 1 FROM articles a WHERE a.id = article_versions.article_id AND article_versions.version < a.latest_version
+            AND a.status IN ('{ArticleStatus.Published}', '{ArticleStatus.Rejected}', '{ArticleStatus.Withdrawn}') AND {StatusSince} < @cutoff)
           AND NOT (status = '{ArticleStatus.Published}'
             AND version = (SELECT MAX(p.version) FROM article_versions p WHERE p.article_id = article_versions.article_id AND p.status = '{ArticleStatus.Published}'))
-          AND EXISTS (SELECT 1 FROM article_versions l WHERE l.article_id = article_versions.article_id
-            AND l.version = (SELECT MAX(m.version) FROM article_versions m WHERE m.article_id = l.article_id)
-            AND l.status IN ('{ArticleStatus.Published}', '{ArticleStatus.Rejected}', '{ArticleStatus.Withdrawn}') AND l.generated_at < @cutoff)
         """;
 
     private const string Snapshots = "snapshots WHERE as_of < @cutoff AND fingerprint NOT IN (SELECT snapshot_fingerprint FROM article_versions)";
 
     // Each article's newest version: its slug, its status and since when it has held it, the snapshot its files refer to.
-    private const string Latest = """
-        SELECT a.slug, a.status, v.snapshot_fingerprint,
-          COALESCE((SELECT MAX(c.at) FROM changes c WHERE c.article_id = a.id AND c.version = a.latest_version AND c.status = a.status), a.generated_at)
+    private const string Latest = $"""
+        SELECT a.slug, a.status, v.snapshot_fingerprint, {StatusSince}
         FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.latest_version
         """;
 

@@ -12,7 +12,7 @@ public sealed class RetentionOptions
     [Range(0, 36_500)]
     public int RunsDays { get; init; } = 30;
 
-    /// <summary>Earlier versions of a decided story whose newest version is this old.</summary>
+    /// <summary>Earlier versions of a story published, rejected or withdrawn this long ago.</summary>
     [Range(0, 36_500)]
     public int SupersededVersionsDays { get; init; } = 90;
 

@@ -78,8 +78,11 @@ public static class ArticlesApi
         Keyed(api.MapGet("/articles/{id}/versions/{version:int}", GetVersionAsync)).WithName("GetArticleVersion").WithSummary("One version of an article.")
             .Produces<NinjsItem>().ProducesProblem(StatusCodes.Status404NotFound);
         Keyed(api.MapGet("/articles/{id}/versions/{version:int}/evidence", GetEvidenceAsync)).WithName("GetArticleEvidence")
-            .WithSummary("The findings and the data one version of an article rests on.")
+            .WithSummary("The findings and the figures one version of an article rests on, and a link to the whole snapshot.")
             .Produces<Evidence>().ProducesProblem(StatusCodes.Status404NotFound);
+        Keyed(api.MapGet("/snapshots/{fingerprint}", GetSnapshotAsync)).WithName("GetSnapshot")
+            .WithSummary("A whole snapshot, as fetched from the sources; it never changes.")
+            .Produces<JsonElement>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -130,10 +133,22 @@ public static class ArticlesApi
             ? Json(NinjsItem.From(article, publishing.Value.PublicBase)).Serve(http)
             : Problem(StatusCodes.Status404NotFound, "No such version", $"article {id} has no version {version}");
 
-    private static async Task<IResult> GetEvidenceAsync(HttpContext http, ArticleStore store, SnapshotStore snapshots, string id, int version, CancellationToken cancellationToken) =>
-        await FindVersionAsync(store, id, version, cancellationToken) is { } article
-            ? Json(Evidence.From(article, await snapshots.JsonAsync(article.SnapshotFingerprint, cancellationToken)), Immutable, article.GeneratedAt).Serve(http)
-            : Problem(StatusCodes.Status404NotFound, "No such version", $"article {id} has no version {version}");
+    private static async Task<IResult> GetEvidenceAsync(
+        HttpContext http, ArticleStore store, SnapshotStore snapshots, IOptions<PublishingOptions> publishing, string id, int version, CancellationToken cancellationToken)
+    {
+        if (await FindVersionAsync(store, id, version, cancellationToken) is not { } article)
+        {
+            return Problem(StatusCodes.Status404NotFound, "No such version", $"article {id} has no version {version}");
+        }
+        var snapshot = await StoredSnapshot.LoadAsync(snapshots, article.SnapshotFingerprint, cancellationToken);
+        return Json(Evidence.From(article, snapshot.Data, publishing.Value.PublicBase), Immutable, article.GeneratedAt).Serve(http);
+    }
+
+    private static async Task<IResult> GetSnapshotAsync(HttpContext http, SnapshotStore snapshots, string fingerprint, CancellationToken cancellationToken) =>
+        fingerprint.All(char.IsAsciiHexDigitLower) && await snapshots.FindAsync(fingerprint, cancellationToken) is { } json
+            // Named by the hash of its content, so the name is a strong validator of the bytes.
+            ? new ConditionalGet(Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", $"\"{fingerprint}\"", Immutable) { Vary = "Authorization" }.Serve(http)
+            : Problem(StatusCodes.Status404NotFound, "No such snapshot", $"no snapshot {fingerprint}");
 
     private static async Task<Article?> FindVersionAsync(ArticleStore store, string id, int version, CancellationToken cancellationToken) =>
         (await store.VersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == version);
@@ -141,7 +156,7 @@ public static class ArticlesApi
     // Items change with their status, so a cache keeps them only to revalidate; they differ by key, never shared.
     private const string Revalidate = "private, no-cache";
 
-    // A version's evidence never changes.
+    // A version's evidence and a snapshot never change.
     private const string Immutable = "private, max-age=31536000, immutable";
 
     /// <summary>The body as JSON with a strong ETag (a hash of its bytes); 304 when the client already has it (see <see cref="ConditionalGet"/>).</summary>

@@ -104,8 +104,42 @@ public class ArticlesApiTests
         Assert.That(href.GetLeftPart(UriPartial.Authority), Is.EqualTo("https://news.example.com"), "links use the configured public address, not the request's Host");
         Assert.That(evidence.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(body.GetProperty("uri").GetString(), Is.EqualTo(market.GetProperty("uri").GetString()));
-        Assert.That(body.GetProperty("data").GetProperty("market").GetProperty("24h").GetProperty("total").GetDecimal(), Is.EqualTo(637300000m));
+        Assert.That(body.GetProperty("figures").GetProperty("market").GetProperty("24h").GetProperty("total").GetDecimal(), Is.EqualTo(637300000m));
         Assert.That(body.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("rule").GetString() == "long-squeeze" && f.GetProperty("fired").GetBoolean()), Is.True);
+    }
+
+    [Test]
+    public async Task EvidenceCarriesItsOwnScopesFiguresAndLinksTheWholeSnapshotServedOnce()
+    {
+        using var response = await GetAsync("/api/v1/articles");
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+        var evidence = new List<JsonElement>();
+        foreach (var item in items)
+        {
+            using var found = await GetAsync(new Uri(item.GetProperty("trustIndicators")[0].GetProperty("href").GetString()!).PathAndQuery);
+            evidence.Add(await found.Content.ReadFromJsonAsync<JsonElement>());
+        }
+        var snapshotHref = new Uri(evidence[0].GetProperty("snapshot").GetString()!);
+        using var snapshot = await GetAsync(snapshotHref.PathAndQuery);
+        var whole = await snapshot.Content.ReadFromJsonAsync<JsonElement>();
+        using var revalidated = await GetAsync(snapshotHref.PathAndQuery, snapshot.Headers.ETag);
+        using var missing = await GetAsync("/api/v1/snapshots/0123456789abcdef");
+        using var notAFingerprint = await GetAsync("/api/v1/snapshots/%22x%22");
+
+        Assert.That(items.Select(i => Subjects(i).Single(s => s.StartsWith("newsroom:scope:", StringComparison.Ordinal))), Has.Some.Not.EqualTo("newsroom:scope:market"), "the sample has coins' own stories");
+        Assert.That(evidence.Select(e => e.GetProperty("snapshot").GetString()).Distinct().ToList(), Has.Count.EqualTo(1), "every article of the run links the one snapshot");
+        foreach (var own in evidence)
+        {
+            var coins = own.GetProperty("figures").GetProperty("coins").EnumerateArray().Select(c => c.GetProperty("symbol").GetString()).ToList();
+            Assert.That(coins, Is.EqualTo(own.GetProperty("scope").GetString() == "market" ? Array.Empty<string>() : new[] { own.GetProperty("scope").GetString() }), "only the article's own coin");
+        }
+        Assert.That(snapshotHref.GetLeftPart(UriPartial.Authority), Is.EqualTo("https://news.example.com"));
+        Assert.That(snapshot.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(whole.GetProperty("coins").GetArrayLength(), Is.GreaterThan(items.Count - 1), "the whole snapshot has every coin");
+        Assert.That(whole.GetProperty("market"), Is.EqualTo(evidence[0].GetProperty("figures").GetProperty("market")).Using<JsonElement>(JsonElement.DeepEquals));
+        Assert.That(snapshot.Headers.CacheControl!.ToString(), Does.Contain("immutable"));
+        Assert.That(revalidated.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        Assert.That((missing.StatusCode, notAFingerprint.StatusCode), Is.EqualTo((HttpStatusCode.NotFound, HttpStatusCode.NotFound)));
     }
 
     [Test]
@@ -252,7 +286,7 @@ public class ArticlesApiTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var paths = document.GetProperty("paths");
-        Assert.That(paths.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "/api/v1/articles", "/api/v1/articles/{id}", "/api/v1/articles/{id}/versions/{version}", "/api/v1/articles/{id}/versions/{version}/evidence", "/feeds/articles.atom" }));
+        Assert.That(paths.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "/api/v1/articles", "/api/v1/articles/{id}", "/api/v1/articles/{id}/versions/{version}", "/api/v1/articles/{id}/versions/{version}/evidence", "/api/v1/snapshots/{fingerprint}", "/feeds/articles.atom" }));
         Assert.That(paths.EnumerateObject().Select(p => p.Name), Has.None.StartsWith("/desk"), "nothing internal");
         Assert.That(document.GetProperty("servers")[0].GetProperty("url").GetString(), Is.EqualTo("https://news.example.com"), "the configured address, not the request's Host");
         Assert.That(document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString(), Is.EqualTo("bearer"));

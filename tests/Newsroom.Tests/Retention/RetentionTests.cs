@@ -82,7 +82,7 @@ public class RetentionTests(string provider) : OnBothDatabases(provider)
     }
 
     [Test]
-    public async Task AClosedArticlesFilesAgeFromWhenItWasClosedNotFromWhenItWasWritten()
+    public async Task AClosedArticlesFilesAndVersionsAgeFromWhenItWasClosedNotFromWhenItWasWritten()
     {
         // Written 120 days ago, closed 30 days ago: the open draft rejected, the published story withdrawn.
         var lifecycle = Workspace.Lifecycle(new FakeTimeProvider(_later.GetUtcNow().AddDays(-30)));
@@ -94,6 +94,8 @@ public class RetentionTests(string provider) : OnBothDatabases(provider)
         var sixtyOneDaysLater = await Retention(at: _later.GetUtcNow().AddDays(61)).PruneAsync(dryRun: false, CancellationToken.None);
 
         Assert.That(now.Files, Is.EqualTo(3), "only the article rejected 120 days ago");
+        Assert.That((now.Versions, sixtyOneDaysLater.Versions), Is.EqualTo((1, 1)),
+            "the edited draft rejected 30 days ago keeps its version 2 until 90 days after (the withdrawn story's version 2 is its newest published)");
         Assert.That(filesNow.Count(f => f.StartsWith(_stories.Open.Slug + ".", StringComparison.Ordinal)), Is.EqualTo(3));
         Assert.That(filesNow.Count(f => f.StartsWith(_stories.Published.Slug + ".", StringComparison.Ordinal)), Is.EqualTo(3));
         Assert.That(sixtyOneDaysLater.Files, Is.EqualTo(3 + 3 + 1), "91 days after they were closed, both articles' files and the snapshot they shared");
