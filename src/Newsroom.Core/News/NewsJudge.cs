@@ -300,18 +300,24 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
     };
 
     /// <summary>
-    /// The record book's latest day before this one, with what coverage tied it to: a dated, named yardstick the day
-    /// either topped or fell short of, true whatever happened in between.
+    /// A day of the record book before this one, with what coverage tied it to: a dated, named yardstick the day either
+    /// topped or fell short of, true whatever happened in between. The latest such day, unless this one topped it and
+    /// a larger day came in the six months before: that was the bar of the time, and says more.
     /// </summary>
     private static Finding EarlierDay(Liquidations day, ScopeHistory history)
     {
         // Like for like: a squeeze of shorts is no yardstick for a sell-off. A day without a published split counts as
         // long-led, as every such day in the book was a sell-off.
         var longLed = day.Larger == Side.Longs;
-        var earlier = RecordBook.Embedded.Days.Where(d => d.Point.AsOf <= history.WindowStart && (d.Longs ?? 1) >= (d.Shorts ?? 0) == longLed).MaxBy(d => d.Date);
+        var alike = RecordBook.Embedded.Days.Where(d => d.Point.AsOf <= history.WindowStart && (d.Longs ?? 1) >= (d.Shorts ?? 0) == longLed).ToList();
+        var earlier = alike.MaxBy(d => d.Date);
+        if (earlier is not null && earlier.Total < day.Total)
+        {
+            earlier = alike.Where(d => d.Total >= day.Total && d.Point.AsOf >= history.WindowStart.AddMonths(-6)).MaxBy(d => d.Date) ?? earlier;
+        }
         return earlier is null
             ? NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}")
-            : new Finding(NewsFindings.EarlierDay, true, $"the record book's latest earlier day: {Money(earlier.Total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
+            : new Finding(NewsFindings.EarlierDay, true, $"the record book's yardstick: {Money(earlier.Total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
                 [new("earlierTotal", earlier.Total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date), new("earlierMultiple", day.Total / earlier.Total, Unit.Multiple),
                     new("earlierDifferencePercent", Math.Abs((day.Total / earlier.Total) - 1) * 100, Unit.Percent)], [])
                 { Kind = earlier.Event };

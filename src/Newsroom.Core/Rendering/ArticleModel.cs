@@ -122,7 +122,7 @@ internal sealed record ArticleModel(
     {
         var at = asOf.UtcDateTime;
         return at.TimeOfDay == TimeSpan.Zero
-            ? at.AddDays(-1).ToString("'on' d MMMM yyyy '(UTC)'", CultureInfo.InvariantCulture)
+            ? at.AddDays(-1).ToString("'on' d MMMM yyyy", CultureInfo.InvariantCulture)
             : at.ToString("'in the 24 hours to' HH:mm 'UTC on' d MMMM yyyy", CultureInfo.InvariantCulture);
     }
 

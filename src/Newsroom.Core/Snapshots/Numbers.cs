@@ -56,6 +56,14 @@ public static class Numbers
         {
             return $"nearly ${round.ToString("0.#", Invariant)} {unit}";
         }
+        // A headline must not round a figure up by more than a trifle ($3.7 billion for $3.65 billion): "nearly" when
+        // close, else one more digit ($1.08 billion).
+        if (plain > amount * 1.005m)
+        {
+            return amount >= plain * NearlyShare
+                ? $"nearly ${plain.ToString("0.#", Invariant)} {unit}"
+                : $"${Math.Round(amount, amount >= 10 ? 1 : 2, MidpointRounding.AwayFromZero).ToString("0.##", Invariant)} {unit}";
+        }
         return $"${plain.ToString("0.#", Invariant)} {unit}";
     }
 

@@ -161,8 +161,8 @@ public class ArticleRendererTests
         var article = Render("2025-10-10");
 
         var lead = article.Markdown.Split("\n\n")[0];
-        Assert.That(article.Headline, Does.StartWith("Record $19 billion liquidation day"));
-        Assert.That(lead, Does.Contain("$19.2 billion on 10 October 2025 (UTC)").And.Contain("the largest day on CoinGlass's record"));
+        Assert.That(article.Headline, Is.EqualTo("New US tariffs on China: a record $19 billion crypto liquidation day"), "a record day whose trigger is known leads its headline with it");
+        Assert.That(lead, Does.Contain("$19.2 billion on 10 October 2025,").And.Contain("the largest day on CoinGlass's record"));
         Assert.That(lead, Does.Contain("The total was 1.9 times the previous record, $9.94 billion on 18 April 2021, though trackers count more exchanges now than they did then, so part of the gap is wider coverage."),
             "a record is measured against the one it beat, with the caveat that coverage grew");
         Assert.That(article.Markdown, Does.Not.Contain("largest liquidation day on record"), "said once, in the first sentence");

@@ -40,16 +40,26 @@ public class NumbersTests
     [TestCase(1_970_000_000, "nearly $2 billion")]
     [TestCase(19_380_000_000.0, "$19 billion")]
     [TestCase(999_600_000, "nearly $1 billion")]
+    [TestCase(3_650_000_000.0, "nearly $3.7 billion")]
+    [TestCase(2_580_000_000.0, "nearly $2.6 billion")]
+    [TestCase(1_080_000_000, "$1.08 billion")]
+    [TestCase(1_360_000_000, "$1.36 billion")]
+    [TestCase(15_600_000_000.0, "$15.6 billion")]
+    [TestCase(350_700_000, "$351 million")]
     public void HeadlinesRoundAsADeskDoes(decimal usd, string expected) =>
         Assert.That(Numbers.Rounded(usd), Is.EqualTo(expected));
 
     [Test]
-    public void AHeadlineFigureNeverHasMoreThanThreeSignificantDigits()
+    public void AHeadlineFigureNeverHasMoreThanThreeSignificantDigitsNorOverstatesTheAmount()
     {
         foreach (var usd in Enumerable.Range(0, 1_700).Select(i => 1_000_000m * (decimal)Math.Pow(1.0071, i)))
         {
-            var digits = new string(Numbers.Rounded(usd).Where(char.IsAsciiDigit).ToArray()).TrimStart('0').TrimEnd('0');
-            Assert.That(digits.Length, Is.LessThanOrEqualTo(3), $"{usd}: {Numbers.Rounded(usd)}");
+            var rounded = Numbers.Rounded(usd);
+            var digits = new string(rounded.Where(char.IsAsciiDigit).ToArray()).TrimStart('0').TrimEnd('0');
+            var figure = decimal.Parse(rounded.Split('$')[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
+                * (rounded.EndsWith("billion", StringComparison.Ordinal) ? 1_000_000_000m : rounded.EndsWith("million", StringComparison.Ordinal) ? 1_000_000m : 1m);
+            Assert.That(digits.Length, Is.LessThanOrEqualTo(3), $"{usd}: {rounded}");
+            Assert.That(rounded.StartsWith("nearly", StringComparison.Ordinal) || figure <= usd * 1.005m, $"{usd}: {rounded}");
         }
     }
 

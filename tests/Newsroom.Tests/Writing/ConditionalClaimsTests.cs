@@ -395,6 +395,7 @@ public class ConditionalClaimsTests
     [TestCase("2021-12-05T00:00:00Z", 2_200_000_000.0, "The total was 35% smaller than the \\$3\\.65 billion of 7 September 2021|\\$3\\.65 billion was liquidated; this time the total was 35% smaller\\.", TestName = "A day below the book's previous day says by how much")]
     [TestCase("2022-06-14T00:00:00Z", 600_000_000.0, "The total was about a third the size of the \\$2\\.58 billion of 4 December 2021|\\$2\\.58 billion was liquidated; this time the total was about a third of that\\.", TestName = "A day under half the book's previous day gives the share in words")]
     [TestCase("2024-04-14T00:00:00Z", 2_900_000_000.0, "The total was 2\\.7 times the \\$1\\.13 billion of 5 March 2024|this time the total was 2\\.7 times that\\.", TestName = "A day over twice the book's previous day gives the multiple")]
+    [TestCase("2024-07-02T00:00:00Z", 900_000_000.0, "fell just short of the \\$1\\.13 billion of 5 March 2024|On 5 March 2024, when .* \\$1\\.13 billion was liquidated", TestName = "A day that topped the book's previous one is measured against a larger day of the six months before")]
     public void TheRecordBooksPreviousDayIsWordedByHowTheDayMeasuredAgainstIt(string asOf, decimal longs, string sentence)
     {
         var texts = Articles($$"""
