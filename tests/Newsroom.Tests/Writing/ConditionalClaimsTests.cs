@@ -381,6 +381,17 @@ public class ConditionalClaimsTests
     }
 
     [Test]
+    public void AContestedDaysMinoritySideIsSaidOnceWithWhatItMeans()
+    {
+        var texts = Articles("""
+            "24h": { "longs": 600000000, "shorts": 340000000 }
+            """, asOf: "2022-06-14T00:00:00Z");
+
+        Assert.That(texts, Has.All.Contain("Shorts still took the other $340 million, 36.2% of the day: leverage was caught on both sides."));
+        Assert.That(texts.Select(text => Regex.Count(text, Regex.Escape("$340 million"))), Has.All.EqualTo(1));
+    }
+
+    [Test]
     public void AShortSqueezeIsNotMeasuredAgainstASellOff()
     {
         var texts = Articles("""
