@@ -48,9 +48,9 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
             }
             var template = templates.Pick(part, storyKey, facts, recent, said);
             var text = Render(template, model, cancellationToken);
-            // The context (what history adds to the lead), the timing (where in the day it happened), the signal and the
-            // bottom line may be empty: a section with nothing the lead has not said is left out.
-            if (part is not (TemplateLibrary.Context or TemplateLibrary.Timing) && !part.EndsWith("/signal", StringComparison.Ordinal) && !part.EndsWith("/bottom-line", StringComparison.Ordinal))
+            // Only the headline and the opening must say something: every later part is left out when it has nothing
+            // the article has not said.
+            if (part == TemplateLibrary.Opening || part.EndsWith("/headline", StringComparison.Ordinal))
             {
                 NotEmpty(template.Name, text);
             }

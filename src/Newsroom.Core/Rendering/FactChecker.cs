@@ -22,8 +22,8 @@ public static class FactChecker
 
     private static readonly string[] PercentWords = ["%", " %", " percent", " per cent"];
 
-    // Words that make a round figure an upper bound: "nearly $400 million".
-    private static readonly string[] Hedges = ["nearly ", "almost "];
+    // Words that make a round figure a bound: "nearly $400 million" (at most), "more than $350 million" (at least).
+    private static readonly (string Word, Bound Bound)[] Hedges = [("nearly ", Bound.AtMost), ("almost ", Bound.AtMost), ("more than ", Bound.AtLeast)];
 
     internal static readonly decimal[] PowersOfTen = [1m, 10m, 100m, 1e3m, 1e4m, 1e5m, 1e6m, 1e7m, 1e8m, 1e9m, 1e10m];
 
@@ -94,9 +94,9 @@ public static class FactChecker
             if (isMoney)
             {
                 var (unit, unitEnd) = ReadUnit(text, end);
-                var hedge = HedgeBefore(text, start);
-                var from = start - (hedge?.Length ?? 0);
-                figures.Add(new PrintedFigure(from, text.AsMemory(from..unitEnd), value, decimals, unit, Unit.Usd, hedge is not null));
+                var (word, bound) = HedgeBefore(text, start);
+                var from = start - word.Length;
+                figures.Add(new PrintedFigure(from, text.AsMemory(from..unitEnd), value, decimals, unit, Unit.Usd, bound));
                 i = unitEnd;
             }
             else if (PercentWordAt(text, end) is { } word)
@@ -328,16 +328,16 @@ public static class FactChecker
         return (1, i);
     }
 
-    private static string? HedgeBefore(string text, int i)
+    private static (string Word, Bound Bound) HedgeBefore(string text, int i)
     {
-        foreach (var hedge in Hedges)
+        foreach (var (word, bound) in Hedges)
         {
-            if (i >= hedge.Length && text.AsSpan(i - hedge.Length, hedge.Length).Equals(hedge, StringComparison.OrdinalIgnoreCase))
+            if (i >= word.Length && text.AsSpan(i - word.Length, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase))
             {
-                return hedge;
+                return (word, bound);
             }
         }
-        return null;
+        return ("", Bound.Rounded);
     }
 
     private static string? PercentWordAt(string text, int i)
@@ -365,14 +365,27 @@ public static class FactChecker
 /// <param name="Scale">What one printed unit is worth: 1e6 for "million", 1 for a plain amount or a percentage.</param>
 /// <param name="Kind">What the figure claims: an amount, a share, a date (yyyymmdd, year 0 when not printed), a rank…</param>
 /// <param name="Printed">The figure as printed; a slice of the text, made a string only for a report.</param>
-/// <param name="Below">"Nearly $400 million": any amount up to 5% under the figure, none over it.</param>
-internal readonly record struct PrintedFigure(int Start, ReadOnlyMemory<char> Printed, decimal Value, int Decimals, decimal Scale, Unit Kind, bool Below = false)
+/// <param name="Bound">
+/// "Nearly $400 million": any amount up to 5% under the figure, none over it; "more than $350 million": any amount up
+/// to 5% over it, none under it.
+/// </param>
+internal readonly record struct PrintedFigure(int Start, ReadOnlyMemory<char> Printed, decimal Value, int Decimals, decimal Scale, Unit Kind, Bound Bound = Bound.Rounded)
 {
     // "$6.08 million" stands for any amount in [6.075, 6.085) million: what rounding half away from zero to the
     // printed decimals gives for a non-negative value.
-    public decimal Low { get; } = Below ? Value * Scale * 0.95m : (Value - (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
+    public decimal Low { get; } = Bound switch
+    {
+        Bound.AtMost => Value * Scale * 0.95m,
+        Bound.AtLeast => Value * Scale,
+        _ => (Value - (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale,
+    };
 
-    public decimal High { get; } = Below ? Value * Scale : (Value + (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale;
+    public decimal High { get; } = Bound switch
+    {
+        Bound.AtMost => Value * Scale,
+        Bound.AtLeast => Value * Scale * 1.05m,
+        _ => (Value + (0.5m / FactChecker.PowersOfTen[Decimals])) * Scale,
+    };
 
     public string Text => Printed.ToString();
 
@@ -390,6 +403,14 @@ internal readonly record struct PrintedFigure(int Start, ReadOnlyMemory<char> Pr
         Unit.Days => Math.Floor(datum) == Value,
         _ => ReadsAs(datum),
     };
+}
+
+/// <summary>What a printed amount claims: the amount rounded, or a bound it approaches from below or exceeds.</summary>
+internal enum Bound
+{
+    Rounded,
+    AtMost,
+    AtLeast,
 }
 
 /// <param name="Datum">What the figure stands for; null when it matches no figure of the data.</param>

@@ -56,19 +56,29 @@ public static class Numbers
         {
             return $"nearly ${round.ToString("0.#", Invariant)} {unit}";
         }
-        // A headline must not round a figure up by more than a trifle ($3.7 billion for $3.65 billion): "nearly" when
-        // close, else one more digit ($1.08 billion).
-        if (plain > amount * 1.005m)
+        // A headline never rounds a figure up: a two-digit figure close above is "nearly" it ($3.7 billion for $3.65
+        // billion); otherwise it takes one more digit ($1.36 billion), or the figure below it when that too is above
+        // ("more than $350 million" for $350.7 million).
+        if (plain > amount)
         {
-            return amount >= plain * NearlyShare
-                ? $"nearly ${plain.ToString("0.#", Invariant)} {unit}"
-                : $"${Math.Round(amount, amount >= 10 ? 1 : 2, MidpointRounding.AwayFromZero).ToString("0.##", Invariant)} {unit}";
+            if (plain < 100 && amount >= plain * NearlyRoundShare)
+            {
+                return $"nearly ${plain.ToString("0.#", Invariant)} {unit}";
+            }
+            var decimals = plain >= 100 ? 0 : amount >= 10 ? 1 : 2;
+            var finer = Math.Round(amount, decimals, MidpointRounding.AwayFromZero);
+            var places = decimals switch { 0 => 1m, 1 => 10m, _ => 100m };
+            var below = Math.Floor(amount * places) / places;
+            return finer > amount ? $"more than ${below.ToString("0.##", Invariant)} {unit}" : $"${finer.ToString("0.##", Invariant)} {unit}";
         }
         return $"${plain.ToString("0.#", Invariant)} {unit}";
     }
 
     /// <summary>"Nearly X" is written for amounts within 1.5% under X ($637 million is not "nearly $650 million"); the fact check reads it as anything within 5% under.</summary>
     internal const decimal NearlyShare = 0.985m;
+
+    /// <summary>A two-digit figure is "nearly" one rounded up within 2% ($1.1 billion for $1.08 billion).</summary>
+    private const decimal NearlyRoundShare = 0.98m;
 
     /// <summary>A share or a price move: whole or one decimal, never "-0%".</summary>
     public static string Percent(decimal percent) => Trimmed(percent, "0.#") + "%";

@@ -381,13 +381,13 @@ public class ConditionalClaimsTests
     }
 
     [Test]
-    public void AContestedDaysMinoritySideIsSaidOnceWithWhatItMeans()
+    public void AContestedDaysMinoritySideIsSaidOnceAndTheDayStaysLongLed()
     {
         var texts = Articles("""
             "24h": { "longs": 600000000, "shorts": 340000000 }
             """, asOf: "2022-06-14T00:00:00Z");
 
-        Assert.That(texts, Has.All.Contain("Shorts still took the other $340 million, 36.2% of the day: leverage was caught on both sides."));
+        Assert.That(texts, Has.All.Contain("Longs bore the brunt, but shorts still took the other $340 million, 36.2% of the day."));
         Assert.That(texts.Select(text => Regex.Count(text, Regex.Escape("$340 million"))), Has.All.EqualTo(1));
     }
 
