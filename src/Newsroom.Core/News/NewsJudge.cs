@@ -222,6 +222,9 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
     /// <summary>The kind of an unfired record-book finding whose day is below the list's tenth.</summary>
     public const string BelowListTenth = "below-list-tenth";
 
+    /// <summary>The kind of an unfired earlier-day finding whose day fell mostly on shorts, unlike every book day with a published split.</summary>
+    public const string UnlikeTheBook = "unlike-the-book";
+
 
     private static Finding RecordBookRank(Liquidations day, ScopeHistory history)
     {
@@ -315,12 +318,15 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
         {
             earlier = alike.Where(d => d.Total >= day.Total && d.Point.AsOf >= history.WindowStart.AddMonths(-6)).MaxBy(d => d.Date) ?? earlier;
         }
-        return earlier is null
-            ? NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}")
-            : new Finding(NewsFindings.EarlierDay, true, $"the record book's yardstick: {Money(earlier.Total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
-                [new("earlierTotal", earlier.Total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date), new("earlierMultiple", day.Total / earlier.Total, Unit.Multiple),
-                    new("earlierDifferencePercent", Math.Abs((day.Total / earlier.Total) - 1) * 100, Unit.Percent)], [])
-                { Kind = earlier.Event };
+        if (earlier is null)
+        {
+            var unlike = !longLed && RecordBook.Embedded.Days.Any(d => d.Point.AsOf <= history.WindowStart && d.Longs is not null);
+            return NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}") with { Kind = unlike ? UnlikeTheBook : null };
+        }
+        return new Finding(NewsFindings.EarlierDay, true, $"the record book's yardstick: {Money(earlier.Total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
+            [new("earlierTotal", earlier.Total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date), new("earlierMultiple", day.Total / earlier.Total, Unit.Multiple),
+                new("earlierDifferencePercent", Math.Abs((day.Total / earlier.Total) - 1) * 100, Unit.Percent)], [])
+            { Kind = earlier.Event };
     }
 
     /// <summary>The largest of the list's days before this one, and how many times this day it was; none for an empty day.</summary>

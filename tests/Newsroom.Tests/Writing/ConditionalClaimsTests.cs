@@ -399,6 +399,8 @@ public class ConditionalClaimsTests
             """, asOf: "2026-11-10T00:00:00Z");
 
         Assert.That(texts, Has.None.Contain("5 February 2026").And.None.Contain("The total was"));
+        Assert.That(texts, Has.All.Match("each of the largest days whose split was published was led by longs|whose split was published were all led by longs; this one was led by shorts"),
+            "what the book does say of it: every large day with a published split was led by longs");
     }
 
     [TestCase("2024-12-10T00:00:00Z", 1_550_000_000.0, "The total was 60% larger than the \\$1\\.08 billion of 5 August 2024, amid the unwinding of the yen carry trade\\.|On 5 August 2024, when the yen carry trade unwound, \\$1\\.08 billion was liquidated; this time the total was 60% larger\\.", TestName = "A day well above the book's previous day says by how much")]
