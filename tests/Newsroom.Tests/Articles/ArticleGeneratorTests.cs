@@ -370,7 +370,7 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
 
         var error = await Assert.ThrowsAsync<FactCheckException>(() => Workspace.Generator(templates: wrong).GenerateAsync(SampleSnapshots.Read("seed")));
 
-        Assert.That(error!.Message, Does.Contain("\"$500 million\""));
+        Assert.That(error!.Message, Does.Contain("\"more than $500 million\""));
         Assert.That(await PictureAsync(), Is.EqualTo(before));
     }
 
