@@ -20,7 +20,7 @@ public sealed class ArticleFacts
         "windows", "day_only", "earlier_day", "event_move", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
         "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
         "ratio", "funding", "longs", "shorts", "peak", "peak_latest", "swings", "lopsided", "latest_lopsided", "latest_turned",
-        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "record_then", "next_above", "next_is_record", "list_floor", "unlike_the_book",
+        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "record_then", "next_above", "next_is_record", "list_floor", "unlike_the_book", "short_event",
     ]), StringComparer.Ordinal);
 
     /// <summary>
@@ -137,6 +137,8 @@ public sealed class ArticleFacts
         Add("baseline", assessment.Fired(NewsFindings.Baseline) is not null);
         Add("driver", assessment.Fired(NewsFindings.DriverCoin) is not null);
         Add("event", assessment.Fired(NewsFindings.RecordDayEvent) is not null);
+        // A trigger short enough to name whole in a headline ("Iran's attack on Israel"), not a clause of ten words.
+        Add("short_event", assessment.Fired(NewsFindings.RecordDayEvent)?.Kind?.Split(' ').Length <= ShortEventWords);
         Add("earlier_day", assessment.Fired(NewsFindings.EarlierDay) is not null);
         Add("unlike_the_book", assessment.Findings.Any(f => f.Rule == NewsFindings.EarlierDay && f.Kind == NewsJudge.UnlikeTheBook));
         // The reported move stands in for a price only where the data has none of its own.
@@ -162,6 +164,8 @@ public sealed class ArticleFacts
 
     // Well under half the list's smallest day, the comparison only says the day was small.
     private const decimal ListFloorSharePercent = 35;
+
+    private const int ShortEventWords = 5;
 
     // Positioning within these bounds reads as even: a ratio near one, funding near the usual 0.01% an interval.
     private const decimal EvenRatio = 1.1m;

@@ -241,7 +241,7 @@ public class ConditionalClaimsTests
         Assert.That(texts, rank is null ? Has.None.Match("largest|on record") : Has.All.Contain(rank));
         // Below the list, the yardstick is the record book's latest day before it, named: 19 May 2021's $9.01 billion.
         Assert.That(texts, yardstick is null
-            ? Has.All.Match("\\$9\\.01 billion of 19 May 2021, amid new Chinese restrictions a week after Tesla|On 19 May 2021, when China tightened its curbs on crypto a week after Tesla stopped taking bitcoin, \\$9\\.01 billion was liquidated").And.None.Contain("next day up")
+            ? Has.All.Match("\\$9\\.01 billion of 19 May 2021, which market reports tied to new Chinese restrictions a week after Tesla|On 19 May 2021, when China tightened its curbs on crypto a week after Tesla stopped taking bitcoin, \\$9\\.01 billion was liquidated").And.None.Contain("next day up")
             : Has.Some.Contain(yardstick).And.None.Contain("$2.47 billion"));
     }
 
@@ -399,11 +399,11 @@ public class ConditionalClaimsTests
             """, asOf: "2026-11-10T00:00:00Z");
 
         Assert.That(texts, Has.None.Contain("5 February 2026").And.None.Contain("The total was"));
-        Assert.That(texts, Has.All.Match("each of the largest days whose split was published was led by longs|whose split was published were all led by longs; this one was led by shorts"),
+        Assert.That(texts, Has.All.Contain("The largest liquidation days whose split was published were all led by longs; this one was led by shorts."),
             "what the book does say of it: every large day with a published split was led by longs");
     }
 
-    [TestCase("2024-12-10T00:00:00Z", 1_550_000_000.0, "The total was 60% larger than the \\$1\\.08 billion of 5 August 2024, amid the unwinding of the yen carry trade\\.|On 5 August 2024, when the yen carry trade unwound, \\$1\\.08 billion was liquidated; this time the total was 60% larger\\.", TestName = "A day well above the book's previous day says by how much")]
+    [TestCase("2024-12-10T00:00:00Z", 1_550_000_000.0, "The total was 60% larger than the \\$1\\.08 billion of 5 August 2024, which market reports tied to the unwinding of the yen carry trade\\.|On 5 August 2024, when the yen carry trade unwound, \\$1\\.08 billion was liquidated; this time the total was 60% larger\\.", TestName = "A day well above the book's previous day says by how much")]
     [TestCase("2023-08-18T00:00:00Z", 821_000_000.0, "The total edged past the \\$940 million of 13 June 2022|\\$940 million was liquidated; this time the total was slightly larger\\.", TestName = "A day just above the book's previous day edged past it")]
     [TestCase("2021-12-05T00:00:00Z", 2_200_000_000.0, "The total was 35% smaller than the \\$3\\.65 billion of 7 September 2021|\\$3\\.65 billion was liquidated; this time the total was 35% smaller\\.", TestName = "A day below the book's previous day says by how much")]
     [TestCase("2022-06-14T00:00:00Z", 600_000_000.0, "The total was about a third the size of the \\$2\\.58 billion of 4 December 2021|\\$2\\.58 billion was liquidated; this time the total was about a third of that\\.", TestName = "A day under half the book's previous day gives the share in words")]
