@@ -27,7 +27,8 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
         var facts = ArticleFacts.From(assessment);
         var model = new ScriptObject();
         model.Import(ArticleModel.From(assessment, snapshot));
-        var factsObject = new ScriptObject { ["lead"] = facts.Lead };
+        // Sized once: grown one name at a time, the table would be copied five times an article.
+        var factsObject = new ScriptObject(ArticleFacts.Names.Count + 1) { ["lead"] = facts.Lead };
         foreach (var name in ArticleFacts.Names)
         {
             factsObject[name] = facts.Holds(name);
