@@ -10,6 +10,7 @@ using Newsroom.Publishing;
 using Newsroom.News;
 using Newsroom.Rendering;
 using Newsroom.Rules;
+using Newsroom.Runs;
 using Newsroom.Sources;
 using Newsroom.Storage;
 

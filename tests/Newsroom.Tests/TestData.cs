@@ -9,6 +9,7 @@ using Newsroom.News;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Rules;
+using Newsroom.Runs;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
 using Newsroom.Storage;
