@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
 using Newsroom.Publishing;
-using Newsroom.Runs;
 using Newsroom.Storage;
 using Npgsql;
 

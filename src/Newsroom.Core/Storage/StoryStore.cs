@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
 using Newsroom.Publishing;
-using Newsroom.Runs;
 using static Newsroom.Storage.ArticleRows;
 
 namespace Newsroom.Storage;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Newsroom.Articles;
 using Newsroom.Publishing;
-using Newsroom.Runs;
 using Newsroom.Sources;
 using Newsroom.Storage;
 
