@@ -16,7 +16,7 @@ public static class RunServices
     public static IServiceCollection AddArticleEngine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddNewsJudgement().AddRendering().AddStorage().AddRetention().AddPublishing().AddWebhooks();
+        services.AddNewsJudgement().AddRendering().AddStorage().AddPublishing().AddWebhooks();
         services.AddSingleton<ArticleGenerator>();
         services.AddNewsroomTelemetry();
         return services;

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Newsroom.Publishing;
 using Newsroom.Runs;
-using Newsroom.Storage;
 
 namespace Newsroom.Cli;
 

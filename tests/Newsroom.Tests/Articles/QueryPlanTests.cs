@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Newsroom.Articles;
+using Newsroom.Publishing;
 using Newsroom.Sources;
 using Newsroom.Storage;
 
