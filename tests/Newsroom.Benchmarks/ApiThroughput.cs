@@ -110,7 +110,7 @@ internal static class ApiThroughput
         }
         var key = (await CliAsync(settings, ["apikey", "create", "throughput"], cancellationToken)).Split('\n')[0].Trim();
         using var store = new Database(Options.Create(new StorageOptions { DataDirectory = data }));
-        var articles = await new ArticleStore(store, Options.Create(new Publishing.PublishingOptions())).ListAsync(cancellationToken);
+        var articles = await new ArticleStore(store, new Webhooks.Outbox(Options.Create(new Publishing.PublishingOptions()))).ListAsync(cancellationToken);
         var largest = articles.Where(a => !a.Id.StartsWith(GrownDatabase.IdPrefix, StringComparison.Ordinal)).MaxBy(a => a.Markdown.Length + a.Html.Length)!;
         return (key, largest.Id);
     }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Newsroom.Articles;
-using Newsroom.Runs;
 using Newsroom.Storage;
 
 namespace Newsroom.Benchmarks;

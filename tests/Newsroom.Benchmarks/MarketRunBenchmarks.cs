@@ -10,8 +10,10 @@ using Newsroom.Publishing;
 using Newsroom.News;
 using Newsroom.Rendering;
 using Newsroom.Rules;
+using Newsroom.Runs;
 using Newsroom.Sources;
 using Newsroom.Storage;
+using Newsroom.Webhooks;
 
 namespace Newsroom.Benchmarks;
 
@@ -45,15 +47,16 @@ public class MarketRunBenchmarks
         var history = new HistoryStore(database);
         var runs = new RunStore(database);
         var files = new ArticleFiles(Options.Create(new OutputOptions { Directory = Path.Combine(_root, "articles") }), renderer, _clock);
+        var publishing = Options.Create(new PublishingOptions());
         _generator = new ArticleGenerator(
             new NewsJudge(new Classifier(Options.Create(new RulesOptions())), history, Options.Create(new RulesOptions())),
             renderer,
-            new StoryStore(database, Options.Create(new StoriesOptions()), Options.Create(new PublishingOptions())),
+            new StoryStore(database, Options.Create(new StoriesOptions()), new Outbox(publishing)),
             runs,
             history,
             files,
-            new FileRepair(database, new ArticleStore(database, Options.Create(new PublishingOptions())), runs, new SnapshotStore(database), files, Options.Create(new RetentionOptions()), _clock),
-            Options.Create(new PublishingOptions()),
+            new FileRepair(database, new ArticleStore(database, new Outbox(publishing)), runs, new SnapshotStore(database), files, Options.Create(new RetentionOptions()), _clock),
+            publishing,
             _clock);
     }
 

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
 using Newsroom.Publishing;
-using Newsroom.Runs;
 using Newsroom.Storage;
+using Newsroom.Webhooks;
 using Npgsql;
 
 namespace Newsroom.Benchmarks;
@@ -55,7 +55,7 @@ public class StorageGrowthBenchmarks : IDisposable
             Provider = Data.Provider, DataDirectory = _root, ConnectionString = _schema is null ? null : $"{Postgres};Search Path={_schema}",
         }));
         await GrownDatabase.GrowAsync(_database, Data.Versions, Data.Stories, CancellationToken.None);
-        _articles = new ArticleStore(_database, Options.Create(new PublishingOptions()));
+        _articles = new ArticleStore(_database, new Outbox(Options.Create(new PublishingOptions())));
         _runs = new RunStore(_database);
         _head = await _articles.LastChangeAsync(CancellationToken.None);
     }

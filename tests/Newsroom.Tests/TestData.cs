@@ -9,9 +9,11 @@ using Newsroom.News;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Rules;
+using Newsroom.Runs;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
 using Newsroom.Storage;
+using Newsroom.Webhooks;
 
 namespace Newsroom.Tests;
 
@@ -127,10 +129,13 @@ internal sealed class Workspace : IDisposable
 
     public HistoryStore History() => new(Database);
 
-    public ArticleStore Articles() => new(Database, Options.Create(new PublishingOptions()));
+    public ArticleStore Articles() => new(Database, Outbox());
 
     public StoryStore Stories(decimal materialChangePercent = 10) =>
-        new(Database, Options.Create(new StoriesOptions { MaterialChangePercent = materialChangePercent }), Options.Create(new PublishingOptions()));
+        new(Database, Options.Create(new StoriesOptions { MaterialChangePercent = materialChangePercent }), Outbox());
+
+    /// <summary>The webhook outbox that every article write reaches, as in the program.</summary>
+    public static Outbox Outbox() => new(Options.Create(new PublishingOptions()));
 
     public RunStore Runs() => new(Database);
 

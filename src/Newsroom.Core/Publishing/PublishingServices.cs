@@ -5,6 +5,7 @@ namespace Newsroom.Publishing;
 
 public static class PublishingServices
 {
+    /// <summary>Articles' files and lifecycle, API keys, and retention: what is pruned, and the files' repair.</summary>
     public static IServiceCollection AddPublishing(this IServiceCollection services)
     {
         services.AddValidatedOptions<OutputOptions>(OutputOptions.SectionName);
@@ -12,6 +13,9 @@ public static class PublishingServices
         services.AddSingleton<ArticleFiles>();
         services.AddSingleton<ArticleLifecycle>();
         services.AddSingleton<ApiKeys>();
+        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.SectionName);
+        services.AddSingleton<Retention>();
+        services.AddSingleton<FileRepair>();
         return services;
     }
 }

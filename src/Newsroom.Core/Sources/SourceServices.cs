@@ -32,7 +32,6 @@ public static class SourceServices
         services.AddNewsroomTelemetry();
         services.AddCoinGlassClient();
         services.AddCoinalyze();
-        services.AddSingleton<Runs.Runner>();
         return services;
     }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Newsroom.Articles;
-using Newsroom.Publishing;
 using static Newsroom.Storage.ArticleRows;
 
 namespace Newsroom.Storage;
@@ -10,7 +8,7 @@ namespace Newsroom.Storage;
 /// Articles and their versions, in SQLite or PostgreSQL: the desk's queue and counts, the API's list and change log,
 /// the feeds' published and withdrawn articles, the audit log, and the editors' writes (a status change, a new version).
 /// </summary>
-public sealed class ArticleStore(Database database, IOptions<PublishingOptions> publishing)
+public sealed class ArticleStore(Database database, IArticleChangeListener changes)
 {
     private const string NewestFirst = "a.generated_at DESC, a.id DESC";
 
@@ -225,7 +223,7 @@ public sealed class ArticleStore(Database database, IOptions<PublishingOptions> 
         {
             await ArticleWrites.InsertEventAsync(connection, transaction, @event, cancellationToken);
         }
-        await ArticleWrites.LogChangeAsync(connection, transaction, version with { Status = next }, publishing.Value.PublicBase, events[^1].At, cancellationToken);
+        await ArticleWrites.LogChangeAsync(connection, transaction, version with { Status = next }, changes, events[^1].At, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -249,7 +247,7 @@ public sealed class ArticleStore(Database database, IOptions<PublishingOptions> 
             """, cancellationToken, ("@version", next.Version), ("@status", next.Status), ("@headline", next.Headline), ("@markdown", next.Markdown), ("@html", next.Html),
             ("@generatedAt", Timestamps.Format(next.GeneratedAt)), ("@note", next.CorrectionNote), ("@editedBy", next.EditedBy), ("@id", basis.Id), ("@previous", basis.Version));
         await ArticleWrites.InsertEventAsync(connection, transaction, @event with { Version = next.Version }, cancellationToken);
-        await ArticleWrites.LogChangeAsync(connection, transaction, next, publishing.Value.PublicBase, @event.At, cancellationToken);
+        await ArticleWrites.LogChangeAsync(connection, transaction, next, changes, @event.At, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return next;
     }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Newsroom.Articles;
-using Newsroom.Webhooks;
 
 namespace Newsroom.Storage;
 
@@ -38,14 +37,15 @@ internal static class ArticleWrites
             ("@action", @event.Action), ("@actor", @event.Actor), ("@reason", @event.Reason), ("@note", @event.Note), ("@at", Timestamps.Format(@event.At)));
 
     /// <summary>
-    /// Logs a version as it now stands: in the change log that API cursors follow, in the article's summary, and in the
-    /// webhook outbox when it was published or withdrawn.
+    /// Logs a version as it now stands: in the change log that API cursors follow, in the article's summary, and to the
+    /// listener (the webhook outbox).
     /// </summary>
-    public static async Task LogChangeAsync(DbConnection connection, DbTransaction transaction, Article version, Uri publicBase, DateTimeOffset at, CancellationToken cancellationToken)
+    public static async Task LogChangeAsync(
+        DbConnection connection, DbTransaction transaction, Article version, IArticleChangeListener listener, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(transaction, "INSERT INTO changes (article_id, version, status, at) VALUES (@id, @version, @status, @at)",
             cancellationToken, ("@id", version.Id), ("@version", version.Version), ("@status", version.Status), ("@at", Timestamps.Format(at)));
         await ArticleSummary.RefreshAsync(connection, transaction, version.Id, cancellationToken);
-        await Outbox.AnnounceAsync(connection, transaction, version, publicBase, at, cancellationToken);
+        await listener.OnChangedAsync(connection, transaction, version, at, cancellationToken);
     }
 }

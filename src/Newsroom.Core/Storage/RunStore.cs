@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Newsroom.Runs;
 
 namespace Newsroom.Storage;
 

@@ -2,8 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
-using Newsroom.Publishing;
-using Newsroom.Runs;
 using static Newsroom.Storage.ArticleRows;
 
 namespace Newsroom.Storage;
@@ -13,7 +11,7 @@ namespace Newsroom.Storage;
 /// or none. A story is one event (scope + profile + episode): a new run on it adds a version only when the figures
 /// moved materially, and never a second article.
 /// </summary>
-public sealed class StoryStore(Database database, IOptions<StoriesOptions> stories, IOptions<PublishingOptions> publishing)
+public sealed class StoryStore(Database database, IOptions<StoriesOptions> stories, IArticleChangeListener changes)
 {
     private const int Attempts = 3;
 
@@ -162,7 +160,7 @@ public sealed class StoryStore(Database database, IOptions<StoriesOptions> stori
         {
             await ArticleWrites.InsertEventAsync(connection, transaction, new ArticleEvent(article.Id, article.Version, ArticleStatus.Published, AutoPublisher, null, "auto-publish policy", now), cancellationToken);
         }
-        await ArticleWrites.LogChangeAsync(connection, transaction, article, publishing.Value.PublicBase, now, cancellationToken);
+        await ArticleWrites.LogChangeAsync(connection, transaction, article, changes, now, cancellationToken);
         return (article, existing is null ? SaveOutcome.Created : SaveOutcome.Updated);
     }
 

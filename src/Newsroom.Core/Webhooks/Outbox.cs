@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Newsroom.Articles;
 using Newsroom.Publishing;
 using Newsroom.Storage;
@@ -11,12 +12,12 @@ namespace Newsroom.Webhooks;
 /// The transactional outbox: a message is written in the same transaction as the state change it announces, with a
 /// pending delivery for every endpoint subscribed to its type. The sender delivers them later; a crash loses nothing.
 /// </summary>
-internal static class Outbox
+internal sealed class Outbox(IOptions<PublishingOptions> publishing) : IArticleChangeListener
 {
     private static readonly JsonSerializerOptions Compact = new(ArticleJson.Options) { WriteIndented = false };
 
     /// <summary>Enqueues the message that a version's new status calls for, if any.</summary>
-    public static async Task AnnounceAsync(DbConnection connection, DbTransaction transaction, Article version, Uri publicBase, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task OnChangedAsync(DbConnection connection, DbTransaction transaction, Article version, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var type = version.Status switch
         {
@@ -28,7 +29,7 @@ internal static class Outbox
         {
             return;
         }
-        var body = JsonSerializer.Serialize(new { type, timestamp = at, data = NinjsItem.From(version, publicBase) }, Compact);
+        var body = JsonSerializer.Serialize(new { type, timestamp = at, data = NinjsItem.From(version, publishing.Value.PublicBase) }, Compact);
         var id = $"msg_{Guid.CreateVersion7(at):N}";
         var now = Timestamps.Format(at);
         await connection.ExecuteAsync(transaction, "INSERT INTO webhook_messages (id, type, body, created_at) VALUES (@id, @type, @body, @at)",

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Newsroom.Api;
-using Newsroom.Articles;
 using Newsroom.Publishing;
+using Newsroom.Runs;
 
 namespace Newsroom.Cli;
 

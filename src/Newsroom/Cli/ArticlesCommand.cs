@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Newsroom.Articles;
+using Newsroom.Runs;
 using Newsroom.Storage;
 
 namespace Newsroom.Cli;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Newsroom.Articles;
 using Newsroom.Publishing;
+using Newsroom.Runs;
 
 namespace Newsroom.Cli;
 

@@ -20,7 +20,7 @@ internal static class GenerateCommand
         var command = new Command("generate", "Classify a snapshot, write its articles and print where they went.") { input, sample, json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine().AddSources());
+            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine().AddRuns());
             await host.StartAsync(cancellationToken);
             var given = ReadGivenSnapshot(parsed.GetValue(input), parsed.GetValue(sample));
             var result = given is null

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Newsroom.Articles;
 using Newsroom.Rules;
+using Newsroom.Runs;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
 using Newsroom.Sources.CoinGlass;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Newsroom.Articles;
 using Newsroom.History;
+using Newsroom.Runs;
 using Newsroom.Snapshots;
 using Newsroom.Storage;
 

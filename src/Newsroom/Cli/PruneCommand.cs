@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Newsroom.Articles;
-using Newsroom.Storage;
+using Newsroom.Publishing;
+using Newsroom.Runs;
 
 namespace Newsroom.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Newsroom.Articles;
+using Newsroom.Runs;
 using Newsroom.Storage;
 
 namespace Newsroom.Cli;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
-using Newsroom.Articles;
 using Newsroom.History;
 using Newsroom.News;
 using Newsroom.Rendering;
 using Newsroom.Rules;
+using Newsroom.Runs;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
 using Newsroom.Storage;

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Newsroom.Api;
-using Newsroom.Articles;
 using Newsroom.Desk;
 using Newsroom.Feeds;
 using Newsroom.Health;
 using Newsroom.Publishing;
+using Newsroom.Runs;
 using Newsroom.Scheduling;
 using Newsroom.Sources;
 using Newsroom.Storage;
@@ -34,7 +34,7 @@ internal static partial class ServeCommand
             });
             NewsroomCli.ConfigureHost(builder, configure);
             builder.WebHost.UseUrls(Listen(parsed.GetRequiredValue(urls)));
-            builder.Services.AddArticleEngine().AddSources().AddScheduling(builder.Configuration).AddHealth().AddArticlesApi().AddFeeds().AddDesk()
+            builder.Services.AddArticleEngine().AddRuns().AddScheduling(builder.Configuration).AddHealth().AddArticlesApi().AddFeeds().AddDesk()
                 .AddTelemetry(builder.Configuration);
             builder.Services.AddHttpClient(WebhookSender.ClientName);
             builder.Services.AddHostedService<WebhookSender>();

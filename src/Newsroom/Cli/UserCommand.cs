@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
-using Newsroom.Articles;
 using Newsroom.Desk;
+using Newsroom.Runs;
 
 namespace Newsroom.Cli;
 

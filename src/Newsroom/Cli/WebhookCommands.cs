@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Newsroom.Articles;
+using Newsroom.Runs;
 using Newsroom.Webhooks;
 
 namespace Newsroom.Cli;

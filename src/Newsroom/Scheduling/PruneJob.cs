@@ -1,4 +1,4 @@
-using Newsroom.Storage;
+using Newsroom.Publishing;
 using Quartz;
 
 namespace Newsroom.Scheduling;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Newsroom.Articles;
-using Newsroom.Runs;
+using Newsroom.Publishing;
 using Newsroom.Sources;
 using Newsroom.Storage;
 

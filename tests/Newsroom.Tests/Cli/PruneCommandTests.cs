@@ -1,5 +1,5 @@
-using Newsroom.Runs;
 using Newsroom.Sources;
+using Newsroom.Storage;
 
 namespace Newsroom.Tests.Cli;
 

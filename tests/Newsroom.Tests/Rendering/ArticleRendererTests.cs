@@ -1,4 +1,5 @@
 using Newsroom.Rules;
+using Newsroom.Runs;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
 using Newsroom.Rendering;
@@ -29,7 +30,7 @@ public class ArticleRendererTests
         var snapshot = TestData.Sample(sample);
         var articles = TestData.Decide(snapshot).Stories.Select(story =>
         {
-            var article = TestData.Renderer().Render(story, snapshot, Newsroom.Articles.ArticleGenerator.NewStoryKey(story, snapshot.AsOf));
+            var article = TestData.Renderer().Render(story, snapshot, ArticleGenerator.NewStoryKey(story, snapshot.AsOf));
             return $"# {article.Headline}\n\n{article.Markdown}";
         });
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Newsroom.Articles;
 using Newsroom.Publishing;
-using Newsroom.Runs;
 using Newsroom.Sources;
 using Newsroom.Storage;
 
@@ -119,11 +118,11 @@ public class RetentionTests(string provider) : OnBothDatabases(provider)
         Assert.That(Directory.GetFiles(snapshots).Select(Path.GetFileNameWithoutExtension), Is.EquivalentTo(new[] { _stories.Published.SnapshotFingerprint, "0123456789abcdef" }));
     }
 
-    private Storage.Retention Retention(RetentionOptions? options = null, DateTimeOffset? at = null)
+    private Newsroom.Publishing.Retention Retention(RetentionOptions? options = null, DateTimeOffset? at = null)
     {
         var time = at is { } later ? new FakeTimeProvider(later) : _later;
         var files = new ArticleFiles(Options.Create(new OutputOptions { Directory = Workspace.OutputDirectory }), TestData.Renderer(), time);
-        return new Storage.Retention(Workspace.Database, files, Options.Create(options ?? new RetentionOptions()), time);
+        return new Newsroom.Publishing.Retention(Workspace.Database, files, Options.Create(options ?? new RetentionOptions()), time);
     }
 
     private async Task<int[]> VersionsAsync(Article article) =>

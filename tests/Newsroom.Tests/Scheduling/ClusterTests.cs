@@ -77,9 +77,9 @@ public class ClusterTests
     private NewsroomProcess Serve(IEnumerable<KeyValuePair<string, string?>> settings) =>
         new(_workspace.Root, ["serve", "--urls", $"http://127.0.0.1:{TestData.FreePort()}"], settings);
 
-    private async Task<IReadOnlyList<Runs.RunRecord>> WaitForRunsAsync(int count, TimeSpan timeout)
+    private async Task<IReadOnlyList<RunRecord>> WaitForRunsAsync(int count, TimeSpan timeout)
     {
-        IReadOnlyList<Runs.RunRecord> runs = [];
+        IReadOnlyList<RunRecord> runs = [];
         await WaitUntilAsync(async () => (runs = await _workspace.Runs().ListAsync(1000, CancellationToken.None)).Count >= count, timeout);
         return runs;
     }

@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Newsroom.Cli;
+using Newsroom.Storage;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
-using Newsroom.Runs;
 
 namespace Newsroom.Tests.Scheduling;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
-using Newsroom.Articles;
 using Newsroom.Desk;
 using Newsroom.Publishing;
+using Newsroom.Runs;
 using Newsroom.Sources;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

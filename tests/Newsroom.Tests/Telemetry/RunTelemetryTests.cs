@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Articles;
 using Newsroom.Runs;
-using Newsroom.Sources;
 
 namespace Newsroom.Tests.Telemetry;
 
@@ -48,7 +47,7 @@ public class RunTelemetryTests : WorkspaceTests
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddArticleEngine()
-            .AddSources()
+            .AddRuns()
             .BuildServiceProvider();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Newsroom.Articles;
+using Newsroom.Runs;
 using Newsroom.Storage;
 
 namespace Newsroom.Desk.Pages;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
-using Newsroom.Publishing;
+using Newsroom.Storage;
 
-namespace Newsroom.Storage;
+namespace Newsroom.Publishing;
 
 /// <summary>
 /// Files are derived from the store, which a crash between a commit and the writes after it leaves ahead of them. The

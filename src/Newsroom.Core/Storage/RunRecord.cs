@@ -1,4 +1,4 @@
-namespace Newsroom.Runs;
+namespace Newsroom.Storage;
 
 /// <summary>One run of the pipeline, as the run log keeps it.</summary>
 /// <param name="Source">Where the snapshot came from.</param>

@@ -1,11 +1,9 @@
 using System.Data.Common;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsroom.Articles;
-using Newsroom.Configuration;
-using Newsroom.Publishing;
+using Newsroom.Storage;
 
-namespace Newsroom.Storage;
+namespace Newsroom.Publishing;
 
 /// <summary>What a prune removed, or would remove on a dry run.</summary>
 public sealed record PruneReport(bool DryRun, int Runs, int Versions, int Snapshots, int Files, long FileBytes)
@@ -94,16 +92,5 @@ public sealed class Retention(Database database, ArticleFiles files, IOptions<Re
             await own.CommitAsync(cancellationToken);
         }
         return deleted;
-    }
-}
-
-public static class RetentionServices
-{
-    public static IServiceCollection AddRetention(this IServiceCollection services)
-    {
-        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.SectionName);
-        services.AddSingleton<Retention>();
-        services.AddSingleton<FileRepair>();
-        return services;
     }
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Newsroom.Articles;
 
-namespace Newsroom.Storage;
+namespace Newsroom.Publishing;
 
 /// <summary>How long each kind of record is kept, in days; 0 keeps it forever.</summary>
 public sealed class RetentionOptions

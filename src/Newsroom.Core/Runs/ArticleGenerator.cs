@@ -1,17 +1,17 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Newsroom.Articles;
 using Newsroom.History;
 using Newsroom.News;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Rules;
-using Newsroom.Runs;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
 using Newsroom.Storage;
 
-namespace Newsroom.Articles;
+namespace Newsroom.Runs;
 
 /// <summary>What one run decided and wrote.</summary>
 public sealed record GenerationResult(Snapshot Snapshot, Assessment Market, IReadOnlyList<Assessment> Coins, IReadOnlyList<WrittenArticle> Articles, RunRecord Run);
