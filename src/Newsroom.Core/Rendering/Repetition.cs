@@ -13,11 +13,14 @@ public static partial class Repetition
         public decimal SharePercent => Sentences == 0 ? 0 : Repeated * 100m / Sentences;
     }
 
-    /// <param name="ignoringFigures">Compare sentences with their figures masked: the same frame with other numbers repeats too.</param>
-    public static Report Measure(IReadOnlyList<(string Headline, string Markdown)> articles, bool ignoringFigures = false)
+    /// <param name="framesOnly">
+    /// Compare sentences with their figures, dates, clock times and symbols masked: the same frame about another day or
+    /// coin repeats too.
+    /// </param>
+    public static Report Measure(IReadOnlyList<(string Headline, string Markdown)> articles, bool framesOnly = false)
     {
         var sentences = articles
-            .Select(a => Sentences(a.Headline, a.Markdown).Select(s => ignoringFigures ? Figure().Replace(s, "#") : s).ToList())
+            .Select(a => Sentences(a.Headline, a.Markdown).Select(s => framesOnly ? Particulars().Replace(s, "#") : s).ToList())
             .ToList();
         var articlesWith = sentences
             .SelectMany((list, article) => list.Distinct().Select(sentence => (sentence, article)))
@@ -48,9 +51,10 @@ public static partial class Repetition
         }
     }
 
-    // Amounts, shares and multiples, with their units; symbols and words stay.
-    [GeneratedRegex(@"(nearly )?\$?\d[\d.,]*(%| million| billion| times)?")]
-    private static partial Regex Figure();
+    // What differs from one day to the next: dates ("5 August 2024"), clock times ("16:00 UTC"), amounts, shares and
+    // multiples with their units and hedges, and symbols ("BTC"); the words around them stay.
+    [GeneratedRegex(@"\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)( \d{4})?\b|\b\d{2}:\d{2}( UTC)?|(nearly |more than )?\$?\d[\d.,]*(%| million| billion| times)?|\b[A-Z]{2,6}\b")]
+    private static partial Regex Particulars();
 
     // A sentence ends at . ! or ? followed by a space and a capital, a digit or a dollar sign ("$397.04" does not end one).
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9$])")]

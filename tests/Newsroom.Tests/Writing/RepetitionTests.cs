@@ -34,6 +34,19 @@ public class RepetitionTests
         Assert.That(report.Worst, Is.EqualTo(new[] { ("Same words here.", 2) }));
     }
 
+    [Test]
+    public void AFrameAboutAnotherDayTimeOrCoinIsTheSameFrame()
+    {
+        var report = Repetition.Measure(
+            [
+                ("One", "On 5 August 2024, BTC fell 6.1% and $1.08 billion was liquidated. The busiest window ran from 16:00 to 20:00 UTC."),
+                ("Two", "On 13 April, ETH fell 9% and nearly $1 billion was liquidated. The busiest window ran from 04:00 to 07:00 UTC."),
+            ],
+            framesOnly: true);
+
+        Assert.That((report.Sentences, report.Repeated), Is.EqualTo((6, 4)));
+    }
+
     /// <summary>The whole fixture set as a desk publishing it would: at most 15% of its prose repeats word for word.</summary>
     [Test]
     public async Task TheEmbeddedSamplesRepeatAtMostFifteenPercentOfTheirSentences()
