@@ -20,6 +20,9 @@ public sealed record ScopeHistory(string Scope, DateTimeOffset AsOf, IReadOnlyLi
 
     public static ScopeHistory Empty(string scope, DateTimeOffset asOf) => new(scope, asOf, [], null, null);
 
+    /// <summary>This desk's own 24h points taken as a record-book day ended: its figure for that day, which it may have printed.</summary>
+    public IReadOnlyList<HistoryPoint> MeasuredBookDays { get; init; } = [];
+
     public DateTimeOffset WindowStart => AsOf.AddHours(-24);
 
     /// <summary>The 24h window that ended about 24 hours before this one, if history has it.</summary>

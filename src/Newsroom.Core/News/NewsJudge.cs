@@ -323,9 +323,13 @@ public sealed class NewsJudge(Classifier classifier, IHistoryReader history, IOp
             var unlike = !longLed && RecordBook.Embedded.Days.Any(d => d.Point.AsOf <= history.WindowStart && d.Longs is not null);
             return NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}") with { Kind = unlike ? UnlikeTheBook : null };
         }
-        return new Finding(NewsFindings.EarlierDay, true, $"the record book's yardstick: {Money(earlier.Total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
-            [new("earlierTotal", earlier.Total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date), new("earlierMultiple", day.Total / earlier.Total, Unit.Multiple),
-                new("earlierDifferencePercent", Math.Abs((day.Total / earlier.Total) - 1) * 100, Unit.Percent)], [])
+        // One figure per day across the feed: where this desk measured the day itself, its own figure, which it printed then.
+        var measured = history.MeasuredBookDays.FirstOrDefault(p => p.AsOf == earlier.Point.AsOf && p.Total > 0);
+        var total = measured?.Total ?? earlier.Total;
+        var source = measured is null ? "the record book's yardstick" : "the record book's yardstick, as this desk measured it";
+        return new Finding(NewsFindings.EarlierDay, true, $"{source}: {Money(total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
+            [new("earlierTotal", total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date), new("earlierMultiple", day.Total / total, Unit.Multiple),
+                new("earlierDifferencePercent", Math.Abs((day.Total / total) - 1) * 100, Unit.Percent)], [])
             { Kind = earlier.Event };
     }
 

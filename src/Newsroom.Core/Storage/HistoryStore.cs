@@ -80,7 +80,15 @@ public sealed class HistoryStore(Database database) : IHistoryReader
             """, cancellationToken, ("@scope", scope), ("@to", windowStart.ToUnixTimeSeconds()), ("@total", total));
         var lastLarger = larger.Concat(book.Where(p => p.Total >= total)).MaxBy(p => p.AsOf);
 
-        return new ScopeHistory(scope, asOf, recent.OrderBy(p => p.AsOf).ToList(), lastLarger, await CoveredSinceAsync(connection, scope, windowStart, cancellationToken));
+        // The book's days are embedded constants, so their times go into the query as numbers.
+        var measured = book.Count == 0 ? [] : await PointsAsync(connection, $"""
+            SELECT scope, as_of, total, longs, shorts, price, origin FROM history
+            WHERE scope = @scope AND hours = 24 AND origin <> @book AND as_of IN ({string.Join(", ", book.Select(p => p.AsOf.ToUnixTimeSeconds()))})
+            """, cancellationToken, ("@scope", scope), ("@book", HistoryOrigins.RecordBook));
+        return new ScopeHistory(scope, asOf, recent.OrderBy(p => p.AsOf).ToList(), lastLarger, await CoveredSinceAsync(connection, scope, windowStart, cancellationToken))
+        {
+            MeasuredBookDays = measured,
+        };
     }
 
     /// <summary>Per scope: how many points of each window, the first and last, and where the 24h coverage breaks.</summary>

@@ -300,6 +300,18 @@ public class ArticleGeneratorTests(string provider) : OnBothDatabases(provider)
     }
 
     /// <summary>The seed market with its 24h shorts (and so total) changed, at another time.</summary>
+    [Test]
+    public async Task ABookDayThisDeskMeasuredIsCitedWithTheFigureItPrinted()
+    {
+        var generator = Workspace.Generator();
+        var december = (await generator.GenerateAsync("""{ "asOf": "2024-12-10T00:00:00Z", "market": { "24h": { "longs": 1550000000, "shorts": 170000000 } } }""")).Articles.Single().Article;
+        var april = (await generator.GenerateAsync("""{ "asOf": "2025-04-08T00:00:00Z", "market": { "24h": { "longs": 1210000000, "shorts": 150000000 } } }""")).Articles.Single().Article;
+
+        Assert.That(december.Markdown, Does.Contain("$1.72 billion"));
+        Assert.That(april.Markdown, Does.Contain("9 December 2024").And.Contain("$1.72 billion").And.Contain("21% smaller").And.Not.Contain("$1.7 billion"),
+            "one figure for one day across the feed: the desk's own, not the record book's rounded one");
+    }
+
     private static string Seed(string asOf, decimal shorts) =>
         $$"""{ "asOf": "{{asOf}}", "market": { "24h": { "longs": 66340000, "shorts": {{shorts}} } } }""";
 
