@@ -12,7 +12,7 @@ public sealed class ArticleStore(Database database, IArticleChangeListener chang
 {
     private const string NewestFirst = "a.generated_at DESC, a.id DESC";
 
-    // The same order as the queue indexes' (ArticleSummary), so the queue is read in index order.
+    // The same order as the queue indexes' (Migrations/0012_article_summary.sql), so the queue is read in index order.
     private const string DraftsFirst = $"CASE WHEN a.status = '{ArticleStatus.Draft}' THEN 0 ELSE 1 END, {NewestFirst}";
 
     internal const string CountsSql = "SELECT status, profile, scope, number FROM article_counts WHERE number > 0";

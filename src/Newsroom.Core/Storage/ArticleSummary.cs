@@ -13,9 +13,6 @@ internal static class ArticleSummary
     private const string Published = ArticleStatus.Published;
     private const string Withdrawn = ArticleStatus.Withdrawn;
 
-    // The desk queue's order (drafts first, then newest first), indexed whole and after each filter it offers.
-    private const string DraftsFirst = $"(CASE WHEN status = '{ArticleStatus.Draft}' THEN 0 ELSE 1 END), generated_at DESC, id DESC";
-
     // Two statements: the second reads the versions the first chose (an UPDATE's expressions all see the old row).
     private const string Versions = $"""
         UPDATE articles SET
@@ -35,35 +32,6 @@ internal static class ArticleSummary
           withdrawn_at = (SELECT CASE WHEN MAX(CASE WHEN c.status = '{Withdrawn}' THEN c.at END) >= COALESCE(MAX(CASE WHEN c.status = '{Published}' THEN c.at END), '')
                                       THEN MAX(CASE WHEN c.status = '{Withdrawn}' THEN c.at END) END
             FROM changes c WHERE c.article_id = articles.id AND c.status IN ('{Published}', '{Withdrawn}'))
-        """;
-
-    /// <summary>The migration that adds the summary and fills it for the articles already stored.</summary>
-    public const string Migration = $"""
-        ALTER TABLE articles ADD COLUMN latest_version INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT '';
-        ALTER TABLE articles ADD COLUMN generated_at TEXT NOT NULL DEFAULT '';
-        ALTER TABLE articles ADD COLUMN published_version INTEGER;
-        ALTER TABLE articles ADD COLUMN published_at TEXT;
-        ALTER TABLE articles ADD COLUMN published_updated_at TEXT;
-        ALTER TABLE articles ADD COLUMN withdrawn_at TEXT;
-        CREATE TABLE article_counts (
-            status  TEXT NOT NULL,
-            profile TEXT NOT NULL,
-            scope   TEXT NOT NULL,
-            number  INTEGER NOT NULL,
-            PRIMARY KEY (status, profile, scope)
-        );
-        {Fill}
-        CREATE INDEX articles_newest ON articles (generated_at, id);
-        CREATE INDEX articles_queue ON articles ({DraftsFirst});
-        CREATE INDEX articles_by_status ON articles (status, generated_at, id);
-        CREATE INDEX articles_by_scope_newest ON articles (scope, generated_at, id);
-        CREATE INDEX articles_by_scope_queue ON articles (scope, {DraftsFirst});
-        CREATE INDEX articles_by_profile_newest ON articles (profile, generated_at, id);
-        CREATE INDEX articles_by_profile_queue ON articles (profile, {DraftsFirst});
-        CREATE INDEX articles_published ON articles (published_updated_at, id);
-        CREATE INDEX articles_withdrawn ON articles (withdrawn_at, id);
-        CREATE INDEX runs_by_outcome ON runs (outcome, finished_at);
         """;
 
     /// <summary>Recomputes every article's summary and the counts from scratch.</summary>

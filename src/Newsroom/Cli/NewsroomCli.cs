@@ -6,6 +6,7 @@ using Newsroom.Configuration;
 using Newsroom.Rendering;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
+using Newsroom.Storage;
 
 namespace Newsroom.Cli;
 
@@ -87,6 +88,11 @@ public static class NewsroomCli
         ConfigureHost(builder, configure);
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         addServices(builder);
+        // Only a command that keeps articles has a database to upgrade; `samples` stores nothing and opens none.
+        if (builder.Services.Any(service => service.ServiceType == typeof(Database)))
+        {
+            builder.Services.AddHostedService<SchemaAtStart>();
+        }
         return builder.Build();
     }
 

@@ -1,0 +1,1 @@
+CREATE INDEX changes_by_article ON changes (article_id, status, version, at);
