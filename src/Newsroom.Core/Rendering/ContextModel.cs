@@ -1,0 +1,187 @@
+using System.Globalization;
+using Newsroom.Rules;
+using Newsroom.Snapshots;
+
+namespace Newsroom.Rendering;
+
+/// <summary>The facts the lead adds to size and side, each present only when its finding fired.</summary>
+internal sealed record ContextModel(
+    int? Rank,
+    string? RankWord,
+    string? SinceDate,
+    decimal? SinceTotal,
+    int? SinceDays,
+    decimal? PreviousTotal,
+    decimal? PreviousChange,
+    decimal? PreviousMultiple,
+    decimal? BaselineMultiple,
+    decimal? BaselineMedian,
+    decimal? SpikeTotal,
+    decimal? SpikeShare,
+    string? Driver,
+    decimal? DriverShare,
+    decimal? DriverChange,
+    decimal? PreviousRecord,
+    string? PreviousRecordDate,
+    decimal? RecordMultiple)
+{
+    /// <summary>The tenth day of CoinGlass's list, when this day tops it but later days may have joined the list since.</summary>
+    public decimal? ListTenth { get; init; }
+
+    /// <summary>For a market day over the list's tenth but unranked: the biggest day on it before this one, and how many times this day it was.</summary>
+    public RecordThenModel? RecordThen { get; init; }
+
+    /// <summary>For a rank within CoinGlass's first year: how long its history then was ("only a few months").</summary>
+    public string? RecordYoung { get; init; }
+
+    /// <summary>A previous record from an earlier year: trackers have added venues since, so part of the gap is coverage.</summary>
+    public bool PreviousRecordOlder { get; init; }
+
+    /// <summary>The record book's latest day before this one: a dated, named yardstick.</summary>
+    public EarlierDayModel? Earlier { get; init; }
+
+    /// <summary>Which of the template's phrasings attributes the trigger, fixed by the day so a run of real days varies.</summary>
+    public int EventForm { get; init; }
+
+    /// <summary>What coverage at the time tied the day to, when the record book holds it.</summary>
+    public string? Event { get; init; }
+
+    /// <summary>The same as a clause to follow "as" ("the yen carry trade unwound").</summary>
+    public string? EventClause { get; init; }
+
+    /// <summary>Bitcoin's move that day as coverage reported it, when the data has no price of its own.</summary>
+    public ReportedMoveModel? EventMove { get; init; }
+
+    /// <summary>The same, short, to open a headline ("Yen carry-trade unwind").</summary>
+    public string? EventHeadline { get; init; }
+
+    /// <summary>For a ranked day: the day just above it on the list and how far short this one fell.</summary>
+    public NextAboveModel? NextAbove { get; init; }
+
+    /// <summary>How many days on the list were larger, in words ("two"), for a ranked day.</summary>
+    public string? AboveWord => Rank is > 1 and <= 10 ? CountWords[Rank.Value - 1] : null;
+
+    private static readonly string[] CountWords = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"];
+
+    // Dates in findings are yyyymmdd figures.
+    private static string DateText(decimal yyyymmdd) =>
+        new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    // Within half a year of its start the history is "a few months" long; after a year, long enough to leave unsaid.
+    private static string? HistoryAge(DateTimeOffset asOf) =>
+        (DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber - History.RecordBook.HistoryStart.DayNumber) switch
+        {
+            < 183 => "only a few months",
+            < 365 => "less than a year",
+            _ => null,
+        };
+
+    /// <summary>How long before the window a day was, as a desk says it ("a month earlier", "seven months earlier").</summary>
+    private static string EarlierBy(decimal yyyymmdd, DateTimeOffset asOf)
+    {
+        var days = DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber - DateOnly.ParseExact(((int)yyyymmdd).ToString(CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture).DayNumber;
+        var (count, unit) = days < 45 ? (1, "month") : days < 335 ? ((int)Math.Round(days / 30.44), "month") : ((int)Math.Round(days / 365.25), "year");
+        return count == 1 ? $"a {unit} earlier" : $"{CountWords[count]} {unit}s earlier";
+    }
+
+    private static readonly string[] RankWords = ["", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+    private static Finding? RecordBookOf(Assessment assessment, string kind) =>
+        assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == kind);
+
+    // Record-book findings are kinded by the day's event, which names one day.
+    private static History.RecordDay BookDay(Finding finding) => History.RecordBook.Embedded.Days.First(d => d.Event == finding.Kind);
+
+    public static ContextModel From(Assessment assessment)
+    {
+        var rank = assessment.Fired(News.NewsFindings.RecordBook);
+        var since = assessment.Fired(News.NewsFindings.LargestSince);
+        var before = assessment.Fired(News.NewsFindings.DayBefore);
+        var baseline = assessment.Fired(News.NewsFindings.Baseline);
+        var spike = assessment.Fired(Observations.Timing) is { Kind: "spike" } timing ? timing : null;
+        var driver = assessment.Fired(News.NewsFindings.DriverCoin);
+        var recorded = assessment.Fired(News.NewsFindings.RecordDayEvent);
+        var recordDay = recorded is null ? null : BookDay(recorded);
+        return new ContextModel(
+            rank is null ? null : (int)rank.Value("rank"),
+            rank is null ? null : RankWords[(int)rank.Value("rank")],
+            since?.ValueOrNull("sinceDate") is { } date ? DateText(date) : null,
+            since?.ValueOrNull("precedentTotal"),
+            since is null ? null : (int)since.Value("days"),
+            before?.Value("previousTotal"),
+            before?.Value("changePercent"),
+            before?.Value("multiple"),
+            baseline?.Value("multiple"),
+            baseline?.Value("median"),
+            spike is null ? null : assessment.Windows.Get(Window.OneHour)?.Total,
+            spike?.ValueOrNull("share1h"),
+            driver?.Kind,
+            driver?.Value("sharePercent"),
+            driver?.ValueOrNull("priceChangePercent"),
+            rank?.ValueOrNull("previousRecord"),
+            rank?.ValueOrNull("previousRecordDate") is { } previous ? DateText(previous) : null,
+            rank?.ValueOrNull("previousMultiple"))
+        {
+            ListTenth = RecordBookOf(assessment, News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
+            RecordThen = RecordBookOf(assessment, News.NewsJudge.AboveListTenth) is { } above && above.ValueOrNull("recordThen") is { } recordThen
+                ? new RecordThenModel(recordThen, DateText(above.Value("recordThenDate")), above.Value("recordThenMultiple"))
+                : null,
+            RecordYoung = rank is null ? null : HistoryAge(assessment.AsOf),
+            PreviousRecordOlder = rank?.ValueOrNull("previousRecordDate") is { } then && (int)then / 10000 < assessment.AsOf.Year,
+            Earlier = assessment.Fired(News.NewsFindings.EarlierDay) is { } earlier
+                ? new EarlierDayModel(earlier.Value("earlierTotal"), DateText(earlier.Value("earlierDate")), earlier.Kind!, BookDay(earlier).Clause,
+                    earlier.Value("earlierMultiple"), earlier.Value("earlierDifferencePercent"))
+                : null,
+            EventForm = recordDay is null ? 0 : recordDay.Date.DayNumber % 3,
+            Event = recordDay?.Event,
+            EventClause = recordDay?.Clause,
+            EventMove = recorded?.ValueOrNull("bitcoinChangePercent") is { } change && ArticleFacts.PriceChange(assessment) is null
+                ? new ReportedMoveModel(change, recorded.ValueOrNull("bitcoinPrice"), recordDay!.Bitcoin!.FromHigh)
+                : null,
+            EventHeadline = recordDay?.Headline,
+            NextAbove = rank?.ValueOrNull("nextAbove") is { } nextTotal
+                ? new NextAboveModel(nextTotal, DateText(rank.Value("nextAboveDate")), rank.Value("belowNextPercent"), EarlierBy(rank.Value("nextAboveDate"), assessment.AsOf))
+                : null,
+        };
+    }
+}
+
+internal sealed record RecordThenModel(decimal Total, string Date, decimal Multiple);
+
+/// <param name="Multiple">This day's total over the earlier day's.</param>
+/// <param name="Difference">How much larger or smaller, in percent.</param>
+internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, decimal Multiple, decimal Difference)
+{
+    /// <summary>How this day measured against it, for the template to word: "multiple" (twice or more), "larger",
+    /// "slightly_larger" (under a tenth), "slightly_smaller", "smaller", "fraction" (under half).</summary>
+    public string Relation => Multiple switch
+    {
+        >= 2 => "multiple",
+        >= 1.1m => "larger",
+        >= 1 => "slightly_larger",
+        >= 0.9m => "slightly_smaller",
+        >= 0.5m => "smaller",
+        _ => "fraction",
+    };
+
+    /// <summary>Under half, the share in words: "about a quarter".</summary>
+    public string? Fraction => Multiple switch
+    {
+        >= 0.5m => null,
+        >= 0.4m => "less than half",
+        >= 0.35m => "a little over a third",
+        >= 0.29m => "about a third",
+        >= 0.22m => "about a quarter",
+        >= 0.18m => "about a fifth",
+        >= 0.155m => "about a sixth",
+        >= 0.115m => "about an eighth",
+        >= 0.085m => "about a tenth",
+        _ => "less than a tenth",
+    };
+}
+
+/// <summary>Bitcoin's move on a record-book day as coverage reported it; <c>FromHigh</c>: the price is the peak it fell from.</summary>
+internal sealed record ReportedMoveModel(decimal Change, decimal? Price, bool FromHigh);
+
+/// <param name="EarlierBy">How long before this day it was: "a month earlier".</param>
+internal sealed record NextAboveModel(decimal Total, string Date, decimal ShortByPercent, string EarlierBy);
