@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Newsroom.Storage;
+using Newsroom.Configuration;
 
 namespace Newsroom.Desk;
 
@@ -38,11 +39,11 @@ public sealed class Users(Database database, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new ArgumentException("NAME: a user needs a name", nameof(name));
+            throw new InputException(nameof(name), "a user needs a name");
         }
         if (!Roles.All.Contains(role))
         {
-            throw new ArgumentException($"--role: \"{role}\" is not one of {string.Join(", ", Roles.All)}", nameof(role));
+            throw new InputException(nameof(role), $"\"{role}\" is not one of {string.Join(", ", Roles.All)}");
         }
         RequireStrong(password);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -55,7 +56,7 @@ public sealed class Users(Database database, TimeProvider time)
         }
         catch (System.Data.Common.DbException e) when (Database.IsConflict(e))
         {
-            throw new ArgumentException($"NAME: a user named \"{name}\" exists already", nameof(name), e);
+            throw new InputException(nameof(name), $"a user named \"{name}\" exists already", e);
         }
     }
 
@@ -183,7 +184,7 @@ public sealed class Users(Database database, TimeProvider time)
     {
         if (password.Length < MinimumPasswordLength)
         {
-            throw new ArgumentException($"password: at least {MinimumPasswordLength} characters", nameof(password));
+            throw new InputException(nameof(password), $"at least {MinimumPasswordLength} characters");
         }
     }
 

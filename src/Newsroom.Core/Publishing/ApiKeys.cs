@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Newsroom.Storage;
+using Newsroom.Configuration;
 
 namespace Newsroom.Publishing;
 
@@ -17,7 +18,7 @@ public sealed class ApiKeys(Database database, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new ArgumentException("NAME: a key needs a name", nameof(name));
+            throw new InputException(nameof(name), "a key needs a name");
         }
         var key = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -29,7 +30,7 @@ public sealed class ApiKeys(Database database, TimeProvider time)
         }
         catch (System.Data.Common.DbException e) when (Database.IsConflict(e))
         {
-            throw new ArgumentException($"NAME: a key named \"{name}\" exists already", nameof(name), e);
+            throw new InputException(nameof(name), $"a key named \"{name}\" exists already", e);
         }
         return key;
     }

@@ -4,6 +4,7 @@ using Newsroom.Rendering;
 using Newsroom.Rules;
 using Newsroom.Snapshots;
 using Newsroom.Storage;
+using Newsroom.Configuration;
 
 namespace Newsroom.Publishing;
 
@@ -37,7 +38,7 @@ public sealed class ArticleLifecycle(ArticleStore store, SnapshotStore snapshots
     {
         if (!RejectionReasons.All.Contains(reason))
         {
-            throw new LifecycleException($"--reason: \"{reason}\" is not one of {string.Join(", ", RejectionReasons.All)}");
+            throw new InputException(nameof(reason), $"\"{reason}\" is not one of {string.Join(", ", RejectionReasons.All)}");
         }
         var draft = await LatestAsync(id, ArticleStatus.Draft, "only a draft can be rejected", seen, cancellationToken);
         await store.ChangeStatusAsync(draft, ArticleStatus.Draft, ArticleStatus.Rejected,
@@ -78,7 +79,7 @@ public sealed class ArticleLifecycle(ArticleStore store, SnapshotStore snapshots
     {
         if (string.IsNullOrWhiteSpace(note))
         {
-            throw new LifecycleException("--note: a correction needs a note saying what changed");
+            throw new InputException(nameof(note), "a correction needs a note saying what changed");
         }
         var published = await LatestAsync(id, ArticleStatus.Published, "only the published version can be corrected", seen, cancellationToken);
         headline ??= published.Headline;
@@ -118,11 +119,11 @@ public sealed class ArticleLifecycle(ArticleStore store, SnapshotStore snapshots
     {
         if (string.IsNullOrWhiteSpace(headline) || headline.Length > MaxHeadlineLength || headline.Any(c => char.IsControl(c) || c is '<' or '>'))
         {
-            throw new LifecycleException($"headline: \"{headline}\" must be one line of plain text (no < or >), 1 to {MaxHeadlineLength} characters");
+            throw new InputException(nameof(headline), $"\"{headline}\" must be one line of plain text (no < or >), 1 to {MaxHeadlineLength} characters");
         }
         if (string.IsNullOrWhiteSpace(markdown))
         {
-            throw new LifecycleException("markdown: the article body is empty");
+            throw new InputException(nameof(markdown), "the article body is empty");
         }
         // Feeds are XML, which cannot carry control characters or half a surrogate pair: one would take every feed down.
         for (var i = 0; i < markdown.Length; i++)
@@ -134,7 +135,7 @@ public sealed class ArticleLifecycle(ArticleStore store, SnapshotStore snapshots
             else if (!System.Xml.XmlConvert.IsXmlChar(markdown[i]) || (char.IsControl(markdown[i]) && markdown[i] is not ('\n' or '\r' or '\t')))
             {
                 var line = markdown.AsSpan(0, i).Count('\n') + 1;
-                throw new LifecycleException($"markdown: line {line} contains the character U+{(int)markdown[i]:X4}, which no article may carry (a control character or half a surrogate pair)");
+                throw new InputException(nameof(markdown), $"line {line} contains the character U+{(int)markdown[i]:X4}, which no article may carry (a control character or half a surrogate pair)");
             }
         }
     }

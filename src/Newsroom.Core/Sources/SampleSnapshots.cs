@@ -1,3 +1,5 @@
+using Newsroom.Configuration;
+
 namespace Newsroom.Sources;
 
 /// <summary>Recorded snapshots compiled into the program, so it runs on a machine with no network and no API key.</summary>
@@ -19,7 +21,7 @@ public static class SampleSnapshots
     public static string Read(string name)
     {
         using var stream = typeof(SampleSnapshots).Assembly.GetManifestResourceStream(Prefix + name + Extension)
-            ?? throw new ArgumentException($"--sample: no sample named \"{name}\" (there are: {string.Join(", ", Names)})", nameof(name));
+            ?? throw new InputException("sample", $"no sample named \"{name}\" (there are: {string.Join(", ", Names)})");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -58,18 +58,26 @@ public static class NewsroomCli
         }
     }
 
-    /// <summary>Runs a core call whose <see cref="ArgumentException"/> names the bad input, reporting it as a usage error.</summary>
+    /// <summary>Runs a core call whose <see cref="InputException"/> names the bad input, reporting it as a usage error.</summary>
     internal static async Task<T> AsUsage<T>(Func<Task<T>> action)
     {
         try
         {
             return await action();
         }
-        catch (ArgumentException e)
+        catch (InputException e)
         {
-            throw new UsageException(e.Message.Split(" (Parameter")[0]);
+            throw new UsageException($"{Flag(e.Field)}: {e.Problem}");
         }
     }
+
+    /// <summary>How the command line names an input: a name is an argument (NAME), a password is read, not passed; the rest are options.</summary>
+    private static string Flag(string field) => field switch
+    {
+        "name" => "NAME",
+        "password" => "password",
+        _ => $"--{field}",
+    };
 
     internal static Task AsUsage(Func<Task> action) => AsUsage(async () =>
     {
@@ -133,6 +141,9 @@ public static class NewsroomCli
                 return Invalid;
             case UsageException or LifecycleException:
                 await error.WriteLineAsync($"newsroom: {exception.Message}");
+                return Invalid;
+            case InputException input:
+                await error.WriteLineAsync($"newsroom: {Flag(input.Field)}: {input.Problem}");
                 return Invalid;
             case SourceException source:
                 await error.WriteLineAsync($"newsroom: no snapshot, nothing written: {source.Message}");

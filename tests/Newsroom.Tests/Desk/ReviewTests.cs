@@ -1,4 +1,5 @@
 using Newsroom.Articles;
+using Newsroom.Configuration;
 using Newsroom.Desk;
 using Newsroom.Rendering;
 using Newsroom.Sources;
@@ -43,7 +44,7 @@ public class ReviewTests(string provider) : OnBothDatabases(provider)
     {
         var draft = await MarketDraftAsync();
 
-        var refused = (await Assert.ThrowsAsync<LifecycleException>(() => Workspace.Lifecycle().EditAsync(draft.Id, headline, draft.Markdown, "alice", CancellationToken.None)))!;
+        var refused = (await Assert.ThrowsAsync<InputException>(() => Workspace.Lifecycle().EditAsync(draft.Id, headline, draft.Markdown, "alice", CancellationToken.None)))!;
 
         Assert.That(refused.Message, Does.StartWith("headline: "));
         Assert.That((await Workspace.Articles().FindAsync(draft.Id, CancellationToken.None))!.Version, Is.EqualTo(1));

@@ -1,4 +1,5 @@
 using Newsroom.Articles;
+using Newsroom.Configuration;
 using Newsroom.Publishing;
 using Newsroom.Rendering;
 using Newsroom.Sources;
@@ -43,10 +44,10 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
         var draft = await DraftAsync();
         var lifecycle = Workspace.Lifecycle();
 
-        var bad = await Assert.ThrowsAsync<LifecycleException>(() => lifecycle.RejectAsync(draft.Id, "boring", null, "bob", CancellationToken.None));
+        var bad = await Assert.ThrowsAsync<InputException>(() => lifecycle.RejectAsync(draft.Id, "boring", null, "bob", CancellationToken.None));
         var rejected = await lifecycle.RejectAsync(draft.Id, "not-newsworthy", "a quiet Sunday", "bob", CancellationToken.None);
 
-        Assert.That(bad!.Message, Does.StartWith("--reason: \"boring\" is not one of not-newsworthy, wrong-data, wording, duplicate, other"));
+        Assert.That((bad!.Field, bad.Problem), Is.EqualTo(("reason", "\"boring\" is not one of not-newsworthy, wrong-data, wording, duplicate, other")), "named as the core calls it: each front end words it");
         Assert.That(rejected.Status, Is.EqualTo("rejected"));
         var rejection = (await Workspace.Articles().EventsAsync(draft.Id, CancellationToken.None)).Single();
         Assert.That((rejection.Action, rejection.Reason, rejection.Note), Is.EqualTo(("rejected", "not-newsworthy", "a quiet Sunday")));
@@ -95,8 +96,8 @@ public class ArticleLifecycleTests(string provider) : OnBothDatabases(provider)
         await lifecycle.ApproveAsync(draft.Id, "alice", CancellationToken.None);
         var broken = draft.Markdown.Replace("providers revise them", $"providers{character} revise them", StringComparison.Ordinal);
 
-        var edit = await Assert.ThrowsAsync<LifecycleException>(() => lifecycle.EditAsync(draft.Id, draft.Headline, broken, "alice", CancellationToken.None));
-        var correction = await Assert.ThrowsAsync<LifecycleException>(() => lifecycle.CorrectAsync(draft.Id, broken, "typo", "alice", CancellationToken.None));
+        var edit = await Assert.ThrowsAsync<InputException>(() => lifecycle.EditAsync(draft.Id, draft.Headline, broken, "alice", CancellationToken.None));
+        var correction = await Assert.ThrowsAsync<InputException>(() => lifecycle.CorrectAsync(draft.Id, broken, "typo", "alice", CancellationToken.None));
 
         Assert.That(edit!.Message, Does.StartWith("markdown: line ").And.Contain($"contains the character {named}"));
         Assert.That(correction!.Message, Is.EqualTo(edit.Message));

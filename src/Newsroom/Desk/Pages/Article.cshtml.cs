@@ -70,9 +70,9 @@ public sealed class ArticlePage(Reviews reviews, ArticleLifecycle lifecycle, IAu
             await decide();
             return RedirectToPage("/Article", new { id, done });
         }
-        catch (Exception e) when (e is LifecycleException or FactCheckException)
+        catch (Exception e) when (Refusal.Is(e))
         {
-            Problem = e.Message;
+            Problem = Refusal.Of(e);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return await ShowAsync(id, null, cancellationToken);
         }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Newsroom.Articles;
 using Newsroom.Publishing;
-using Newsroom.Rendering;
 
 namespace Newsroom.Desk.Pages;
 
@@ -70,11 +69,11 @@ public sealed class EditPage(Reviews reviews, ArticleLifecycle lifecycle) : Page
             await lifecycle.EditAsync(id, Headline, Markdown, User.Identity!.Name!, cancellationToken, Seen);
             return RedirectToPage("/Article", new { id, done = "saved" });
         }
-        catch (Exception e) when (e is LifecycleException or FactCheckException)
+        catch (Exception e) when (Refusal.Is(e))
         {
             // The editor's text stays in the form: nothing typed is lost to a refusal. Saving again after a conflict
             // is a deliberate choice to put this text on top of the version that landed meanwhile.
-            Problem = e.Message;
+            Problem = Refusal.Of(e);
             Seen = Review.Latest.Version;
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
