@@ -97,7 +97,8 @@ public sealed class Database : IDisposable
     /// <summary>A serialization failure or a lost race on a unique key: the whole transaction may be retried.</summary>
     public static bool IsConflict(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected }
-        or SqliteException { SqliteErrorCode: 5 or 19 }; // SQLITE_BUSY, SQLITE_CONSTRAINT
+        // SQLITE_BUSY, and of SQLite's constraint errors only a unique or primary key (a NOT NULL or a foreign key fails again).
+        or SqliteException { SqliteErrorCode: 5 } or SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
 
     public void Dispose()
     {

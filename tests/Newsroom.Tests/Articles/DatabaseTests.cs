@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Newsroom.Sources;
 using Newsroom.Storage;
@@ -28,6 +29,19 @@ public class DatabaseTests(string provider) : OnBothDatabases(provider)
             }
             Assert.That(await workspace.Articles().ListAsync(CancellationToken.None), Is.Empty, "the schema is whole");
         }
+    }
+
+    [Test]
+    public async Task ALostRaceOnAUniqueKeyIsAConflictToRetryABrokenRuleIsNot()
+    {
+        const string Insert = "INSERT INTO snapshots (fingerprint, as_of, json) VALUES (@fingerprint, '2026-01-01T00:00:00.000Z', @json)";
+        await using var connection = await Workspace.Database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(null, Insert, CancellationToken.None, ("@fingerprint", "twice"), ("@json", "{}"));
+
+        var duplicate = await Assert.CatchAsync<DbException>(() => connection.ExecuteAsync(null, Insert, CancellationToken.None, ("@fingerprint", "twice"), ("@json", "{}")));
+        var missing = await Assert.CatchAsync<DbException>(() => connection.ExecuteAsync(null, Insert, CancellationToken.None, ("@fingerprint", "other"), ("@json", null)));
+
+        Assert.That((Database.IsConflict(duplicate!), Database.IsConflict(missing!)), Is.EqualTo((true, false)), "only a lost race is worth trying again");
     }
 
     [Test]
