@@ -147,7 +147,7 @@ public static class ArticlesApi
     private static async Task<IResult> GetSnapshotAsync(HttpContext http, SnapshotStore snapshots, string fingerprint, CancellationToken cancellationToken) =>
         fingerprint.All(char.IsAsciiHexDigitLower) && await snapshots.FindAsync(fingerprint, cancellationToken) is { } json
             // Named by the hash of its content, so the name is a strong validator of the bytes.
-            ? new ConditionalGet(Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", $"\"{fingerprint}\"", Immutable) { Vary = "Authorization" }.Serve(http)
+            ? new ConditionalGet(Encoding.UTF8.GetBytes(json), JsonType, $"\"{fingerprint}\"", Immutable) { Vary = "Authorization" }.Serve(http)
             : Problem(StatusCodes.Status404NotFound, "No such snapshot", $"no snapshot {fingerprint}");
 
     private static async Task<Article?> FindVersionAsync(ArticleStore store, string id, int version, CancellationToken cancellationToken) =>
@@ -155,6 +155,8 @@ public static class ArticlesApi
 
     // Items change with their status, so a cache keeps them only to revalidate; they differ by key, never shared.
     private const string Revalidate = "private, no-cache";
+
+    private const string JsonType = "application/json; charset=utf-8";
 
     // A version's evidence and a snapshot never change.
     private const string Immutable = "private, max-age=31536000, immutable";
@@ -164,7 +166,7 @@ public static class ArticlesApi
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, ArticleJson.Options);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
-        return new ConditionalGet(bytes, "application/json; charset=utf-8", etag, cacheControl) { LastModified = lastModified, Vary = "Authorization" };
+        return new ConditionalGet(bytes, JsonType, etag, cacheControl) { LastModified = lastModified, Vary = "Authorization" };
     }
 
     private static IResult Problem(int status, string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: status);
