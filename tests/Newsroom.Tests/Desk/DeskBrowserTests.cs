@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Newsroom.Articles;
 using Newsroom.Publishing;
@@ -64,7 +65,7 @@ public class DeskBrowserTests
         var all = await Rows().CountAsync();
 
         await _page.Locator("a[data-facet=scope][data-value=market]").ClickAsync();
-        await _page.WaitForURLAsync("**/desk/?scope=market");
+        await ArriveAsync(@"/desk/\?scope=market$");
 
         Assert.That(signInUrl, Does.Contain("/desk/sign-in"), "signed out, the desk sends you to sign in");
         Assert.That(all, Is.EqualTo(3));
@@ -125,7 +126,7 @@ public class DeskBrowserTests
         await Assertions.Expect(_page.Locator("#preview-body a.figure.unmatched").First).ToHaveTextAsync("$650 million");
         await ScreenshotAsync("desk-edit-flagged.png", "an edit with a broken figure, flagged in the preview");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save new version" }).ClickAsync();
-        await _page.WaitForURLAsync("**done=saved");
+        await ArriveAsync("done=saved$");
         var flagged = await _page.Locator("#fact-check").InnerTextAsync();
         var approveWhileBroken = await _page.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).IsDisabledAsync();
 
@@ -133,9 +134,9 @@ public class DeskBrowserTests
         await EditAsync(original.Markdown);
         await Assertions.Expect(_page.Locator("#preview-check.ok")).ToContainTextAsync("every figure matches");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save new version" }).ClickAsync();
-        await _page.WaitForURLAsync("**done=saved");
+        await ArriveAsync("done=saved$");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
-        await _page.WaitForURLAsync("**done=approved");
+        await ArriveAsync("done=approved$");
 
         Assert.That(flagged, Does.Contain("\"$650 million\" matches no figure of the data"));
         Assert.That(approveWhileBroken, Is.True, "a flagged draft cannot be approved");
@@ -163,10 +164,10 @@ public class DeskBrowserTests
         var id = original.Id;
         await EditAsync(original.Markdown.Replace("providers revise them", "providers correct them", StringComparison.Ordinal));
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save new version" }).ClickAsync();
-        await _page.WaitForURLAsync("**done=saved");
+        await ArriveAsync("done=saved$");
 
         await _page.GetByRole(AriaRole.Button, new() { Name = "Show changes" }).ClickAsync();
-        await _page.WaitForURLAsync("**/diff?from=1&to=2");
+        await ArriveAsync(@"/diff\?from=1&to=2$");
 
         Assert.That(string.Concat(await _page.Locator("table.diff ins").AllInnerTextsAsync()), Is.EqualTo("correct"));
         Assert.That(string.Concat(await _page.Locator("table.diff del").AllInnerTextsAsync()), Is.EqualTo("revise"));
@@ -183,7 +184,7 @@ public class DeskBrowserTests
         await _page.GetByLabel("Reason").SelectOptionAsync("not-newsworthy");
         await _page.GetByLabel("Note").FillAsync("Too small a move for a story");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
-        await _page.WaitForURLAsync("**done=rejected");
+        await ArriveAsync("done=rejected$");
         var audit = await _page.Locator("table.audit").InnerTextAsync();
         await _page.GetByRole(AriaRole.Link, new() { Name = "Rejection report" }).ClickAsync();
 
@@ -216,7 +217,7 @@ public class DeskBrowserTests
         var refusal = await _page.Locator(".problem").InnerTextAsync();
         await _page.GetByLabel("Headline").FillAsync("A plain headline");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save new version" }).ClickAsync();
-        await _page.WaitForURLAsync("**done=saved");
+        await ArriveAsync("done=saved$");
         var saved = await InertAsync("#body");
         await _page.Locator("#body").GetByText("read more").ClickAsync();
         await _page.GotoAsync(Url("desk/?status=%3Cscript%3Ewindow.__xss%3D8%3C%2Fscript%3E"));
@@ -260,7 +261,7 @@ public class DeskBrowserTests
         if (!_page.Url.Contains("/edit", StringComparison.Ordinal))
         {
             await _page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
-            await _page.WaitForURLAsync("**/edit");
+            await ArriveAsync("/edit$");
         }
         await _page.GetByLabel("Article (Markdown)").FillAsync(markdown);
     }
@@ -287,7 +288,7 @@ public class DeskBrowserTests
     {
         await _page.GotoAsync(Url("desk/?scope=market"));
         await Rows().First.Locator("a").ClickAsync();
-        await _page.WaitForURLAsync("**/desk/articles/*");
+        await ArriveAsync("/desk/articles/[^/?]+$");
         return (await _workspace.Articles().FindAsync(_page.Url.Split('/')[^1], CancellationToken.None))!;
     }
 
@@ -302,9 +303,16 @@ public class DeskBrowserTests
         await _page.GetByLabel("Name").FillAsync(name);
         await _page.GetByLabel("Password").FillAsync(DeskWorld.Password);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Signed in once the queue's document is there; its subresources' load event is no promise of ours, and on a
-        // busy machine the first one can outlast the timeout (seen twice, always on the class's first sign-in).
-        await _page.WaitForURLAsync("**/desk/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await ArriveAsync("/desk/$");
+    }
+
+    /// <summary>Waits until the page is at an address matching the pattern and its document is parsed.</summary>
+    /// <remarks>Not WaitForURLAsync: it can miss the load event it subscribes to after checking for it
+    /// (playwright-dotnet#3364; failed CI twice on a busy machine). Both waits here poll the browser instead.</remarks>
+    private async Task ArriveAsync(string pattern)
+    {
+        await Assertions.Expect(_page).ToHaveURLAsync(new Regex(pattern), new() { Timeout = 30_000 });
+        await _page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
     }
 
     private string Url(string path) => $"{_host.Http.BaseAddress}{path}";
