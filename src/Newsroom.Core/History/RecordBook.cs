@@ -13,6 +13,9 @@ namespace Newsroom.History;
 public sealed record RecordDay(int? Rank, DateOnly Date, decimal Total, decimal? Longs, decimal? Shorts, string Event, string Clause, string Headline,
     ReportedMove? Bitcoin, string Source)
 {
+    /// <summary>Coverage gave only a floor ("over $1B"): the day was at least <see cref="Total"/>, by how much is unknown.</summary>
+    public bool TotalIsFloor { get; init; }
+
     /// <summary>A published day is the UTC calendar day, a 24h window ending at the next midnight.</summary>
     public HistoryPoint Point => new(Assessment.MarketScope, new DateTimeOffset(Date.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero), Window.Day, Total, Longs, Shorts, HistoryOrigins.RecordBook)
     {
@@ -61,6 +64,15 @@ public sealed class RecordBook
     }
 
     /// <summary>
+    /// A day of the list's period that the list, complete for it, leaves out although its total would place it there:
+    /// an on-the-day tally that CoinGlass's own later one put lower, so not comparable with the list's figures.
+    /// </summary>
+    public bool OffTheList(decimal total, DateTimeOffset from, DateTimeOffset to) =>
+        RankOf(total, from, to) is not null
+        && to <= new DateTimeOffset(TopTenAsOf.AddDays(2), TimeOnly.MinValue, TimeSpan.Zero)
+        && !TopTen.Any(d => d.Point.Overlaps(from, to));
+
+    /// <summary>
     /// The list's days a window can be measured against: those before it. A day is ranked as it stood on its own date
     /// (18 April 2021 was the record until October 2025), and the window's own day is the same event.
     /// </summary>
@@ -73,10 +85,11 @@ public sealed class RecordBook
         return new RecordBook(lines.Select(line =>
         {
             var f = line.Split(',');
+            var floor = f[3].StartsWith('>');
             return new RecordDay(
                 f[1].Length == 0 ? null : int.Parse(f[1], CultureInfo.InvariantCulture),
                 DateOnly.ParseExact(f[2], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                decimal.Parse(f[3], CultureInfo.InvariantCulture),
+                decimal.Parse(f[3].TrimStart('>'), CultureInfo.InvariantCulture),
                 f[4].Length == 0 ? null : decimal.Parse(f[4], CultureInfo.InvariantCulture),
                 f[5].Length == 0 ? null : decimal.Parse(f[5], CultureInfo.InvariantCulture),
                 f[6],
@@ -86,7 +99,7 @@ public sealed class RecordBook
                     decimal.Parse(f[9], CultureInfo.InvariantCulture),
                     f[10].Length == 0 ? null : decimal.Parse(f[10], CultureInfo.InvariantCulture),
                     f[11] == "high"),
-                f[12]);
+                f[12]) { TotalIsFloor = floor };
         }).ToList());
     }
 

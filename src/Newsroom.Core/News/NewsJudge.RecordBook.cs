@@ -33,14 +33,14 @@ public sealed partial class NewsJudge
                 [new("total", day.Total, Unit.Usd), new("ofTenthPercent", day.Total / tenth * 100, Unit.Percent), .. ListFloor(book, day, history)], thresholds)
             { Kind = BelowListTenth };
         }
-        var listed = history.AsOf <= listEnd.AddDays(1);
-        if (listed && !book.TopTen.Any(d => d.Point.Overlaps(history.WindowStart, history.AsOf)))
+        if (book.OffTheList(day.Total, history.WindowStart, history.AsOf))
         {
             // The list is complete for its period: a day it leaves out was tallied lower by CoinGlass itself later.
             return new Finding(NewsFindings.RecordBook, false,
                 $"{Money(day.Total)} would rank {rank}, but CoinGlass's complete top ten as of {RecordBook.TopTenAsOf:d MMMM yyyy} leaves this day out (its own later tally put it lower): no rank claimed",
                 [new("total", day.Total, Unit.Usd)], thresholds);
         }
+        var listed = history.AsOf <= listEnd.AddDays(1);
         var coveredSince = history.CoveredSince is { } since && since <= listEnd && (history.LastLarger is null || history.LastLarger.AsOf <= listEnd);
         var above = book.Precedents(history.WindowStart, history.AsOf).Where(d => d.Total > day.Total).Select(d => d.Point.AsPrecedent()).ToList();
         if (!listed && !coveredSince)
@@ -103,10 +103,15 @@ public sealed partial class NewsJudge
     /// </summary>
     private static Finding EarlierDay(Liquidations day, ScopeHistory history)
     {
-        // Like for like: a squeeze of shorts is no yardstick for a sell-off. A day without a published split counts as
-        // long-led, as every such day in the book was a sell-off.
+        var book = RecordBook.Embedded;
+        // Like for like: a squeeze of shorts is no yardstick for a sell-off (a day without a published split counts as
+        // long-led, as every such day in the book was a sell-off); a tally the complete list contradicts is measured
+        // only against others like it (4 December 2021's $2.58 billion would have ranked in a list that leaves it out);
+        // a floor ("over $1 billion") only against a day below it, since by how much it was passed is unknown.
         var longLed = day.Larger == Side.Longs;
-        var alike = RecordBook.Embedded.Days.Where(d => d.Point.AsOf <= history.WindowStart && (d.Longs ?? 1) >= (d.Shorts ?? 0) == longLed).ToList();
+        var offTheList = book.OffTheList(day.Total, history.WindowStart, history.AsOf);
+        var alike = book.Days.Where(d => d.Point.AsOf <= history.WindowStart && (d.Longs ?? 1) >= (d.Shorts ?? 0) == longLed
+            && book.OffTheList(d.Total, d.Point.From, d.Point.AsOf) == offTheList && !(d.TotalIsFloor && d.Total <= day.Total)).ToList();
         var earlier = alike.MaxBy(d => d.Date);
         if (earlier is not null && earlier.Total < day.Total)
         {
@@ -114,16 +119,21 @@ public sealed partial class NewsJudge
         }
         if (earlier is null)
         {
-            var unlike = !longLed && RecordBook.Embedded.Days.Any(d => d.Point.AsOf <= history.WindowStart && d.Longs is not null);
+            var unlike = !longLed && book.Days.Any(d => d.Point.AsOf <= history.WindowStart && d.Longs is not null);
             return NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}") with { Kind = unlike ? UnlikeTheBook : null };
         }
         // One figure per day across the feed: where this desk measured the day itself, its own figure, which it printed then.
         var measured = history.MeasuredBookDays.FirstOrDefault(p => p.AsOf == earlier.Point.AsOf && p.Total > 0);
         var total = measured?.Total ?? earlier.Total;
         var source = measured is null ? "the record book's yardstick" : "the record book's yardstick, as this desk measured it";
+        Figure[] figures = [new("earlierTotal", total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date)];
+        if (measured is null && earlier.TotalIsFloor)
+        {
+            return new Finding(NewsFindings.EarlierDay, true, $"{source}: more than {Money(total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
+                figures, []) { Kind = earlier.Event };
+        }
         return new Finding(NewsFindings.EarlierDay, true, $"{source}: {Money(total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
-            [new("earlierTotal", total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date), new("earlierMultiple", day.Total / total, Unit.Multiple),
-                new("earlierDifferencePercent", Math.Abs((day.Total / total) - 1) * 100, Unit.Percent)], [])
+            [.. figures, new("earlierMultiple", day.Total / total, Unit.Multiple), new("earlierDifferencePercent", Math.Abs((day.Total / total) - 1) * 100, Unit.Percent)], [])
             { Kind = earlier.Event };
     }
 

@@ -130,7 +130,7 @@ internal sealed record ContextModel(
             PreviousRecordOlder = rank?.ValueOrNull("previousRecordDate") is { } then && (int)then / 10000 < assessment.AsOf.Year,
             Earlier = assessment.Fired(News.NewsFindings.EarlierDay) is { } earlier
                 ? new EarlierDayModel(earlier.Value("earlierTotal"), DateText(earlier.Value("earlierDate")), earlier.Kind!, BookDay(earlier).Clause,
-                    earlier.Value("earlierMultiple"), earlier.Value("earlierDifferencePercent"))
+                    earlier.ValueOrNull("earlierMultiple"), earlier.ValueOrNull("earlierDifferencePercent"))
                 : null,
             EventForm = recordDay is null ? 0 : recordDay.Date.DayNumber % 3,
             Event = recordDay?.Event,
@@ -148,14 +148,17 @@ internal sealed record ContextModel(
 
 internal sealed record RecordThenModel(decimal Total, string Date, decimal Multiple);
 
-/// <param name="Multiple">This day's total over the earlier day's.</param>
-/// <param name="Difference">How much larger or smaller, in percent.</param>
-internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, decimal Multiple, decimal Difference)
+/// <param name="Total">The earlier day's total, or its floor when coverage gave only one ("over $1 billion").</param>
+/// <param name="Multiple">This day's total over the earlier day's; null against a floor.</param>
+/// <param name="Difference">How much larger or smaller, in percent; null against a floor.</param>
+internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, decimal? Multiple, decimal? Difference)
 {
     /// <summary>How this day measured against it, for the template to word: "multiple" (twice or more), "larger",
-    /// "slightly_larger" (under a tenth), "slightly_smaller", "smaller", "fraction" (under half).</summary>
+    /// "slightly_larger" (under a tenth), "slightly_smaller", "smaller", "fraction" (under half), "below_floor" (under a
+    /// floor, by an unknown amount).</summary>
     public string Relation => Multiple switch
     {
+        null => "below_floor",
         >= 2 => "multiple",
         >= 1.1m => "larger",
         >= 1 => "slightly_larger",
@@ -167,7 +170,7 @@ internal sealed record EarlierDayModel(decimal Total, string Date, string Event,
     /// <summary>Under half, the share in words: "about a quarter".</summary>
     public string? Fraction => Multiple switch
     {
-        >= 0.5m => null,
+        null or >= 0.5m => null,
         >= 0.4m => "less than half",
         >= 0.35m => "a little over a third",
         >= 0.29m => "about a third",

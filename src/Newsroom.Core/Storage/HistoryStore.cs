@@ -65,7 +65,8 @@ public sealed class HistoryStore(Database database) : IHistoryReader
     {
         var windowStart = asOf.AddHours(-24);
         var book = withRecordBook && scope == Assessment.MarketScope
-            ? RecordBook.Embedded.Days.Select(d => d.Point).Where(p => !p.Overlaps(windowStart, asOf)).ToList()
+            // A floor ("over $1 billion") is no point to take a median of or be "the largest since".
+            ? RecordBook.Embedded.Days.Where(d => !d.TotalIsFloor).Select(d => d.Point).Where(p => !p.Overlaps(windowStart, asOf)).ToList()
             : [];
         await using var connection = await database.OpenAsync(cancellationToken);
         var recent = await PointsAsync(connection, """
