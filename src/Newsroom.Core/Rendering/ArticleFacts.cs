@@ -171,6 +171,10 @@ public sealed class ArticleFacts
     private const decimal EvenRatio = 1.1m;
     private const decimal EvenFundingPercent = 0.03m;
 
+    // Account ratios sit above one on most days (more small accounts are long), so only a clear gap reads as a lean;
+    // between the two bounds the ratio says neither.
+    private const decimal LeanRatio = 1.5m;
+
     /// <summary>
     /// The long/short ratio and funding of the coin that stands for the scope, as the data has them after the day, and
     /// which side they lean to: "longs" or "shorts", null when both read even (<c>Even</c>) or point different ways.
@@ -182,9 +186,10 @@ public sealed class ArticleFacts
             return null;
         }
         var funding = context.FundingRate * 100;
-        var longs = context.LongShortRatio > EvenRatio || funding > EvenFundingPercent;
-        var shorts = context.LongShortRatio < 1 / EvenRatio || funding < -EvenFundingPercent;
-        return new PositioningModel(coin.Symbol, context.LongShortRatio, funding, !longs && !shorts, longs == shorts ? null : longs ? "longs" : "shorts",
+        var longs = context.LongShortRatio > LeanRatio || funding > EvenFundingPercent;
+        var shorts = context.LongShortRatio < 1 / LeanRatio || funding < -EvenFundingPercent;
+        var even = (context.LongShortRatio is null or (<= EvenRatio and >= 1 / EvenRatio)) && (funding is null or (<= EvenFundingPercent and >= -EvenFundingPercent));
+        return new PositioningModel(coin.Symbol, context.LongShortRatio, funding, even, longs == shorts ? null : longs ? "longs" : "shorts",
             funding is { } rate && Math.Abs(rate) <= EvenFundingPercent);
     }
 

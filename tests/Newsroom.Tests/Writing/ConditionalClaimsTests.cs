@@ -202,6 +202,17 @@ public class ConditionalClaimsTests
         Assert.That(texts, Has.None.Match("had piled|more balanced"));
     }
 
+    [Test]
+    public void AnAccountRatioBetweenEvenAndALeanIsCalledNeither()
+    {
+        // 1.18 long accounts to each short one, funding at the usual 0.01%: more small accounts are long on most days.
+        var texts = Articles("""
+            "1h": { "longs": 4100000, "shorts": 9900000 }, "4h": { "longs": 148300000, "shorts": 21400000 }, "24h": { "longs": 512400000, "shorts": 124900000 }
+            """, coin: """{ "symbol": "BTC", "windows": { "24h": { "longs": 200000000, "shorts": 30000000 } }, "longShortRatio": 1.18, "fundingRate": 0.0001 }""");
+
+        Assert.That(texts, Has.None.Match("leaned (long|short)|leaning (long|short)|close to even|near neutral|crowded"));
+    }
+
     [TestCase(1.1, 0.0001, "close to even|near neutral", TestName = "Positioning near even after a squeeze is called even")]
     [TestCase(0.6, -0.0004, "leaning short|leaned short", TestName = "Positioning still short after a squeeze is called so")]
     public void PositioningAfterTheDayIsReadForWhatItIs(decimal ratio, decimal funding, string reading)
