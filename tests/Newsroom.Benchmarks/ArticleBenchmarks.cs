@@ -66,6 +66,7 @@ public class ArticleBenchmarks
         }
         parts["context"] = RenderBare(_templates.Pick(TemplateLibrary.Context, StoryKey, _facts));
         parts["timing"] = RenderBare(_templates.Pick(TemplateLibrary.Timing, StoryKey, _facts));
+        parts["short_history"] = RenderBare(_templates.Pick(TemplateLibrary.ShortHistory, StoryKey, _facts));
         _model["parts"] = parts;
         return Markdown.ToHtml(RenderBare(_templates.Get(TemplateLibrary.Article)), _pipeline);
     }

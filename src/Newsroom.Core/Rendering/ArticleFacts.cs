@@ -20,7 +20,7 @@ public sealed class ArticleFacts
         "windows", "day_only", "earlier_day", "event_move", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
         "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
         "ratio", "funding", "longs", "shorts", "peak", "peak_latest", "swings", "lopsided", "latest_lopsided", "latest_turned",
-        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "record_then", "next_above", "next_is_record", "list_floor", "unlike_the_book", "short_event",
+        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "record_then", "next_above", "next_is_record", "list_floor", "unlike_the_book", "short_event", "short_history", "earlier_floor",
     ]), StringComparer.Ordinal);
 
     /// <summary>
@@ -129,6 +129,8 @@ public sealed class ArticleFacts
         Add("list_floor", book?.Kind == NewsJudge.BelowListTenth && book.ValueOrNull("ofListFloorPercent") >= ListFloorSharePercent);
         Add("next_above", rank > 1 && assessment.Fired(NewsFindings.RecordBook)?.ValueOrNull("nextAbove") is not null);
         Add("next_is_record", rank == 2);
+        Add("earlier_floor", assessment.Fired(NewsFindings.EarlierDay) is { } earlier && earlier.ValueOrNull("earlierMultiple") is null);
+        Add("short_history", rank is not null && ContextModel.HistoryMonths(assessment.AsOf) is not null);
         var before = assessment.Fired(NewsFindings.DayBefore);
         Add("before", before is not null);
         Add("before_up", before?.Value("changePercent") >= 0);

@@ -31,8 +31,9 @@ internal sealed record ContextModel(
     /// <summary>For a market day over the list's tenth but unranked: the biggest day on it before this one, and how many times this day it was.</summary>
     public RecordThenModel? RecordThen { get; init; }
 
-    /// <summary>For a rank within CoinGlass's first year: how long its history then was ("only a few months").</summary>
+    /// <summary>For a rank within CoinGlass's first year: how long its history then was, in whole months ("four months").</summary>
     public string? RecordYoung { get; init; }
+
 
     /// <summary>A previous record from an earlier year: trackers have added venues since, so part of the gap is coverage.</summary>
     public bool PreviousRecordOlder { get; init; }
@@ -67,12 +68,11 @@ internal sealed record ContextModel(
     private static string DateText(decimal yyyymmdd) =>
         new DateOnly((int)yyyymmdd / 10000, (int)yyyymmdd / 100 % 100, (int)yyyymmdd % 100).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    // Within half a year of its start the history is "a few months" long; after a year, long enough to leave unsaid.
-    private static string? HistoryAge(DateTimeOffset asOf) =>
+    // Within its first year the history is short enough to say how short; after a year, long enough to leave unsaid.
+    internal static int? HistoryMonths(DateTimeOffset asOf) =>
         (DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber - History.RecordBook.HistoryStart.DayNumber) switch
         {
-            < 183 => "only a few months",
-            < 365 => "less than a year",
+            < 365 and var days => Math.Max(1, (int)Math.Round(days / 30.44)),
             _ => null,
         };
 
@@ -126,11 +126,11 @@ internal sealed record ContextModel(
             RecordThen = RecordBookOf(assessment, News.NewsJudge.AboveListTenth) is { } above && above.ValueOrNull("recordThen") is { } recordThen
                 ? new RecordThenModel(recordThen, DateText(above.Value("recordThenDate")), above.Value("recordThenMultiple"))
                 : null,
-            RecordYoung = rank is null ? null : HistoryAge(assessment.AsOf),
+            RecordYoung = rank is not null && HistoryMonths(assessment.AsOf) is { } months ? (months == 1 ? "one month" : $"{CountWords[months]} months") : null,
             PreviousRecordOlder = rank?.ValueOrNull("previousRecordDate") is { } then && (int)then / 10000 < assessment.AsOf.Year,
             Earlier = assessment.Fired(News.NewsFindings.EarlierDay) is { } earlier
                 ? new EarlierDayModel(earlier.Value("earlierTotal"), DateText(earlier.Value("earlierDate")), earlier.Kind!, BookDay(earlier).Clause,
-                    earlier.ValueOrNull("earlierMultiple"), earlier.ValueOrNull("earlierDifferencePercent"))
+                    earlier.ValueOrNull("earlierMultiple"), earlier.ValueOrNull("earlierDifferencePercent"), EarlierBy(earlier.Value("earlierDate"), assessment.AsOf))
                 : null,
             EventForm = recordDay is null ? 0 : recordDay.Date.DayNumber % 3,
             Event = recordDay?.Event,
@@ -151,14 +151,15 @@ internal sealed record RecordThenModel(decimal Total, string Date, decimal Multi
 /// <param name="Total">The earlier day's total, or its floor when coverage gave only one ("over $1 billion").</param>
 /// <param name="Multiple">This day's total over the earlier day's; null against a floor.</param>
 /// <param name="Difference">How much larger or smaller, in percent; null against a floor.</param>
-internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, decimal? Multiple, decimal? Difference)
+/// <param name="EarlierBy">How long before this day it was: "a month earlier".</param>
+internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, decimal? Multiple, decimal? Difference, string EarlierBy)
 {
     /// <summary>How this day measured against it, for the template to word: "multiple" (twice or more), "larger",
-    /// "slightly_larger" (under a tenth), "slightly_smaller", "smaller", "fraction" (under half), "below_floor" (under a
+    /// "slightly_larger" (under a tenth), "slightly_smaller", "smaller", "fraction" (under half), "floor" (below a
     /// floor, by an unknown amount).</summary>
     public string Relation => Multiple switch
     {
-        null => "below_floor",
+        null => "floor",
         >= 2 => "multiple",
         >= 1.1m => "larger",
         >= 1 => "slightly_larger",
@@ -177,6 +178,7 @@ internal sealed record EarlierDayModel(decimal Total, string Date, string Event,
         >= 0.22m => "about a quarter",
         >= 0.18m => "about a fifth",
         >= 0.155m => "about a sixth",
+        >= 0.134m => "about a seventh",
         >= 0.115m => "about an eighth",
         >= 0.085m => "about a tenth",
         _ => "less than a tenth",
