@@ -26,10 +26,15 @@ internal sealed class NewsroomProcess : IDisposable
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(_output, e.Data);
         _process.ErrorDataReceived += (_, e) => Append(_error, e.Data);
+        _process.Exited += (_, _) => Wrote?.Invoke();
+        _process.EnableRaisingEvents = true;
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>Raised after each line the process writes, and when it exits.</summary>
+    public event Action? Wrote;
 
     public string Output => Read(_output);
 
@@ -38,6 +43,9 @@ internal sealed class NewsroomProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
+
+    /// <summary>Until <c>serve</c> says it listens, as it does once started.</summary>
+    public Task ServingAsync() => new Changes().Watch(this).UntilAsync(() => Error.Contains("Serving on", StringComparison.Ordinal), () => Error);
 
     /// <summary>Like a crash or a pulled plug: no shutdown, no last words.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
@@ -70,7 +78,7 @@ internal sealed class NewsroomProcess : IDisposable
         _process.Dispose();
     }
 
-    private static void Append(StringBuilder builder, string? line)
+    private void Append(StringBuilder builder, string? line)
     {
         if (line is not null)
         {
@@ -78,6 +86,7 @@ internal sealed class NewsroomProcess : IDisposable
             {
                 builder.AppendLine(line);
             }
+            Wrote?.Invoke();
         }
     }
 

@@ -1,48 +1,55 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Newsroom.Cli;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Newsroom.Tests;
 
-/// <summary><c>newsroom serve</c> in this process on 127.0.0.1, over a workspace's storage, with no scheduled runs.</summary>
+/// <summary><c>serve</c>'s web host in this process on 127.0.0.1, over a workspace's storage, with no scheduled runs.</summary>
 internal sealed class ServedHost : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private Task<int> _serving = Task.FromResult(0);
+    private readonly WebApplication _app;
 
-    public HttpClient Http { get; private set; } = null!;
-
-    public static async Task<ServedHost> StartAsync(Workspace workspace, params (string Key, string Value)[] settings)
+    private ServedHost(WebApplication app)
     {
-        var host = new ServedHost();
-        var url = $"http://127.0.0.1:{TestData.FreePort()}";
-        host._serving = Task.Run(() => NewsroomCli.RunAsync(["serve", "--urls", url], TextWriter.Null, TextWriter.Null,
-            configuration => configuration.AddInMemoryCollection(workspace.Settings
-                .Append(new("Newsroom:Schedule:Cron", "0 0 0 1 1 ? 2099"))
-                .Append(new("Logging:LogLevel:Default", "Warning"))
-                .Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))), cancellationToken: host._stop.Token));
-        host.Http = new HttpClient { BaseAddress = new Uri(url) };
-        for (var i = 0; i < 100; i++)
+        _app = app;
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+    }
+
+    public HttpClient Http { get; }
+
+    /// <summary>The host's own services: its clock, its stores, its meters.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    public static Task<ServedHost> StartAsync(Workspace workspace, params (string Key, string Value)[] settings) => StartAsync(workspace, null, settings);
+
+    /// <param name="replace">Services to swap (a clock) after the host's own are added.</param>
+    /// <param name="settings">Settings on top of the workspace's.</param>
+    public static async Task<ServedHost> StartAsync(Workspace workspace, Action<IServiceCollection>? replace, params (string Key, string Value)[] settings)
+    {
+        var root = new NewsroomHost(
+            configuration => configuration
+                .AddInMemoryCollection(workspace.Settings.Concat([new("Newsroom:Schedule:Cron", "0 0 0 1 1 ? 2099"), new("Logging:LogLevel:Default", "Warning")]))
+                .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))),
+            replace);
+        // Port 0: the system picks a free one, and the started host's address says which.
+        var app = root.Web("http://127.0.0.1:0");
+        try
         {
-            try
-            {
-                using var response = await host.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
-                return host;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
+            // Returns once the host listens: no polling.
+            await NewsroomHost.StartAsync(app, CancellationToken.None);
         }
-        Assert.Fail("serve did not start");
-        return host;
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return new ServedHost(app);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await _serving;
-        _serving.Dispose();
         Http.Dispose();
-        _stop.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -7,7 +7,7 @@ using Newsroom.Storage;
 
 namespace Newsroom.Desk;
 
-/// <summary>Everything the desk shows about one version of a story: its text with figures linked, the data and the reasoning.</summary>
+/// <summary>Everything the desk shows about one version of a story: its text, the figures it may state, the data and the reasoning.</summary>
 /// <param name="Findings">The findings stored with the version: what the rules saw when it was written.</param>
 /// <param name="Unmatched">What the fact check says of the version's text (empty when every figure matches).</param>
 public sealed record Review(
@@ -18,8 +18,6 @@ public sealed record Review(
     WindowSet Windows,
     IReadOnlyList<Finding> Findings,
     FigureSet Figures,
-    string HeadlineHtml,
-    string BodyHtml,
     IReadOnlyList<string> Unmatched)
 {
     public Article Latest => Versions[^1];
@@ -32,14 +30,14 @@ public sealed record Review(
     public IEnumerable<Finding> NearMisses => Findings.Where(f => !f.Fired && f.Figures.Count > 0);
 
     /// <summary>The scope's own figures, window by window.</summary>
-    public IEnumerable<Datum> ScopeData => Figures.Data.Where(d => d.Group == Version.Scope).DistinctBy(d => d.Anchor);
+    public IEnumerable<Datum> ScopeData => Figures.Data.Where(d => d.Group == Version.Scope).DistinctBy(d => (d.Group, d.Item, d.Name));
 
     /// <summary>Figures the text may use beyond the scope's own windows and the findings: other coins, exchanges, price moves.</summary>
-    public IEnumerable<Datum> OtherData => Figures.Data.Where(d => d.Group != Version.Scope && d.Group != FigureSet.FindingGroup).DistinctBy(d => d.Anchor);
+    public IEnumerable<Datum> OtherData => Figures.Data.Where(d => d.Group != Version.Scope && d.Group != FigureSet.FindingGroup).DistinctBy(d => (d.Group, d.Item, d.Name));
 }
 
-/// <summary>A text being edited, rendered as the desk will show it, with what the fact check says of it.</summary>
-public sealed record Preview(string HeadlineHtml, string BodyHtml, IReadOnlyList<string> Unmatched);
+/// <summary>A text being edited: the figures it may state (those of the version it edits) and what the fact check says of it.</summary>
+public sealed record Preview(FigureSet Figures, IReadOnlyList<string> Unmatched);
 
 /// <summary>Builds the desk's view of a story from the store: the version, its snapshot, its findings, its history.</summary>
 public sealed class Reviews(ArticleStore store, ArticleLifecycle lifecycle)
@@ -57,7 +55,7 @@ public sealed class Reviews(ArticleStore store, ArticleLifecycle lifecycle)
         var figures = FigureSet.For(assessment);
         return new Review(
             shown, versions, await store.EventsAsync(id, cancellationToken), snapshot, assessment.Windows, ArticleJson.ReadFindings(shown.FindingsJson), figures,
-            FigureLinks.Headline(shown.Headline, figures), FigureLinks.Body(shown.Markdown, figures), FactChecker.Unmatched(shown.Headline, shown.Markdown, figures));
+            FactChecker.Unmatched(shown.Headline, shown.Markdown, figures));
     }
 
     /// <summary>An edit of a story's latest version, before it is saved.</summary>
@@ -68,6 +66,6 @@ public sealed class Reviews(ArticleStore store, ArticleLifecycle lifecycle)
             return null;
         }
         var figures = FigureSet.For((await lifecycle.AssessAsync(latest, cancellationToken)).Assessment);
-        return new Preview(FigureLinks.Headline(headline, figures), FigureLinks.Body(markdown, figures), FactChecker.Unmatched(headline, markdown, figures));
+        return new Preview(figures, FactChecker.Unmatched(headline, markdown, figures));
     }
 }

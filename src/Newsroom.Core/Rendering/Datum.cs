@@ -28,11 +28,4 @@ public readonly record struct Datum(string Group, string Item, string Name, deci
         Unit.Ratio => Numbers.Ratio(value),
         _ => Numbers.Exact(value, unit == Unit.Percent),
     };
-
-    /// <summary>The HTML id of the datum in the desk's evidence, which a figure in the text links to.</summary>
-    public string Anchor => AnchorOf(Group, Item, Name);
-
-    /// <summary>Letters, digits and dashes only, whatever a source names its exchanges: safe in any attribute or selector.</summary>
-    public static string AnchorOf(string group, string item, string name) =>
-        string.Concat($"d-{group}-{item}-{name}".Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
 }

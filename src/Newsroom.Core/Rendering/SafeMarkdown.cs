@@ -16,7 +16,7 @@ public static class SafeMarkdown
     public static string ToHtml(string markdown) => Render(Parse(markdown));
 
     /// <summary>The parsed document with every unsafe link already reduced to its text.</summary>
-    internal static MarkdownDocument Parse(string markdown)
+    public static MarkdownDocument Parse(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         // Every link and autolink starts with '[' or '<': a text without either has nothing to reduce.
@@ -35,7 +35,7 @@ public static class SafeMarkdown
         return document;
     }
 
-    internal static string Render(MarkdownDocument document) => document.ToHtml(Pipeline);
+    public static string Render(MarkdownDocument document) => document.ToHtml(Pipeline);
 
     private static bool IsAllowed(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && AllowedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);

@@ -60,14 +60,11 @@ public static class ArticlesApi
         public RateLimitPartition<string> GetPartition(HttpContext httpContext) => new(httpContext.User.Identity?.Name ?? "anonymous", _window);
     }
 
-    public static WebApplication MapArticlesApi(this WebApplication app)
+    /// <summary>The API and its OpenAPI document; the middleware they need (status pages, authentication, rate limit) is in <see cref="NewsroomHost"/>.</summary>
+    public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder endpoints)
     {
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseRateLimiter();
-        app.MapOpenApi();
-        var api = app.MapGroup("/api/v1")
+        endpoints.MapOpenApi();
+        var api = endpoints.MapGroup("/api/v1")
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser())
             .RequireRateLimiting(RateLimitPolicy)
             .WithTags("Articles");
@@ -83,7 +80,7 @@ public static class ArticlesApi
         Keyed(api.MapGet("/snapshots/{fingerprint}", GetSnapshotAsync)).WithName("GetSnapshot")
             .WithSummary("A whole snapshot, as fetched from the sources; it never changes.")
             .Produces<JsonElement>().ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return endpoints;
     }
 
     /// <summary>What every keyed GET may answer besides its own result.</summary>

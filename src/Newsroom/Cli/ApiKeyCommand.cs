@@ -8,12 +8,12 @@ namespace Newsroom.Cli;
 /// <summary><c>newsroom apikey create|revoke NAME</c> and <c>apikey list</c>: keys for CMS clients of the API.</summary>
 internal static class ApiKeyCommand
 {
-    public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    public static Command Create(TextWriter output, NewsroomHost root)
     {
         var command = new Command("apikey", "Create, list or revoke the API keys CMS clients use (times in UTC).");
         var createName = new Argument<string>("name") { Description = "Who the key is for, e.g. the CMS's name." };
         var create = new Command("create", "Create a key; it is shown once, only its hash is kept.") { createName };
-        create.SetAction((parsed, token) => RunAsync(configure, async services =>
+        create.SetAction((parsed, token) => RunAsync(root, async services =>
         {
             var key = await NewsroomCli.AsUsage(() => services.GetRequiredService<ApiKeys>().CreateAsync(parsed.GetRequiredValue(createName), token));
             await output.WriteLineAsync(key);
@@ -21,7 +21,7 @@ internal static class ApiKeyCommand
         }, token));
         var revokeName = new Argument<string>("name") { Description = "The key's name." };
         var revoke = new Command("revoke", "Revoke a key; clients using it get 401 within Newsroom:Api:KeyCacheSeconds.") { revokeName };
-        revoke.SetAction((parsed, token) => RunAsync(configure, async services =>
+        revoke.SetAction((parsed, token) => RunAsync(root, async services =>
         {
             var name = parsed.GetRequiredValue(revokeName);
             // Through the cache, so a host that revokes in process refuses the key at once.
@@ -32,7 +32,7 @@ internal static class ApiKeyCommand
             await output.WriteLineAsync($"API key \"{name}\" revoked.");
         }, token));
         var list = new Command("list", "Every key by name: created, last used (to the minute), revoked; never the key.");
-        list.SetAction((parsed, token) => RunAsync(configure, async services =>
+        list.SetAction((parsed, token) => RunAsync(root, async services =>
         {
             foreach (var key in await services.GetRequiredService<ApiKeys>().ListAsync(token))
             {
@@ -47,9 +47,9 @@ internal static class ApiKeyCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(Action<IConfigurationBuilder>? configure, Func<IServiceProvider, Task> action, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(NewsroomHost root, Func<IServiceProvider, Task> action, CancellationToken cancellationToken)
     {
-        using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine().AddApiKeyCache());
+        using var host = root.Command(services => services.AddArticleEngine().AddApiKeyCache());
         await host.StartAsync(cancellationToken);
         await action(host.Services);
         await host.StopAsync(cancellationToken);

@@ -8,7 +8,7 @@ namespace Newsroom.Cli;
 /// <summary><c>newsroom articles [--status draft] [--limit N]</c>: the ids <c>approve</c> and the other decisions need.</summary>
 internal static class ArticlesCommand
 {
-    public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    public static Command Create(TextWriter output, NewsroomHost root)
     {
         var status = new Option<string>("--status") { Description = $"Only articles whose latest version is {string.Join(", ", ArticleStatus.All)}." };
         var limit = new Option<int>("--limit") { Description = "How many (default 50).", DefaultValueFactory = _ => 50 };
@@ -23,7 +23,7 @@ internal static class ArticlesCommand
             {
                 throw new UsageException($"--limit: {parsed.GetValue(limit)} is not between 1 and 10000");
             }
-            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
+            using var host = root.Command(services => services.AddArticleEngine());
             await host.StartAsync(cancellationToken);
             var articles = await host.Services.GetRequiredService<ArticleStore>().ListAsync(new ArticleFilter(parsed.GetValue(status)), parsed.GetValue(limit), cancellationToken);
             foreach (var article in articles)

@@ -12,7 +12,7 @@ namespace Newsroom.Cli;
 /// <summary><c>newsroom generate [--input FILE | --sample NAME] [--json]</c>: one run of the article engine.</summary>
 internal static class GenerateCommand
 {
-    public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    public static Command Create(TextWriter output, NewsroomHost root)
     {
         var input = new Option<FileInfo>("--input") { Description = "A snapshot file (JSON, see README) instead of the embedded sample." };
         var sample = new Option<string>("--sample") { Description = $"Which embedded sample to use: {string.Join(", ", SampleSnapshots.Names)} (default {SampleSnapshots.Default})." };
@@ -20,7 +20,7 @@ internal static class GenerateCommand
         var command = new Command("generate", "Classify a snapshot, write its articles and print where they went.") { input, sample, json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine().AddRuns());
+            using var host = root.Command(services => services.AddArticleEngine().AddRuns());
             await host.StartAsync(cancellationToken);
             var given = ReadGivenSnapshot(parsed.GetValue(input), parsed.GetValue(sample));
             var result = given is null

@@ -13,7 +13,7 @@ namespace Newsroom.Cli;
 /// <summary><c>newsroom history backfill --days N [--coins BTC,ETH]</c>: coins' past days from CoinGlass, resumable.</summary>
 internal static class HistoryBackfillCommand
 {
-    public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    public static Command Create(TextWriter output, NewsroomHost root)
     {
         var days = new Option<int>("--days") { Description = $"How many whole UTC days before today (1 to {CoinGlassBackfill.MaxDays}).", Required = true };
         var coins = new Option<string>("--coins") { Description = "Comma-separated coin symbols (default: the coins history already holds)." };
@@ -26,7 +26,7 @@ internal static class HistoryBackfillCommand
                 throw new UsageException($"--days: {dayCount} is not between 1 and {CoinGlassBackfill.MaxDays} (CoinGlass answers at most {CoinGlassBackfill.MaxDays} daily bars a request)");
             }
             var given = parsed.GetValue(coins) is { } list ? Symbols(list) : null;
-            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine().AddSources());
+            using var host = root.Command(services => services.AddArticleEngine().AddSources());
             await host.StartAsync(cancellationToken);
             var coinGlass = host.Services.GetRequiredService<IOptions<SourcesOptions>>().Value.CoinGlass;
             if (string.IsNullOrWhiteSpace(coinGlass.ApiKey))

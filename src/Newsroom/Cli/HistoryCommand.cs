@@ -13,13 +13,13 @@ namespace Newsroom.Cli;
 /// </summary>
 internal static class HistoryCommand
 {
-    public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    public static Command Create(TextWriter output, NewsroomHost root)
     {
         var scope = new Option<string>("--scope") { Description = "Only this scope: market or a coin's symbol." };
         var command = new Command("history", "List the history judgement compares with: points per scope and window, their span, the gaps, and the record book.") { scope };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
+            using var host = root.Command(services => services.AddArticleEngine());
             await host.StartAsync(cancellationToken);
             var summaries = await host.Services.GetRequiredService<HistoryStore>().SummaryAsync(parsed.GetValue(scope), cancellationToken);
             await output.WriteAsync(Report(summaries, parsed.GetValue(scope)));
@@ -36,7 +36,7 @@ internal static class HistoryCommand
             {
                 throw new UsageException($"FILE: \"{path.FullName}\" does not exist");
             }
-            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
+            using var host = root.Command(services => services.AddArticleEngine());
             await host.StartAsync(cancellationToken);
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             var text = await File.ReadAllTextAsync(path.FullName, cancellationToken);
@@ -49,7 +49,7 @@ internal static class HistoryCommand
             return NewsroomCli.Done;
         });
         command.Add(import);
-        command.Add(HistoryBackfillCommand.Create(output, configure));
+        command.Add(HistoryBackfillCommand.Create(output, root));
         return command;
     }
 

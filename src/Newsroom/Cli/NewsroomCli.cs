@@ -6,7 +6,6 @@ using Newsroom.Configuration;
 using Newsroom.Rendering;
 using Newsroom.Snapshots;
 using Newsroom.Sources;
-using Newsroom.Storage;
 
 namespace Newsroom.Cli;
 
@@ -18,27 +17,29 @@ public static class NewsroomCli
     public const int Invalid = 2;
 
     /// <param name="configure">Extra configuration on top of appsettings.json and the environment (tests use it).</param>
+    /// <param name="replace">Services replaced in whatever host the command builds (tests use it).</param>
     public static async Task<int> RunAsync(
         string[] args, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure = null, TextReader? input = null,
-        CancellationToken cancellationToken = default)
+        Action<IServiceCollection>? replace = null, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Newsroom writes market-news articles from crypto-derivatives liquidation data.")
+        var root = new NewsroomHost(configure, replace);
+        var commands = new RootCommand("Newsroom writes market-news articles from crypto-derivatives liquidation data.")
         {
-            GenerateCommand.Create(output, configure),
-            ServeCommand.Create(configure),
-            RunsCommand.Create(output, configure),
-            PruneCommand.Create(output, configure),
-            ArticlesCommand.Create(output, configure),
-            HistoryCommand.Create(output, configure),
-            SamplesCommand.Create(output, configure),
-            ApiKeyCommand.Create(output, configure),
-            UserCommand.Create(input ?? Console.In, output, configure),
+            GenerateCommand.Create(output, root),
+            ServeCommand.Create(root),
+            RunsCommand.Create(output, root),
+            PruneCommand.Create(output, root),
+            ArticlesCommand.Create(output, root),
+            HistoryCommand.Create(output, root),
+            SamplesCommand.Create(output, root),
+            ApiKeyCommand.Create(output, root),
+            UserCommand.Create(input ?? Console.In, output, root),
         };
-        foreach (var command in DecisionCommands.Create(output, configure).Concat(WebhookCommands.Create(output, configure)))
+        foreach (var command in DecisionCommands.Create(output, root).Concat(WebhookCommands.Create(output, root)))
         {
-            root.Add(command);
+            commands.Add(command);
         }
-        var parsed = root.Parse(args);
+        var parsed = commands.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)
@@ -84,39 +85,6 @@ public static class NewsroomCli
         await action();
         return true;
     });
-
-    /// <summary>Builds the host a one-shot command runs in.</summary>
-    internal static IHost BuildHost(Action<IConfigurationBuilder>? configure, Action<HostApplicationBuilder> addServices)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [],
-            ContentRootPath = Directory.GetCurrentDirectory(),
-        });
-        ConfigureHost(builder, configure);
-        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
-        addServices(builder);
-        // Only a command that keeps articles has a database to upgrade; `samples` stores nothing and opens none.
-        if (builder.Services.Any(service => service.ServiceType == typeof(Database)))
-        {
-            builder.Services.AddHostedService<SchemaAtStart>();
-        }
-        return builder.Build();
-    }
-
-    /// <summary>What every command's host shares: appsettings.json from the working directory, then user secrets, then the environment.</summary>
-    internal static void ConfigureHost(IHostApplicationBuilder builder, Action<IConfigurationBuilder>? configure)
-    {
-        // The CoinGlass key may live in user secrets; the environment still wins over them.
-        builder.Configuration.AddUserSecrets(typeof(NewsroomCli).Assembly, optional: true).AddEnvironmentVariables();
-        configure?.Invoke(builder.Configuration);
-        NewsroomSettings.RejectUnknownKeys(builder.Configuration);
-        // Standard output belongs to the command's result (it may be JSON); logs go to standard error.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        // A failed start (a bad setting) is reported once, plainly, by the command; not as a logged stack trace.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-    }
 
     private static async Task<int> ReportAsync(Exception exception, TextWriter error)
     {

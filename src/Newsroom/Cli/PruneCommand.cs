@@ -7,13 +7,13 @@ namespace Newsroom.Cli;
 /// <summary><c>newsroom prune [--dry-run]</c>: deletes what Newsroom:Retention no longer keeps, and says what.</summary>
 internal static class PruneCommand
 {
-    public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    public static Command Create(TextWriter output, NewsroomHost root)
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Count what would go; remove nothing." };
         var command = new Command("prune", "Remove old runs, superseded versions, unused snapshots and closed articles' files past Newsroom:Retention.") { dryRun };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
+            using var host = root.Command(services => services.AddArticleEngine());
             await host.StartAsync(cancellationToken);
             var report = await host.Services.GetRequiredService<Retention>().PruneAsync(parsed.GetValue(dryRun), cancellationToken);
             await output.WriteLineAsync($"prune: {report}");

@@ -10,7 +10,7 @@ namespace Newsroom.Cli;
 /// <summary><c>newsroom runs [--limit N] [--json]</c>: the recent runs, newest first.</summary>
 internal static class RunsCommand
 {
-    public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    public static Command Create(TextWriter output, NewsroomHost root)
     {
         var limit = new Option<int>("--limit") { Description = "How many runs (default 20).", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
@@ -21,7 +21,7 @@ internal static class RunsCommand
             {
                 throw new UsageException($"--limit: {parsed.GetValue(limit)} is not between 1 and 10000");
             }
-            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
+            using var host = root.Command(services => services.AddArticleEngine());
             await host.StartAsync(cancellationToken);
             var runs = await host.Services.GetRequiredService<RunStore>().ListAsync(parsed.GetValue(limit), cancellationToken);
             if (parsed.GetValue(json))

@@ -18,13 +18,13 @@ namespace Newsroom.Cli;
 /// </summary>
 internal static class SamplesCommand
 {
-    public static Command Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    public static Command Create(TextWriter output, NewsroomHost root)
     {
         var print = new Option<bool>("--print") { Description = "Print every article in full, not only its headline." };
         var command = new Command("samples", "Write the embedded samples' articles without storing them and report repeated sentences.") { print };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddNewsJudgement().AddRendering());
+            using var host = root.Command(services => services.AddNewsJudgement().AddRendering());
             var services = host.Services;
             var judge = new NewsJudge(services.GetRequiredService<Classifier>(), NoHistory.Instance, services.GetRequiredService<IOptions<RulesOptions>>());
             var articles = await RenderAllAsync(judge, services.GetRequiredService<ArticleRenderer>(), cancellationToken);

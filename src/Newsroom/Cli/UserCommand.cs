@@ -8,12 +8,12 @@ namespace Newsroom.Cli;
 /// <summary><c>newsroom user add|list|passwd|unlock|remove</c>: desk accounts; a password comes from standard input, never the command line.</summary>
 internal static class UserCommand
 {
-    public static Command Create(TextReader input, TextWriter output, Action<IConfigurationBuilder>? configure)
+    public static Command Create(TextReader input, TextWriter output, NewsroomHost root)
     {
         var name = new Argument<string>("name") { Description = "The user's sign-in name." };
         var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}.", Required = true };
         var add = new Command("add", "Add a desk user. The password is read from standard input (typed, hidden, when it is a terminal).") { name, role };
-        add.SetAction((parsed, token) => RunAsync(configure, async users =>
+        add.SetAction((parsed, token) => RunAsync(root, async users =>
         {
             var password = ReadPassword(input, output);
             await NewsroomCli.AsUsage(() => users.AddAsync(parsed.GetRequiredValue(name), parsed.GetRequiredValue(role), password, token));
@@ -21,7 +21,7 @@ internal static class UserCommand
         }, token));
 
         var list = new Command("list", "Every desk user: role, added, locked until (UTC); never a password.");
-        list.SetAction((parsed, token) => RunAsync(configure, async users =>
+        list.SetAction((parsed, token) => RunAsync(root, async users =>
         {
             foreach (var user in await users.ListAsync(token))
             {
@@ -32,20 +32,20 @@ internal static class UserCommand
 
         var existing = new Argument<string>("name") { Description = "The user's sign-in name, as `user list` shows it." };
         var passwd = new Command("passwd", "Set a user's password (read from standard input); their sessions end and any lockout is lifted.") { existing };
-        passwd.SetAction((parsed, token) => RunAsync(configure, async users =>
+        passwd.SetAction((parsed, token) => RunAsync(root, async users =>
         {
             var password = ReadPassword(input, output);
             Found(parsed.GetRequiredValue(existing), await NewsroomCli.AsUsage(() => users.SetPasswordAsync(parsed.GetRequiredValue(existing), password, token)));
             await output.WriteLineAsync($"User \"{parsed.GetRequiredValue(existing)}\": password set, sessions ended.");
         }, token));
         var unlock = new Command("unlock", "Lift a user's lockout before it runs out.") { existing };
-        unlock.SetAction((parsed, token) => RunAsync(configure, async users =>
+        unlock.SetAction((parsed, token) => RunAsync(root, async users =>
         {
             Found(parsed.GetRequiredValue(existing), await users.UnlockAsync(parsed.GetRequiredValue(existing), token));
             await output.WriteLineAsync($"User \"{parsed.GetRequiredValue(existing)}\" unlocked.");
         }, token));
         var remove = new Command("remove", "Remove a user; their sessions end at once.") { existing };
-        remove.SetAction((parsed, token) => RunAsync(configure, async users =>
+        remove.SetAction((parsed, token) => RunAsync(root, async users =>
         {
             Found(parsed.GetRequiredValue(existing), await users.RemoveAsync(parsed.GetRequiredValue(existing), token));
             await output.WriteLineAsync($"User \"{parsed.GetRequiredValue(existing)}\" removed.");
@@ -61,9 +61,9 @@ internal static class UserCommand
         }
     }
 
-    private static async Task<int> RunAsync(Action<IConfigurationBuilder>? configure, Func<Users, Task> action, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(NewsroomHost root, Func<Users, Task> action, CancellationToken cancellationToken)
     {
-        using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine().AddUsers());
+        using var host = root.Command(services => services.AddArticleEngine().AddUsers());
         await host.StartAsync(cancellationToken);
         await action(host.Services.GetRequiredService<Users>());
         await host.StopAsync(cancellationToken);

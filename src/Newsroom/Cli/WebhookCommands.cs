@@ -7,14 +7,14 @@ namespace Newsroom.Cli;
 /// <summary><c>newsroom webhook add|list|enable|disable|rotate|remove|replay</c> and <c>newsroom deliveries</c>: endpoints and the delivery log.</summary>
 internal static class WebhookCommands
 {
-    public static IEnumerable<Command> Create(TextWriter output, Action<IConfigurationBuilder>? configure)
+    public static IEnumerable<Command> Create(TextWriter output, NewsroomHost root)
     {
         var webhook = new Command("webhook", "Manage webhook endpoints and replay deliveries.");
 
         var url = new Argument<string>("url") { Description = "Where to POST the events (http or https)." };
         var events = new Option<string[]>("--events") { Description = $"Which events ({string.Join(", ", WebhookEvents.All)}); default all.", AllowMultipleArgumentsPerToken = true };
         var add = new Command("add", "Add an endpoint; its signing secret is shown once.") { url, events };
-        add.SetAction((parsed, token) => RunAsync(configure, async (store, now) =>
+        add.SetAction((parsed, token) => RunAsync(root, async (store, now) =>
         {
             var target = parsed.GetRequiredValue(url);
             if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
@@ -36,7 +36,7 @@ internal static class WebhookCommands
         }, token));
 
         var list = new Command("list", "Every endpoint: its events, state and deliveries waiting or failed (never its secrets).");
-        list.SetAction((parsed, token) => RunAsync(configure, async (store, _) =>
+        list.SetAction((parsed, token) => RunAsync(root, async (store, _) =>
         {
             foreach (var e in await store.EndpointsAsync(token))
             {
@@ -49,18 +49,18 @@ internal static class WebhookCommands
 
         var target = new Argument<string>("url") { Description = "The endpoint's URL, as `webhook list` shows it." };
         var enable = new Command("enable", "Turn an endpoint back on (after a 410 or a long failure); its waiting deliveries go out.") { target };
-        enable.SetAction((parsed, token) => RunAsync(configure, async (store, now) =>
+        enable.SetAction((parsed, token) => RunAsync(root, async (store, now) =>
             await Report(output, parsed.GetRequiredValue(target), await store.SetEnabledAsync(parsed.GetRequiredValue(target), true, now, token), "enabled"), token));
         var disable = new Command("disable", "Stop sending to an endpoint; its deliveries wait until it is enabled.") { target };
-        disable.SetAction((parsed, token) => RunAsync(configure, async (store, now) =>
+        disable.SetAction((parsed, token) => RunAsync(root, async (store, now) =>
             await Report(output, parsed.GetRequiredValue(target), await store.SetEnabledAsync(parsed.GetRequiredValue(target), false, now, token), "disabled"), token));
         var remove = new Command("remove", "Remove an endpoint and its deliveries.") { target };
-        remove.SetAction((parsed, token) => RunAsync(configure, async (store, _) =>
+        remove.SetAction((parsed, token) => RunAsync(root, async (store, _) =>
             await Report(output, parsed.GetRequiredValue(target), await store.RemoveEndpointAsync(parsed.GetRequiredValue(target), token), "removed"), token));
 
         var finish = new Option<bool>("--finish") { Description = "End a rotation: only the newest secret signs from now on." };
         var rotate = new Command("rotate", "Give an endpoint a new signing secret, shown once; the previous one keeps signing until --finish.") { target, finish };
-        rotate.SetAction((parsed, token) => RunAsync(configure, async (store, _) =>
+        rotate.SetAction((parsed, token) => RunAsync(root, async (store, _) =>
         {
             var endpointUrl = parsed.GetRequiredValue(target);
             var endpoint = (await store.EndpointsAsync(token)).FirstOrDefault(e => e.Url == endpointUrl) ?? throw NoSuchEndpoint(endpointUrl);
@@ -80,7 +80,7 @@ internal static class WebhookCommands
         var message = new Option<string>("--message") { Description = "Send this message again to every endpoint that had it." };
         var endpoint = new Option<string>("--endpoint") { Description = "Send every failed delivery of this endpoint URL again." };
         var replay = new Command("replay", "Queue a message, or an endpoint's failures, for delivery again.") { message, endpoint };
-        replay.SetAction((parsed, token) => RunAsync(configure, async (store, now) =>
+        replay.SetAction((parsed, token) => RunAsync(root, async (store, now) =>
         {
             if (parsed.GetValue(message) is null == parsed.GetValue(endpoint) is null)
             {
@@ -105,7 +105,7 @@ internal static class WebhookCommands
 
         var limit = new Option<int>("--limit") { Description = "How many (default 50).", DefaultValueFactory = _ => 50 };
         var deliveries = new Command("deliveries", "The webhook delivery log, newest message first.") { limit };
-        deliveries.SetAction((parsed, token) => RunAsync(configure, async (store, _) =>
+        deliveries.SetAction((parsed, token) => RunAsync(root, async (store, _) =>
         {
             foreach (var d in await store.DeliveriesAsync(parsed.GetValue(limit), token))
             {
@@ -129,9 +129,9 @@ internal static class WebhookCommands
         await output.WriteLineAsync($"{url}: {done}.");
     }
 
-    private static async Task<int> RunAsync(Action<IConfigurationBuilder>? configure, Func<WebhookStore, DateTimeOffset, Task> action, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(NewsroomHost root, Func<WebhookStore, DateTimeOffset, Task> action, CancellationToken cancellationToken)
     {
-        using var host = NewsroomCli.BuildHost(configure, builder => builder.Services.AddArticleEngine());
+        using var host = root.Command(services => services.AddArticleEngine());
         await host.StartAsync(cancellationToken);
         await action(host.Services.GetRequiredService<WebhookStore>(), host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         await host.StopAsync(cancellationToken);

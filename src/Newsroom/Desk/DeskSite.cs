@@ -68,12 +68,12 @@ public static class DeskSite
         return services;
     }
 
-    public static WebApplication MapDesk(this WebApplication app)
+    public static IEndpointRouteBuilder MapDesk(this IEndpointRouteBuilder endpoints)
     {
-        app.MapRazorPages();
-        app.MapGet("/desk/assets/{name}", (string name) => AssetTypes.TryGetValue(name, out var type)
+        endpoints.MapRazorPages();
+        endpoints.MapGet("/desk/assets/{name}", (string name) => AssetTypes.TryGetValue(name, out var type)
             ? Results.Stream(Assembly.GetExecutingAssembly().GetManifestResourceStream($"desk/{name}")!, type)
             : Results.NotFound()).ExcludeFromDescription();
-        return app;
+        return endpoints;
     }
 }

@@ -111,24 +111,32 @@ public sealed partial class WebhookSender(
             {
                 continue;
             }
-            var (status, error) = await SendAsync(delivery, now, cancellationToken);
+            var (status, error, milliseconds) = await SendAsync(delivery, now, cancellationToken);
             var delivered = status is >= 200 and < 300;
             if (status == 410)
             {
                 await store.RecordAttemptAsync(delivery, false, status, "410 Gone: endpoint disabled", time.GetUtcNow(), null, cancellationToken);
                 await store.DisableEndpointAsync(delivery.EndpointId, "answered 410 Gone", time.GetUtcNow(), cancellationToken);
-                return;
             }
-            await store.RecordAttemptAsync(delivery, delivered, status, error, time.GetUtcNow(), delivered ? null : RetryAt(delivery.Attempts), cancellationToken);
+            else
+            {
+                await store.RecordAttemptAsync(delivery, delivered, status, error, time.GetUtcNow(), delivered ? null : RetryAt(delivery.Attempts), cancellationToken);
+                if (!delivered)
+                {
+                    await DisableIfFailingTooLongAsync(delivery.EndpointId, cancellationToken);
+                }
+            }
+            // Counted once stored, so whoever reads the meters finds what the attempt led to in the store.
+            Measure(delivery, status ?? 0, milliseconds);
             if (!delivered)
             {
-                await DisableIfFailingTooLongAsync(delivery.EndpointId, cancellationToken);
                 return;
             }
         }
     }
 
-    private async Task<(int? Status, string? Error)> SendAsync(DueDelivery delivery, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>One attempt: the status (null when no answer came), what went wrong, and how long it took.</summary>
+    private async Task<(int? Status, string? Error, double Milliseconds)> SendAsync(DueDelivery delivery, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var timestamp = now.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json") };
@@ -141,13 +149,11 @@ public sealed partial class WebhookSender(
         try
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
-            Measure(delivery, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : response.ReasonPhrase);
+            return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : response.ReasonPhrase, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            Measure(delivery, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return (null, e is OperationCanceledException ? $"no answer within {options.Value.TimeoutSeconds} s" : e.Message);
+            return (null, e is OperationCanceledException ? $"no answer within {options.Value.TimeoutSeconds} s" : e.Message, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Newsroom.Articles;
 using Newsroom.Sources;
@@ -29,7 +30,8 @@ public class FeedsTests
     [Test]
     public async Task FeedsListWhatIsPublishedWithCorrectionsUpdatedAndWithdrawalsDropped()
     {
-        await using var host = await ServedHost.StartAsync(_workspace);
+        var clock = new FakeTimeProvider(TestData.Now);
+        await using var host = await ServedHost.StartAsync(_workspace, services => services.AddSingleton<TimeProvider>(clock));
         var lifecycle = _workspace.Lifecycle();
         var (market, btc, eth) = (_articles[0], _articles[1], _articles[2]);
         Assert.That(Entries(await AtomAsync(host)), Is.Empty, "drafts are not in the feed");
@@ -39,7 +41,7 @@ public class FeedsTests
         await lifecycle.ApproveAsync(eth.Id, "alice", CancellationToken.None);
         await lifecycle.CorrectAsync(market.Id, market.Markdown.Replace("providers revise them", "providers correct them", StringComparison.Ordinal), "Lead reworded", "alice", CancellationToken.None);
         await lifecycle.WithdrawAsync(btc.Id, "duplicate of the market story", "alice", CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(1.1)); // the feed looks for changes at most once a second
+        clock.Advance(TimeSpan.FromSeconds(1)); // the feed looks for changes at most once a second
 
         var atom = await AtomAsync(host);
         var entries = Entries(atom);
@@ -118,13 +120,14 @@ public class FeedsTests
     [Test]
     public async Task AnUnchangedFeedAnswers304AndANewPublicationChangesItsETag()
     {
-        await using var host = await ServedHost.StartAsync(_workspace);
+        var clock = new FakeTimeProvider(TestData.Now);
+        await using var host = await ServedHost.StartAsync(_workspace, services => services.AddSingleton<TimeProvider>(clock));
         using var first = await host.Http.GetAsync(new Uri("/feeds/articles.atom", UriKind.Relative));
         var etag = first.Headers.ETag!;
 
         using var again = await Conditional(host, etag);
         await _workspace.Lifecycle().ApproveAsync(_articles[0].Id, "alice", CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(1.1)); // the feed looks for changes at most once a second
+        clock.Advance(TimeSpan.FromSeconds(1)); // the feed looks for changes at most once a second
         using var changed = await Conditional(host, etag);
 
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));

@@ -43,6 +43,18 @@ public class LayeringTests
     public void TheMeasureSeesWhatOnlyAMethodBodyNames() =>
         Assert.That(Dependencies().Select(d => (d.From, d.To)), Does.Contain(("Webhooks", "Publishing")), "the outbox builds a NinjsItem inside an async method");
 
+    [Test]
+    public void TheDesksMarkupIsBuiltInTheHost()
+    {
+        // Ids and CSS classes on rendered Markdown come from Markdig's HTML attributes: the core renders articles, the host the desk's page.
+        var markup = from type in Core.GetTypes()
+            from used in Used(type).SelectMany(Parts)
+            where used.Namespace == "Markdig.Renderers.Html"
+            select $"{type.FullName} uses {used.FullName}";
+
+        Assert.That(markup.Distinct(), Is.Empty);
+    }
+
     /// <summary>Every use of another folder's type, with the type that uses it.</summary>
     private static IEnumerable<(string From, string To, string Example)> Dependencies() =>
         from type in Core.GetTypes()

@@ -276,10 +276,7 @@ public class DeskBrowserTests
 
     private async Task<string> WaitForWebhookAsync()
     {
-        for (var i = 0; i < 100 && _receiver.LogEntries.Count == 0; i++)
-        {
-            await Task.Delay(100);
-        }
+        await new Changes().Watch(_receiver).UntilAsync(() => _receiver.LogEntries.Count > 0);
         return _receiver.LogEntries[0].RequestMessage.Body!;
     }
 

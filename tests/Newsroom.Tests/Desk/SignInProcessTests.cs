@@ -18,7 +18,7 @@ public class SignInProcessTests
             .Append(new("Newsroom:Schedule:Cron", "0 0 0 1 1 ? 2099"))
             .Append(new("Logging:LogLevel:Default", "Trace")));
         using var client = new DeskClient(url);
-        await WaitForAsync(client);
+        await serve.ServingAsync();
 
         using var refused = await client.SignInAsync("erin", Wrong);
         using var signedIn = await client.SignInAsync("erin", Right);
@@ -43,10 +43,10 @@ public class SignInProcessTests
         var (firstUrl, secondUrl) = (new Uri($"http://127.0.0.1:{TestData.FreePort()}"), new Uri($"http://127.0.0.1:{TestData.FreePort()}"));
         using var first = Node(firstUrl, "first-home");
         using var firstClient = new DeskClient(firstUrl);
-        await WaitForAsync(firstClient);
+        await first.ServingAsync();
         using var second = Node(secondUrl, "second-home");
         using var secondClient = new DeskClient(secondUrl);
-        await WaitForAsync(secondClient);
+        await second.ServingAsync();
 
         using var signedIn = await firstClient.SignInAsync("erin", Password);
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("newsroom.desk=", StringComparison.Ordinal)).Split(';')[0];
@@ -55,22 +55,5 @@ public class SignInProcessTests
         using var onSecond = await secondClient.SendAsync(request);
 
         Assert.That(onSecond.StatusCode, Is.EqualTo(HttpStatusCode.OK), second.Error);
-    }
-
-    private static async Task WaitForAsync(DeskClient client)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                using var response = await client.GetAsync("/healthz");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        Assert.Fail("serve did not start");
     }
 }

@@ -28,7 +28,7 @@ public class ClusterTests
         using var first = Serve(settings);
         using var second = Serve(settings);
 
-        var runs = await WaitForRunsAsync(8, TimeSpan.FromSeconds(60));
+        var runs = await WaitForRunsAsync(8, first, second);
         await Task.WhenAll(first.StopAsync(TimeSpan.FromSeconds(60)), second.StopAsync(TimeSpan.FromSeconds(60)));
 
         Assert.That((first.ExitCode, second.ExitCode), Is.EqualTo((0, 0)), first.Error + second.Error);
@@ -51,13 +51,13 @@ public class ClusterTests
             ("Newsroom:CoinGlass:RequestsPerMinute", "1200"), ("Newsroom:CoinGlass:Plan", "Standard"));
         using var doomed = Serve(settings);
         // The first run fetched the 1h window and now waits on the slow 4h one: kill the node in the middle of it.
-        await WaitUntilAsync(() => coinGlass.LogEntries.Any(e => e.RequestMessage.Query!["range"].Contains("1h")), TimeSpan.FromSeconds(60));
+        await new Changes().Watch(coinGlass).UntilAsync(() => coinGlass.LogEntries.Any(e => e.RequestMessage.Query!["range"].Contains("1h")), () => doomed.Error);
         doomed.Kill();
         var killedAt = DateTimeOffset.UtcNow;
         using var survivor = Serve(settings);
 
-        await WaitUntilAsync(() => survivor.Error.Contains("recovering: True", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        var runs = await WaitForRunsAsync(3, TimeSpan.FromSeconds(60));
+        await new Changes().Watch(survivor).UntilAsync(() => survivor.Error.Contains("recovering: True", StringComparison.Ordinal), () => survivor.Error);
+        var runs = await WaitForRunsAsync(3, survivor);
         await survivor.StopAsync(TimeSpan.FromSeconds(60));
 
         Assert.That(runs.Count(r => r.StartedAt > killedAt), Is.GreaterThanOrEqualTo(3), "the survivor carries on with the schedule");
@@ -77,26 +77,18 @@ public class ClusterTests
     private NewsroomProcess Serve(IEnumerable<KeyValuePair<string, string?>> settings) =>
         new(_workspace.Root, ["serve", "--urls", $"http://127.0.0.1:{TestData.FreePort()}"], settings);
 
-    private async Task<IReadOnlyList<RunRecord>> WaitForRunsAsync(int count, TimeSpan timeout)
+    /// <summary>Until the database holds <paramref name="count"/> runs: a node logs each run after storing it, so its log is what to watch.</summary>
+    private async Task<IReadOnlyList<RunRecord>> WaitForRunsAsync(int count, params NewsroomProcess[] nodes)
     {
-        IReadOnlyList<RunRecord> runs = [];
-        await WaitUntilAsync(async () => (runs = await _workspace.Runs().ListAsync(1000, CancellationToken.None)).Count >= count, timeout);
-        return runs;
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout) => WaitUntilAsync(() => Task.FromResult(condition()), timeout);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
+        var changes = new Changes();
+        foreach (var node in nodes)
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"not within {timeout}");
-            }
-            await Task.Delay(250);
+            changes.Watch(node);
         }
+        IReadOnlyList<RunRecord> runs = [];
+        await changes.UntilAsync(async () => (runs = await _workspace.Runs().ListAsync(1000, CancellationToken.None)).Count >= count,
+            () => string.Concat(nodes.Select(n => n.Error)));
+        return runs;
     }
 
     /// <summary>The scheduled fire time of each run a node logged as done.</summary>

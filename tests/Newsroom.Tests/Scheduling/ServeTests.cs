@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Newsroom.Cli;
 using Newsroom.Storage;
+using Newsroom.Tests.Telemetry;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -11,37 +14,30 @@ using WireMock.Settings;
 
 namespace Newsroom.Tests.Scheduling;
 
-/// <summary><c>serve</c> in this process: the Quartz schedule, the run log and /healthz, over real SQLite and HTTP.</summary>
+/// <summary><c>serve</c> in this process and as the real program: the Quartz schedule, the run log and /healthz, over real SQLite and HTTP.</summary>
 public class ServeTests
 {
+    private const string RunSpan = "Activity.DisplayName:        newsroom.run";
     private Workspace _workspace = null!;
-    private HttpClient _http = null!;
 
     [SetUp]
-    public void CreateWorkspace()
-    {
-        _workspace = new Workspace();
-        _http = new HttpClient();
-    }
+    public void CreateWorkspace() => _workspace = new Workspace();
 
     [TearDown]
-    public void DeleteWorkspace()
-    {
-        _http.Dispose();
-        _workspace.Dispose();
-    }
+    public void DeleteWorkspace() => _workspace.Dispose();
 
     [Test]
     public async Task ServeRunsThePipelineOnItsScheduleAndReportsHealthy()
     {
-        var url = $"http://127.0.0.1:{TestData.FreePort()}";
-        using var stop = new CancellationTokenSource();
-        var serving = Serve(url, stop.Token, ("Newsroom:Schedule:Cron", "*/1 * * * * ?"));
+        using var meters = new MeterReader();
+        JsonElement health;
+        await using (var host = await ServedHost.StartAsync(_workspace, ("Newsroom:Schedule:Cron", "*/1 * * * * ?")))
+        {
+            // A run is counted once it is recorded.
+            await new Changes().Watch(meters).UntilAsync(() => meters.Of("newsroom.runs").Count > 0);
+            health = await HealthAsync(host, HttpStatusCode.OK);
+        }
 
-        var health = await WaitForHealthAsync(url, HttpStatusCode.OK, TimeSpan.FromSeconds(20));
-        await stop.CancelAsync();
-
-        Assert.That(await serving, Is.EqualTo(0), "a graceful stop");
         Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("healthy"));
         Assert.That(health.GetProperty("lastSuccessfulRun").GetProperty("source").GetString(), Is.EqualTo("embedded sample \"seed\""));
         var runs = await _workspace.Runs().ListAsync(100, CancellationToken.None);
@@ -54,19 +50,16 @@ public class ServeTests
     [Test]
     public async Task HealthFailsBeforeAnyRunAndWhenTheLastOneIsTooOld()
     {
-        var url = $"http://127.0.0.1:{TestData.FreePort()}";
-        using var stop = new CancellationTokenSource();
-        var serving = Serve(url, stop.Token, ("Newsroom:Schedule:Cron", "0 0 0 1 1 ? 2099"), ("Newsroom:Health:MaxRunAgeMinutes", "30"));
+        var clock = new FakeTimeProvider(TestData.Now);
+        await using var host = await ServedHost.StartAsync(_workspace, services => services.AddSingleton<TimeProvider>(clock), ("Newsroom:Health:MaxRunAgeMinutes", "30"));
 
-        var none = await WaitForHealthAsync(url, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20));
-        var old = DateTimeOffset.UtcNow.AddHours(-2);
+        var none = await HealthAsync(host, HttpStatusCode.ServiceUnavailable);
+        var old = TestData.Now.AddHours(-2);
         await _workspace.Runs().RecordAsync(new RunRecord("old-run", old, old.AddSeconds(1), "test", RunRecord.Succeeded, 1, 0, null, []), CancellationToken.None);
-        var stale = await WaitForHealthAsync(url, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(5));
-        await stop.CancelAsync();
-        await serving;
+        var stale = await HealthAsync(host, HttpStatusCode.ServiceUnavailable);
 
         Assert.That(none.GetProperty("reason").GetString(), Is.EqualTo("no successful run yet"));
-        Assert.That(stale.GetProperty("reason").GetString(), Does.StartWith("the last successful run finished 1"));
+        Assert.That(stale.GetProperty("reason").GetString(), Is.EqualTo("the last successful run finished 119 minutes ago"));
         Assert.That(stale.GetProperty("lastSuccessfulRun").GetProperty("id").GetString(), Is.EqualTo("old-run"));
     }
 
@@ -75,12 +68,13 @@ public class ServeTests
     {
         var url = $"http://127.0.0.1:{TestData.FreePort()}";
         using var serve = new NewsroomProcess(_workspace.Root, ["serve", "--urls", url], _workspace.Settings.Append(new("Newsroom:Schedule:Cron", "0 0 0 1 1 ? 2099")));
-        await WaitForHealthAsync(url, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60));
+        await serve.ServingAsync();
 
         using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var root = await noRedirects.GetAsync(new Uri($"{url}/"));
         await serve.StopAsync(TimeSpan.FromSeconds(60));
 
+        Assert.That(serve.ExitCode, Is.EqualTo(0), "a graceful stop");
         Assert.That(root.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(root.Headers.Location!.OriginalString, Is.EqualTo("/desk"));
         Assert.That(serve.Error + serve.Output, Does.Contain($"Serving on {url} (public address http://127.0.0.1:5080/); source Sample; schedule \"0 0 0 1 1 ? 2099\"; storage SQLite, this node only at "));
@@ -121,10 +115,11 @@ public class ServeTests
         using var serve = new NewsroomProcess(_workspace.Root, ["serve", "--urls", url], _workspace.Settings
             .Append(new("Newsroom:Schedule:Cron", "*/1 * * * * ?"))
             .Append(new("Newsroom:Telemetry:Exporter", "Console")));
-        await WaitForHealthAsync(url, HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+        // The run's span is written as the run ends.
+        await new Changes().Watch(serve).UntilAsync(() => serve.Output.Contains(RunSpan, StringComparison.Ordinal), () => serve.Error);
         await serve.StopAsync(TimeSpan.FromSeconds(60));
 
-        Assert.That(serve.Output, Does.Contain("newsroom.runs").And.Contain("Activity.DisplayName:        newsroom.run"), "metrics flushed at stop, and the run's span");
+        Assert.That(serve.Output, Does.Contain("newsroom.runs").And.Contain(RunSpan), "metrics flushed at stop, and the run's span");
     }
 
     [Test]
@@ -173,34 +168,10 @@ public class ServeTests
             "Newsroom:Schedule:Cron: fires too often for Coinalyze on its markets: a cycle is up to 3 requests at 2 a minute (Newsroom:Coinalyze:RequestsPerMinute), so fire at most every 90 s"));
     }
 
-    private Task<int> Serve(string url, CancellationToken stop, params (string Key, string Value)[] settings) =>
-        Task.Run(() => NewsroomCli.RunAsync(["serve", "--urls", url], TextWriter.Null, TextWriter.Null,
-            configuration => configuration.AddInMemoryCollection(_workspace.Settings.Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))))
-                .AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]),
-            cancellationToken: stop));
-
-    private async Task<JsonElement> WaitForHealthAsync(string url, HttpStatusCode expected, TimeSpan timeout)
+    private static async Task<JsonElement> HealthAsync(ServedHost host, HttpStatusCode expected)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            try
-            {
-                using var response = await _http.GetAsync(new Uri($"{url}/healthz"));
-                if (response.StatusCode == expected)
-                {
-                    return await response.Content.ReadFromJsonAsync<JsonElement>();
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                // not listening yet
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"/healthz did not answer {(int)expected} within {timeout}");
-            }
-            await Task.Delay(200);
-        }
+        using var response = await host.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

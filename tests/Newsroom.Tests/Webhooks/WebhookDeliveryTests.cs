@@ -26,6 +26,10 @@ public class WebhookDeliveryTests
     private string _url = null!;
     private Article _draft = null!;
     private volatile int _status;
+    private Telemetry.MeterReader _meters = null!;
+
+    // The sender writes a meter after storing each attempt, and the receiver logs each request: what the tests wait on.
+    private Changes _changes = null!;
 
     [SetUp]
     public async Task CreateAsync()
@@ -34,12 +38,15 @@ public class WebhookDeliveryTests
         _status = 0;
         _url = $"http://127.0.0.1:{TestData.FreePort()}";
         _receiver = WireMockServer.Start(new WireMockServerSettings { Urls = [_url] });
+        _meters = new Telemetry.MeterReader();
+        _changes = new Changes().Watch(_receiver).Watch(_meters);
         _draft = (await _workspace.Generator().GenerateAsync(SampleSnapshots.Read("seed"))).Articles.Single().Article;
     }
 
     [TearDown]
     public void Delete()
     {
+        _meters.Dispose();
         _receiver.Stop();
         _receiver.Dispose();
         _workspace.Dispose();
@@ -49,12 +56,11 @@ public class WebhookDeliveryTests
     public async Task PublishingSendsOneSignedDelivery()
     {
         Receive(200);
-        using var meters = new Telemetry.MeterReader();
         await using var host = await ServeAsync();
 
         await _workspace.Lifecycle().ApproveAsync(_draft.Id, "alice", CancellationToken.None);
         var delivery = (await WaitForRequestsAsync(1)).Single();
-        await WaitUntilAsync(() => Task.FromResult(meters.Of("newsroom.webhook.deliveries").Count > 0));
+        await _changes.UntilAsync(() => _meters.Of("newsroom.webhook.deliveries").Count > 0);
 
         var id = delivery.Headers!["webhook-id"].Single();
         var timestamp = long.Parse(delivery.Headers["webhook-timestamp"].Single(), System.Globalization.CultureInfo.InvariantCulture);
@@ -65,11 +71,12 @@ public class WebhookDeliveryTests
         Assert.That(body.RootElement.GetProperty("data").GetProperty("uri").GetString(), Is.EqualTo($"urn:newsroom:article:{_draft.Id}"));
         Assert.That(body.RootElement.GetProperty("data").GetProperty("pubStatus").GetString(), Is.EqualTo("usable"));
         Assert.That(NinjsSchema.Errors(body.RootElement.GetProperty("data")), Is.Empty, "the payload's item passes the official IPTC ninjs 3.1 schema");
-        await Task.Delay(500);
-        Assert.That(_receiver.LogEntries, Has.Count.EqualTo(1), "delivered once");
-        var counted = meters.Of("newsroom.webhook.deliveries").Single();
+        var stored = (await Store().DeliveriesAsync(10, CancellationToken.None)).Single();
+        Assert.That((stored.State, stored.Attempts), Is.EqualTo(("delivered", 1)), "delivered once: a delivered message is never due again");
+        Assert.That(_receiver.LogEntries, Has.Count.EqualTo(1));
+        var counted = _meters.Of("newsroom.webhook.deliveries").Single();
         Assert.That((counted.Tag("outcome"), counted.Tag("status")), Is.EqualTo(("delivered", "200")), "read from the meters, as an exporter would");
-        Assert.That(meters.Of("newsroom.webhook.delivery.duration"), Has.Count.EqualTo(1));
+        Assert.That(_meters.Of("newsroom.webhook.delivery.duration"), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -83,7 +90,9 @@ public class WebhookDeliveryTests
         await lifecycle.CorrectAsync(_draft.Id, _draft.Markdown.Replace("providers revise them", "providers correct them", StringComparison.Ordinal), "Lead reworded", "alice", CancellationToken.None);
         await WaitForRequestsAsync(4);
         Receive(200);
-        await WaitUntilAsync(async () => (await Store().DeliveriesAsync(10, CancellationToken.None)).All(d => d.State == "delivered"));
+        await _changes.UntilAsync(async () => (await Store().DeliveriesAsync(10, CancellationToken.None)).All(d => d.State == "delivered"));
+        // The receiver logs a request after answering it: wait for its log to catch up with the store.
+        await _changes.UntilAsync(() => _receiver.LogEntries.Count(e => e.ResponseMessage.StatusCode is 200) == 2);
 
         var accepted = _receiver.LogEntries.Where(e => e.ResponseMessage.StatusCode is 200).Select(e => e.RequestMessage).ToList();
         var ids = _receiver.LogEntries.Select(e => e.RequestMessage.Headers!["webhook-id"].Single()).ToList();
@@ -118,12 +127,13 @@ public class WebhookDeliveryTests
         await using var host = await ServeAsync();
 
         await _workspace.Lifecycle().ApproveAsync(_draft.Id, "alice", CancellationToken.None);
-        await WaitUntilAsync(async () => (await Store().EndpointsAsync(CancellationToken.None)).Single().DisabledReason is not null);
+        await _changes.UntilAsync(async () => (await Store().EndpointsAsync(CancellationToken.None)).Single().DisabledReason is not null);
         await _workspace.Lifecycle().WithdrawAsync(_draft.Id, "gone", "alice", CancellationToken.None);
-        await Task.Delay(1000);
 
         Assert.That((await Store().EndpointsAsync(CancellationToken.None)).Single().DisabledReason, Is.EqualTo("answered 410 Gone"));
-        Assert.That(_receiver.LogEntries, Has.Count.EqualTo(1), "no delivery to a disabled endpoint");
+        Assert.That((await Store().DeliveriesAsync(10, CancellationToken.None)).Select(d => d.Type), Is.EqualTo(new[] { "article.published" }),
+            "nothing is queued for a disabled endpoint, so nothing can reach it");
+        Assert.That(await WaitForRequestsAsync(1), Has.Count.EqualTo(1), "the 410 was its only request");
     }
 
     [Test]
@@ -132,7 +142,7 @@ public class WebhookDeliveryTests
         Receive(500);
         await using var host = await ServeAsync(("Newsroom:Webhooks:RetryDelaysSeconds:0", "0"));
         await _workspace.Lifecycle().ApproveAsync(_draft.Id, "alice", CancellationToken.None);
-        await WaitUntilAsync(async () => (await Store().DeliveriesAsync(10, CancellationToken.None)).Single().State == "failed");
+        await _changes.UntilAsync(async () => (await Store().DeliveriesAsync(10, CancellationToken.None)).Single().State == "failed");
         var log = new StringWriter();
         await NewsroomCli.RunAsync(["deliveries"], log, TextWriter.Null, configuration => configuration.AddInMemoryCollection(_workspace.Settings));
 
@@ -140,7 +150,7 @@ public class WebhookDeliveryTests
         var replay = new StringWriter();
         var exitCode = await NewsroomCli.RunAsync(["webhook", "replay", "--endpoint", $"{_url}/hooks/newsroom"], replay, TextWriter.Null,
             configuration => configuration.AddInMemoryCollection(_workspace.Settings));
-        await WaitUntilAsync(async () => (await Store().DeliveriesAsync(10, CancellationToken.None)).Single().State == "delivered");
+        await _changes.UntilAsync(async () => (await Store().DeliveriesAsync(10, CancellationToken.None)).Single().State == "delivered");
 
         Assert.That(log.ToString(), Does.Contain("article.published  failed").And.Contain("attempts 2").And.Contain("HTTP 500"));
         Assert.That((exitCode, replay.ToString().Trim()), Is.EqualTo((0, "1 deliveries queued again.")));
@@ -202,21 +212,7 @@ public class WebhookDeliveryTests
 
     private async Task<List<WireMock.IRequestMessage>> WaitForRequestsAsync(int count)
     {
-        await WaitUntilAsync(() => Task.FromResult(_receiver.LogEntries.Count >= count));
+        await _changes.UntilAsync(() => _receiver.LogEntries.Count >= count);
         return _receiver.LogEntries.Select(e => e.RequestMessage).ToList();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("not within 20 s");
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

@@ -43,7 +43,7 @@ public sealed class EditPage(Reviews reviews, ArticleLifecycle lifecycle) : Page
 
     public async Task<IActionResult> OnPostPreviewAsync(string id, CancellationToken cancellationToken) =>
         await reviews.PreviewAsync(id, Headline, Markdown, cancellationToken) is { } preview
-            ? new JsonResult(new { headline = preview.HeadlineHtml, body = preview.BodyHtml, unmatched = preview.Unmatched })
+            ? new JsonResult(new { headline = FigureLinks.Headline(Headline, preview.Figures), body = FigureLinks.Body(Markdown, preview.Figures), unmatched = preview.Unmatched })
             : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)

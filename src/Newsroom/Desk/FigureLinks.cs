@@ -14,6 +14,13 @@ namespace Newsroom.Desk;
 /// </summary>
 public static class FigureLinks
 {
+    /// <summary>The HTML id of a datum in the desk's evidence, which a figure in the text links to.</summary>
+    public static string Anchor(Datum datum) => Anchor(datum.Group, datum.Item, datum.Name);
+
+    /// <summary>Letters, digits and dashes only, whatever a source names its exchanges: safe in any attribute or selector.</summary>
+    public static string Anchor(string group, string item, string name) =>
+        string.Concat($"d-{group}-{item}-{name}".Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
+
     public static string Headline(string headline, FigureSet figures)
     {
         var html = new StringBuilder();
@@ -74,6 +81,6 @@ public static class FigureLinks
     }
 
     private static (string Href, string Css, string Title) Describe(LocatedFigure figure) => figure.Datum is { } datum
-        ? ($"#{datum.Anchor}", "figure", $"{datum.Group} {datum.Item} {datum.Name}: {datum.Display}")
+        ? ($"#{Anchor(datum)}", "figure", $"{datum.Group} {datum.Item} {datum.Name}: {datum.Display}")
         : ("#fact-check", "figure unmatched", "matches no figure of the data");
 }
