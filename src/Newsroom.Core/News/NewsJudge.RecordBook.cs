@@ -13,8 +13,6 @@ public sealed partial class NewsJudge
     /// <summary>The kind of an unfired record-book finding whose day is below the list's tenth.</summary>
     public const string BelowListTenth = "below-list-tenth";
 
-    /// <summary>The kind of an unfired earlier-day finding whose day fell mostly on shorts, unlike every book day with a published split.</summary>
-    public const string UnlikeTheBook = "unlike-the-book";
 
     /// <summary>
     /// The place in CoinGlass's complete top ten. The list ends with its publication, so a later day is ranked only when
@@ -47,8 +45,7 @@ public sealed partial class NewsJudge
         {
             return new Finding(NewsFindings.RecordBook, false,
                 $"{Money(day.Total)} would rank {rank} in the top ten as of {RecordBook.TopTenAsOf:d MMMM yyyy}, but history does not cover every day since: no rank claimed, only that it tops the list's tenth",
-                // The comparison with the list's tenth day still holds, and the article may make it, naming the list's date.
-                [new("total", day.Total, Unit.Usd), new("listTenth", tenth, Unit.Usd), .. RecordThen(book, day, history)], thresholds)
+                [new("total", day.Total, Unit.Usd), .. RecordThen(book, day, history)], thresholds)
             { Basis = above, Kind = AboveListTenth };
         }
         List<Figure> figures = [new("rank", rank, Unit.Rank), new("total", day.Total, Unit.Usd)];
@@ -121,10 +118,11 @@ public sealed partial class NewsJudge
         {
             earlier = alike.Where(d => d.Total >= day.Total && d.Point.AsOf >= history.WindowStart.AddMonths(-6)).MaxBy(d => d.Date) ?? earlier;
         }
+        // No day of the book was led by shorts: a squeeze is set beside the latest sell-off for scale only, and says so.
+        earlier ??= longLed ? null : book.Days.Where(d => d.Point.AsOf <= history.WindowStart && !d.TotalIsFloor && !book.OffTheList(d.Total, d.Point.From, d.Point.AsOf)).MaxBy(d => d.Date);
         if (earlier is null)
         {
-            var unlike = !longLed && book.Days.Any(d => d.Point.AsOf <= history.WindowStart && d.Longs is not null);
-            return NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}") with { Kind = unlike ? UnlikeTheBook : null };
+            return NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}");
         }
         // One figure per day across the feed: where this desk measured the day itself, its own figure, which it printed then.
         var measured = history.MeasuredBookDays.FirstOrDefault(p => p.AsOf == earlier.Point.AsOf && p.Total > 0);

@@ -25,8 +25,6 @@ internal sealed record ContextModel(
     string? PreviousRecordDate,
     decimal? RecordMultiple)
 {
-    /// <summary>The tenth day of CoinGlass's list, when this day tops it but later days may have joined the list since.</summary>
-    public decimal? ListTenth { get; init; }
 
     /// <summary>For a market day over the list's tenth but unranked: the biggest day on it before this one, and how many times this day it was.</summary>
     public RecordThenModel? RecordThen { get; init; }
@@ -90,7 +88,7 @@ internal sealed record ContextModel(
         assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == kind);
 
     // Record-book findings are kinded by the day's event, which names one day.
-    private static History.RecordDay BookDay(Finding finding) => History.RecordBook.Embedded.Days.First(d => d.Event == finding.Kind);
+    internal static History.RecordDay BookDay(Finding finding) => History.RecordBook.Embedded.Days.First(d => d.Event == finding.Kind);
 
     public static ContextModel From(Assessment assessment)
     {
@@ -122,7 +120,6 @@ internal sealed record ContextModel(
             rank?.ValueOrNull("previousRecordDate") is { } previous ? DateText(previous) : null,
             rank?.ValueOrNull("previousMultiple"))
         {
-            ListTenth = RecordBookOf(assessment, News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
             RecordThen = RecordBookOf(assessment, News.NewsJudge.AboveListTenth) is { } above && above.ValueOrNull("recordThen") is { } recordThen
                 ? new RecordThenModel(recordThen, DateText(above.Value("recordThenDate")), above.Value("recordThenMultiple"))
                 : null,
