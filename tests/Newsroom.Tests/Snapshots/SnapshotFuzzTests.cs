@@ -14,7 +14,7 @@ namespace Newsroom.Tests.Snapshots;
 /// </summary>
 public class SnapshotFuzzTests
 {
-    private const int Inputs = 1_000;
+    private const int Inputs = 600;
 
     private static readonly string[] BadSymbols =
     [
