@@ -16,12 +16,33 @@ namespace Newsroom.Tests.Desk;
 /// <summary>The desk in real headless Chromium (Debian's, installed by .ci/chromium) against the real host and storage.</summary>
 public class DeskBrowserTests
 {
-    private Workspace _workspace = null!;
-    private ServedHost _host = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
+    private Workspace _workspace = null!;
+    private ServedHost _host = null!;
+    private IBrowserContext _context = null!;
     private IPage _page = null!;
     private WireMockServer _receiver = null!;
+
+    /// <summary>One Chromium for the class: starting it is most of a test's set-up, and each test's own context is as fresh as a new browser.</summary>
+    [OneTimeSetUp]
+    public async Task LaunchAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task CloseAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
 
     [SetUp]
     public async Task StartAsync()
@@ -34,21 +55,15 @@ public class DeskBrowserTests
             ("Newsroom:Webhooks:Endpoints:0:Url", $"{receiver}/hooks"),
             ("Newsroom:Webhooks:Endpoints:0:Secrets:0", "whsec_" + Convert.ToBase64String("a desk test secret, 32 bytes long"u8)),
             ("Newsroom:Webhooks:PollMilliseconds", "100"));
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        // Its own cookies, storage and cache: nothing of another test's sign-in carries over.
+        _context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        _page = await _context.NewPageAsync();
     }
 
     [TearDown]
     public async Task StopAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _context.DisposeAsync();
         await _host.DisposeAsync();
         _workspace.Dispose();
         _receiver.Stop();
