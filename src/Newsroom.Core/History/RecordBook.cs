@@ -16,6 +16,9 @@ public sealed record RecordDay(int? Rank, DateOnly Date, decimal Total, decimal?
     /// <summary>Coverage gave only a floor ("over $1B"): the day was at least <see cref="Total"/>, by how much is unknown.</summary>
     public bool TotalIsFloor { get; init; }
 
+    /// <summary>Coverage gave a round figure ("$1B", "~$2.7B"): good for a direction or a multiple, not for a percentage.</summary>
+    public bool TotalIsRounded { get; init; }
+
     /// <summary>A published day is the UTC calendar day, a 24h window ending at the next midnight.</summary>
     public HistoryPoint Point => new(Assessment.MarketScope, new DateTimeOffset(Date.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero), Window.Day, Total, Longs, Shorts, HistoryOrigins.RecordBook)
     {
@@ -85,11 +88,11 @@ public sealed class RecordBook
         return new RecordBook(lines.Select(line =>
         {
             var f = line.Split(',');
-            var floor = f[3].StartsWith('>');
+            var (floor, rounded) = (f[3].StartsWith('>'), f[3].StartsWith('~'));
             return new RecordDay(
                 f[1].Length == 0 ? null : int.Parse(f[1], CultureInfo.InvariantCulture),
                 DateOnly.ParseExact(f[2], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                decimal.Parse(f[3].TrimStart('>'), CultureInfo.InvariantCulture),
+                decimal.Parse(f[3].TrimStart('>', '~'), CultureInfo.InvariantCulture),
                 f[4].Length == 0 ? null : decimal.Parse(f[4], CultureInfo.InvariantCulture),
                 f[5].Length == 0 ? null : decimal.Parse(f[5], CultureInfo.InvariantCulture),
                 f[6],
@@ -99,7 +102,7 @@ public sealed class RecordBook
                     decimal.Parse(f[9], CultureInfo.InvariantCulture),
                     f[10].Length == 0 ? null : decimal.Parse(f[10], CultureInfo.InvariantCulture),
                     f[11] == "high"),
-                f[12]) { TotalIsFloor = floor };
+                f[12]) { TotalIsFloor = floor, TotalIsRounded = rounded };
         }).ToList());
     }
 

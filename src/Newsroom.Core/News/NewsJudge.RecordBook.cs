@@ -134,8 +134,10 @@ public sealed partial class NewsJudge
             return new Finding(NewsFindings.EarlierDay, true, $"{source}: more than {Money(total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
                 figures, []) { Kind = earlier.Event };
         }
-        return new Finding(NewsFindings.EarlierDay, true, $"{source}: {Money(total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
-            [.. figures, new("earlierMultiple", day.Total / total, Unit.Multiple), new("earlierDifferencePercent", Math.Abs((day.Total / total) - 1) * 100, Unit.Percent)], [])
+        // A round figure ("$1B") measures by how many times or which way, never by a percentage finer than itself.
+        Figure[] difference = measured is null && earlier.TotalIsRounded ? [] : [new("earlierDifferencePercent", Math.Abs((day.Total / total) - 1) * 100, Unit.Percent)];
+        return new Finding(NewsFindings.EarlierDay, true, $"{source}: {(difference.Length == 0 ? "about " : "")}{Money(total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
+            [.. figures, new("earlierMultiple", day.Total / total, Unit.Multiple), .. difference], [])
             { Kind = earlier.Event };
     }
 

@@ -147,20 +147,22 @@ internal sealed record RecordThenModel(decimal Total, string Date, decimal Multi
 
 /// <param name="Total">The earlier day's total, or its floor when coverage gave only one ("over $1 billion").</param>
 /// <param name="Multiple">This day's total over the earlier day's; null against a floor.</param>
-/// <param name="Difference">How much larger or smaller, in percent; null against a floor.</param>
+/// <param name="Difference">How much larger or smaller, in percent; null against a floor or a round figure.</param>
 /// <param name="EarlierBy">How long before this day it was: "a month earlier".</param>
 internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, decimal? Multiple, decimal? Difference, string EarlierBy)
 {
     /// <summary>How this day measured against it, for the template to word: "multiple" (twice or more), "larger",
-    /// "slightly_larger" (under a tenth), "slightly_smaller", "smaller", "fraction" (under half), "floor" (below a
-    /// floor, by an unknown amount).</summary>
+    /// "slightly_larger" (under a tenth), "slightly_smaller", "smaller", "fraction" (under half), "above" and "below"
+    /// (larger or smaller than a round figure, by no stated percentage), "floor" (below a floor, by an unknown amount).</summary>
     public string Relation => Multiple switch
     {
         null => "floor",
         >= 2 => "multiple",
+        >= 1.1m when Difference is null => "above",
         >= 1.1m => "larger",
         >= 1 => "slightly_larger",
         >= 0.9m => "slightly_smaller",
+        >= 0.5m when Difference is null => "below",
         >= 0.5m => "smaller",
         _ => "fraction",
     };

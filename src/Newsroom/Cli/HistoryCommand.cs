@@ -81,7 +81,7 @@ internal static class HistoryCommand
             foreach (var day in RecordBook.Embedded.Days.OrderByDescending(d => d.Total))
             {
                 var split = day.Longs is { } longs && day.Shorts is { } shorts ? $", longs {Numbers.Money(longs)}, shorts {Numbers.Money(shorts)}" : "";
-                report.AppendLine(Invariant($"  {(day.Rank is { } rank ? $"#{rank}" : "sel"),-4} {day.Date:yyyy-MM-dd} {(day.TotalIsFloor ? "over " : "")}{Numbers.Money(day.Total)}{split}: {day.Event} ({day.Source})"));
+                report.AppendLine(Invariant($"  {(day.Rank is { } rank ? $"#{rank}" : "sel"),-4} {day.Date:yyyy-MM-dd} {(day.TotalIsFloor ? "over " : day.TotalIsRounded ? "about " : "")}{Numbers.Money(day.Total)}{split}: {day.Event} ({day.Source})"));
             }
         }
         return report.ToString();

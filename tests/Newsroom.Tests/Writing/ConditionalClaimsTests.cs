@@ -441,6 +441,18 @@ public class ConditionalClaimsTests
     }
 
     [Test]
+    public void ARoundBookFigureIsMeasuredByDirectionNotByAPercentage()
+    {
+        // CoinDesk put 17 August 2023 at "$1B": 13% more than that would be finer than the figure itself.
+        var texts = Articles("""
+            "24h": { "longs": 950000000, "shorts": 180000000 }
+            """, asOf: "2024-01-10T00:00:00Z");
+
+        Assert.That(texts, Has.All.Contain("$1 billion").And.All.Contain("17 August 2023").And.All.Match("topped|larger|higher"));
+        Assert.That(texts, Has.None.Match("\\d+% (larger|higher|more|smaller|lower|less)"));
+    }
+
+    [Test]
     public void ATallyTheCompleteListContradictsIsMeasuredAgainstNoDay()
     {
         // 4 December 2021's $2.58 billion on the day would have ranked in CoinGlass's complete list, which leaves it out.
