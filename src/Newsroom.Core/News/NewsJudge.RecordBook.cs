@@ -118,12 +118,17 @@ public sealed partial class NewsJudge
         {
             earlier = alike.Where(d => d.Total >= day.Total && d.Point.AsOf >= history.WindowStart.AddMonths(-6)).MaxBy(d => d.Date) ?? earlier;
         }
-        // No day of the book was led by shorts: a squeeze is set beside the latest sell-off for scale only, and says so.
-        earlier ??= longLed ? null : book.Days.Where(d => d.Point.AsOf <= history.WindowStart && !d.TotalIsFloor && !book.OffTheList(d.Total, d.Point.From, d.Point.AsOf)).MaxBy(d => d.Date);
+        // No day of the book was led by shorts: a squeeze is measured side for side, its shorts against the shorts of
+        // the latest sell-off whose split was published.
+        var unlike = earlier is null && !longLed;
+        earlier ??= longLed ? null : book.Days.Where(d => d.Point.AsOf <= history.WindowStart && d.Shorts is not null && !book.OffTheList(d.Total, d.Point.From, d.Point.AsOf)).MaxBy(d => d.Date);
         if (earlier is null)
         {
             return NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}");
         }
+        Figure[] side = unlike && earlier.Shorts is { } shorts
+            ? [new("earlierShorts", shorts, Unit.Usd), new("earlierShortsMultiple", day.Shorts / shorts, Unit.Multiple)]
+            : [];
         // One figure per day across the feed: where this desk measured the day itself, its own figure, which it printed then.
         var measured = history.MeasuredBookDays.FirstOrDefault(p => p.AsOf == earlier.Point.AsOf && p.Total > 0);
         var total = measured?.Total ?? earlier.Total;
@@ -137,7 +142,7 @@ public sealed partial class NewsJudge
         // A round figure ("$1B") measures by how many times or which way, never by a percentage finer than itself.
         Figure[] difference = measured is null && earlier.TotalIsRounded ? [] : [new("earlierDifferencePercent", Math.Abs((day.Total / total) - 1) * 100, Unit.Percent)];
         return new Finding(NewsFindings.EarlierDay, true, $"{source}: {(difference.Length == 0 ? "about " : "")}{Money(total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
-            [.. figures, new("earlierMultiple", day.Total / total, Unit.Multiple), .. difference], [])
+            [.. figures, new("earlierMultiple", day.Total / total, Unit.Multiple), .. difference, .. side], [])
             { Kind = earlier.Event };
     }
 

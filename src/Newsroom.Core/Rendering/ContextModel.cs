@@ -29,7 +29,7 @@ internal sealed record ContextModel(
     /// <summary>For a market day over the list's tenth but unranked: the biggest day on it before this one, and how many times this day it was.</summary>
     public RecordThenModel? RecordThen { get; init; }
 
-    /// <summary>For a rank within CoinGlass's first year: how long its history then was, in whole months ("four months").</summary>
+    /// <summary>For a rank within CoinGlass's first year: how long its history then was ("less than four months").</summary>
     public string? RecordYoung { get; init; }
 
 
@@ -60,7 +60,7 @@ internal sealed record ContextModel(
     /// <summary>How many days on the list were larger, in words ("two"), for a ranked day.</summary>
     public string? AboveWord => Rank is > 1 and <= 10 ? CountWords[Rank.Value - 1] : null;
 
-    private static readonly string[] CountWords = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"];
+    private static readonly string[] CountWords = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
     // Dates in findings are yyyymmdd figures.
     private static string DateText(decimal yyyymmdd) =>
@@ -70,7 +70,8 @@ internal sealed record ContextModel(
     internal static int? HistoryMonths(DateTimeOffset asOf) =>
         (DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber - History.RecordBook.HistoryStart.DayNumber) switch
         {
-            < 365 and var days => Math.Max(1, (int)Math.Round(days / 30.44)),
+            // The whole months it had not yet reached ("less than four months" for 3.8), never longer than it was.
+            < 365 and var days => (int)(days / 30.44m) + 1,
             _ => null,
         };
 
@@ -123,11 +124,15 @@ internal sealed record ContextModel(
             RecordThen = RecordBookOf(assessment, News.NewsJudge.AboveListTenth) is { } above && above.ValueOrNull("recordThen") is { } recordThen
                 ? new RecordThenModel(recordThen, DateText(above.Value("recordThenDate")), above.Value("recordThenMultiple"))
                 : null,
-            RecordYoung = rank is not null && HistoryMonths(assessment.AsOf) is { } months ? (months == 1 ? "one month" : $"{CountWords[months]} months") : null,
+            RecordYoung = rank is not null && HistoryMonths(assessment.AsOf) is { } months ? (months == 1 ? "less than a month" : $"less than {CountWords[months]} months") : null,
             PreviousRecordOlder = rank?.ValueOrNull("previousRecordDate") is { } then && (int)then / 10000 < assessment.AsOf.Year,
             Earlier = assessment.Fired(News.NewsFindings.EarlierDay) is { } earlier
                 ? new EarlierDayModel(earlier.Value("earlierTotal"), DateText(earlier.Value("earlierDate")), earlier.Kind!, BookDay(earlier).Clause,
                     earlier.ValueOrNull("earlierMultiple"), earlier.ValueOrNull("earlierDifferencePercent"), EarlierBy(earlier.Value("earlierDate"), assessment.AsOf))
+                {
+                    Shorts = earlier.ValueOrNull("earlierShorts"),
+                    ShortsMultiple = earlier.ValueOrNull("earlierShortsMultiple"),
+                }
                 : null,
             EventForm = recordDay is null ? 0 : recordDay.Date.DayNumber % 3,
             Event = recordDay?.Event,
@@ -151,6 +156,11 @@ internal sealed record RecordThenModel(decimal Total, string Date, decimal Multi
 /// <param name="EarlierBy">How long before this day it was: "a month earlier".</param>
 internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, decimal? Multiple, decimal? Difference, string EarlierBy)
 {
+    /// <summary>For a squeeze measured against a sell-off: the shorts liquidated that day, and this day's shorts over them.</summary>
+    public decimal? Shorts { get; init; }
+
+    public decimal? ShortsMultiple { get; init; }
+
     /// <summary>How this day measured against it, for the template to word: "multiple" (twice or more), "larger",
     /// "slightly_larger" (under a tenth), "slightly_smaller", "smaller", "fraction" (under half), "above" and "below"
     /// (larger or smaller than a round figure, by no stated percentage), "floor" (below a floor, by an unknown amount).</summary>

@@ -239,7 +239,7 @@ public class ConditionalClaimsTests
     }
 
     [TestCase(9_010_000_000.0, "2021-05-20T00:00:00Z", "second-largest",
-        "Only one day on CoinGlass's list before it was larger: 18 April 2021, a month earlier, at $9.94 billion.", TestName = "19 May 2021 is called second, as it stood that day, below the one larger day")]
+        "It came within 9.4% of the $9.94 billion of 18 April 2021, a month earlier, the one larger day on CoinGlass's list.", TestName = "19 May 2021 is called second, as it stood that day, below the one larger day")]
     [TestCase(3_650_000_000.0, "2021-09-08T00:00:00Z", "fourth-largest",
         "It fell 11% short of the $4.1 billion of 22 February 2021, the day ranked just above it on CoinGlass's list.", TestName = "A ranked day is measured against the next day up")]
     [TestCase(1_000_000_000.0, "2021-06-10T00:00:00Z", null, null, TestName = "A day below the list's tenth claims no rank")]
@@ -410,14 +410,14 @@ public class ConditionalClaimsTests
     }
 
     [Test]
-    public void AShortSqueezeIsSetBesideASellOffForScaleOnly()
+    public void AShortSqueezeIsMeasuredSideForSideAgainstASellOff()
     {
         var texts = Articles("""
             "24h": { "longs": 140000000, "shorts": 520000000 }
             """, asOf: "2026-11-10T00:00:00Z");
 
         Assert.That(texts, Has.None.Contain("The total was").And.None.Contain("record book"));
-        Assert.That(texts, Has.All.Contain("For scale, the sell-off of 5 February 2026, when bitcoin slid sharply, saw $2.6 billion liquidated; this squeeze came to about a quarter of that."));
+        Assert.That(texts, Has.All.Contain("The day's shorts topped the $466 million of shorts liquidated on 5 February 2026, a sell-off market reports tied to a sharp slide in bitcoin."));
     }
 
     [TestCase("2024-12-10T00:00:00Z", 1_550_000_000.0, "$1.08 billion", "5 August 2024", "60% (larger|higher|more)", TestName = "A day well above the book's previous day says by how much")]
@@ -471,7 +471,7 @@ public class ConditionalClaimsTests
             "24h": { "longs": {{total * 0.85m:0}}, "shorts": {{total * 0.15m:0}} }
             """, asOf: asOf);
 
-        const string Caveat = "(CoinGlass's daily figures went back only|CoinGlass had published daily figures for only|That ranking covers just|held only) five months";
+        const string Caveat = "(CoinGlass's daily figures went back|CoinGlass had published daily figures for|That ranking covers|held) less than five months";
         if (caveat)
         {
             Assert.That(texts, Has.All.Match(Caveat));
