@@ -11,7 +11,7 @@ namespace Newsroom.Tests.Articles;
 /// </summary>
 public class CrashTests
 {
-    private const int Kills = 20;
+    private const int Kills = 14;
     private const int Coins = 200;
 
     [Test]
