@@ -121,7 +121,10 @@ public sealed partial class NewsJudge
         // No day of the book was led by shorts: a squeeze is measured side for side, its shorts against the shorts of
         // the latest sell-off whose split was published.
         var unlike = earlier is null && !longLed;
-        earlier ??= longLed ? null : book.Days.Where(d => d.Point.AsOf <= history.WindowStart && d.Shorts is not null && !book.OffTheList(d.Total, d.Point.From, d.Point.AsOf)).MaxBy(d => d.Date);
+        if (unlike)
+        {
+            earlier = book.Days.Where(d => d.Point.AsOf <= history.WindowStart && d.Shorts is not null && !book.OffTheList(d.Total, d.Point.From, d.Point.AsOf)).MaxBy(d => d.Date);
+        }
         if (earlier is null)
         {
             return NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}");

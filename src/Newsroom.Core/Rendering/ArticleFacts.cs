@@ -142,9 +142,8 @@ public sealed class ArticleFacts
         // A trigger short enough to name whole in a headline ("Iran's attack on Israel"), not a clause of ten words.
         Add("short_event", assessment.Fired(NewsFindings.RecordDayEvent)?.Kind?.Split(' ').Length <= ShortEventWords);
         Add("earlier_day", assessment.Fired(NewsFindings.EarlierDay) is not null);
-        // A yardstick led by the other side (a squeeze beside a sell-off) serves for scale only.
-        Add("earlier_unlike", assessment.Fired(NewsFindings.EarlierDay) is { } yardstick
-            && ContextModel.BookDay(yardstick) is var bookDay && (bookDay.Longs ?? 1) >= (bookDay.Shorts ?? 0) != (assessment.Windows.Day.Larger == Snapshots.Side.Longs));
+        // A squeeze measured against a sell-off: the finding carries that day's shorts, to compare side for side.
+        Add("earlier_unlike", assessment.Fired(NewsFindings.EarlierDay)?.ValueOrNull("earlierShorts") is not null);
         // The reported move stands in for a price only where the data has none of its own.
         Add("event_move", assessment.Fired(NewsFindings.RecordDayEvent)?.ValueOrNull("bitcoinChangePercent") is not null && !holding.Contains("price"));
         Add("against_market", assessment.Fired(NewsFindings.OwnStory)?.Kind == OwnStoryKinds.AgainstMarket);

@@ -89,7 +89,7 @@ internal sealed record ContextModel(
         assessment.Findings.FirstOrDefault(f => f.Rule == News.NewsFindings.RecordBook && f.Kind == kind);
 
     // Record-book findings are kinded by the day's event, which names one day.
-    internal static History.RecordDay BookDay(Finding finding) => History.RecordBook.Embedded.Days.First(d => d.Event == finding.Kind);
+    private static History.RecordDay BookDay(Finding finding) => History.RecordBook.Embedded.Days.First(d => d.Event == finding.Kind);
 
     public static ContextModel From(Assessment assessment)
     {
