@@ -49,6 +49,15 @@ public sealed class RecordBook
     /// <summary>CoinGlass's daily history starts here, so a 2021 rank is measured against a few months of days.</summary>
     public static DateOnly HistoryStart { get; } = new(2020, 12, 23);
 
+    /// <summary>
+    /// The tracker went by Bybt before it became CoinGlass. The exact day is not published; OpenBB's fix for the renamed
+    /// API (#950, 15 November 2021) is the earliest dated trace, and mid-2021 coverage still cites Bybt.
+    /// </summary>
+    public static DateOnly CoinGlassNameFrom { get; } = new(2021, 11, 15);
+
+    /// <summary>The tracker's name as a story of the 24 hours to <paramref name="asOf"/> would give it.</summary>
+    public static string TrackerAsOf(DateTimeOffset asOf) => DateOnly.FromDateTime(asOf.UtcDateTime) <= CoinGlassNameFrom ? "Bybt" : "CoinGlass";
+
     public IReadOnlyList<RecordDay> Days { get; }
 
     public IEnumerable<RecordDay> TopTen => Days.Where(d => d.Rank is not null);

@@ -45,7 +45,8 @@ internal sealed record ArticleModel(
             assessment.Scope,
             assessment.IsMarket,
             assessment.Profile,
-            snapshot.Provider,
+            // A story of a day before the rename credits the tracker by the name it had then.
+            snapshot.Provider == "CoinGlass" ? History.RecordBook.TrackerAsOf(snapshot.AsOf) : snapshot.Provider,
             snapshot.AsOf.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture),
             snapshot.AsOf.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
             WindowModel.From(Window.Day, day, day.Total),

@@ -33,6 +33,9 @@ internal sealed record ContextModel(
     public string? RecordYoung { get; init; }
 
 
+    /// <summary>The tracker behind the list as it was named on the day ("Bybt" in most of 2021).</summary>
+    public string Tracker { get; init; } = "CoinGlass";
+
     /// <summary>A previous record from an earlier year: trackers have added venues since, so part of the gap is coverage.</summary>
     public bool PreviousRecordOlder { get; init; }
 
@@ -125,6 +128,7 @@ internal sealed record ContextModel(
                 ? new RecordThenModel(recordThen, DateText(above.Value("recordThenDate")), above.Value("recordThenMultiple"))
                 : null,
             RecordYoung = rank is not null && HistoryMonths(assessment.AsOf) is { } months ? (months == 1 ? "less than a month" : $"less than {CountWords[months]} months") : null,
+            Tracker = History.RecordBook.TrackerAsOf(assessment.AsOf),
             PreviousRecordOlder = rank?.ValueOrNull("previousRecordDate") is { } then && (int)then / 10000 < assessment.AsOf.Year,
             Earlier = assessment.Fired(News.NewsFindings.EarlierDay) is { } earlier
                 ? new EarlierDayModel(earlier.Value("earlierTotal"), DateText(earlier.Value("earlierDate")), earlier.Kind!, BookDay(earlier).Clause,

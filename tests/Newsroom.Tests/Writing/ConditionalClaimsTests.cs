@@ -239,9 +239,9 @@ public class ConditionalClaimsTests
     }
 
     [TestCase(9_010_000_000.0, "2021-05-20T00:00:00Z", "second-largest",
-        "It came within 9.4% of the $9.94 billion of 18 April 2021, a month earlier, the one larger day on CoinGlass's list.", TestName = "19 May 2021 is called second, as it stood that day, below the one larger day")]
+        "It came within 9.4% of the $9.94 billion of 18 April 2021, a month earlier, the one larger day on Bybt's list.", TestName = "19 May 2021 is called second, as it stood that day, below the one larger day")]
     [TestCase(3_650_000_000.0, "2021-09-08T00:00:00Z", "fourth-largest",
-        "It fell 11% short of the $4.1 billion of 22 February 2021, the day ranked just above it on CoinGlass's list.", TestName = "A ranked day is measured against the next day up")]
+        "It fell 11% short of the $4.1 billion of 22 February 2021, the day ranked just above it on Bybt's list.", TestName = "A ranked day is measured against the next day up")]
     [TestCase(1_000_000_000.0, "2021-06-10T00:00:00Z", null, null, TestName = "A day below the list's tenth claims no rank")]
     public void ARankIsClaimedAsTheDayStoodOnItsOwnDate(decimal total, string asOf, string? rank, string? yardstick)
     {
@@ -255,7 +255,8 @@ public class ConditionalClaimsTests
         }
         else
         {
-            Assert.That(texts, Has.All.Match($"the {rank} (liquidation )?day on CoinGlass's record"));
+            // In 2021 the tracker was still called Bybt, and a story of the day names it so.
+            Assert.That(texts, Has.All.Match($"the {rank} (liquidation )?day on Bybt's record").And.All.Contain("Data: Bybt.").And.None.Contain("CoinGlass"));
         }
         // Below the list, the yardstick is the record book's latest day before it, named: 19 May 2021's $9.01 billion.
         Assert.That(texts, yardstick is null
@@ -463,7 +464,7 @@ public class ConditionalClaimsTests
         Assert.That(texts, Has.None.Match("January 2021|September 2021|times|% (smaller|larger|lower|higher|less|more)|short of"));
     }
 
-    [TestCase("2021-05-20T00:00:00Z", 9_010_000_000.0, true, TestName = "A rank in CoinGlass's first year says how short its history was")]
+    [TestCase("2021-05-20T00:00:00Z", 9_010_000_000.0, true, TestName = "A rank in the tracker's first year says how short its history was")]
     [TestCase("2025-10-11T00:00:00Z", 19_160_000_000.0, false, TestName = "A rank with years of history behind it needs no such caveat")]
     public void ARankFromAShortHistorySaysSo(string asOf, decimal total, bool caveat)
     {
@@ -471,7 +472,7 @@ public class ConditionalClaimsTests
             "24h": { "longs": {{total * 0.85m:0}}, "shorts": {{total * 0.15m:0}} }
             """, asOf: asOf);
 
-        const string Caveat = "(CoinGlass's daily figures went back|CoinGlass had published daily figures for|That ranking covers|held) less than five months";
+        const string Caveat = "(Bybt's daily figures went back|Bybt had published daily figures for|That ranking covers|held) less than five months";
         if (caveat)
         {
             Assert.That(texts, Has.All.Match(Caveat));
