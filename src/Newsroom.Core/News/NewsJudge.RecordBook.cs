@@ -118,12 +118,12 @@ public sealed partial class NewsJudge
         {
             earlier = alike.Where(d => d.Total >= day.Total && d.Point.AsOf >= history.WindowStart.AddMonths(-6)).MaxBy(d => d.Date) ?? earlier;
         }
-        // No day of the book was led by shorts: a squeeze is measured side for side, its shorts against the shorts of
-        // the latest sell-off whose split was published.
+        // No day of the book was led by shorts: a squeeze is measured side for side, its shorts against those of the
+        // largest sell-off whose split was published (the record, once it is in the book), not a day picked for its fit.
         var unlike = earlier is null && !longLed;
         if (unlike)
         {
-            earlier = book.Days.Where(d => d.Point.AsOf <= history.WindowStart && d.Shorts is not null && !book.OffTheList(d.Total, d.Point.From, d.Point.AsOf)).MaxBy(d => d.Date);
+            earlier = book.Days.Where(d => d.Point.AsOf <= history.WindowStart && d.Shorts is not null && !book.OffTheList(d.Total, d.Point.From, d.Point.AsOf)).MaxBy(d => d.Total);
         }
         if (earlier is null)
         {

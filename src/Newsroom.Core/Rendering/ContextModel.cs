@@ -182,7 +182,12 @@ internal sealed record EarlierDayModel(decimal Total, string Date, string Event,
     };
 
     /// <summary>Under half, the share in words: "about a quarter".</summary>
-    public string? Fraction => Multiple switch
+    public string? Fraction => FractionWords(Multiple);
+
+    /// <summary>The same for the shorts measured side for side.</summary>
+    public string? ShortsFraction => FractionWords(ShortsMultiple);
+
+    private static string? FractionWords(decimal? multiple) => multiple switch
     {
         null or >= 0.5m => null,
         >= 0.4m => "less than half",

@@ -411,14 +411,15 @@ public class ConditionalClaimsTests
     }
 
     [Test]
-    public void AShortSqueezeIsMeasuredSideForSideAgainstASellOff()
+    public void AShortSqueezeIsMeasuredSideForSideAgainstTheLargestSellOffWithASplit()
     {
+        // Not the latest sell-off, whose shorts may be small by chance: the largest, 10 October 2025's record.
         var texts = Articles("""
             "24h": { "longs": 140000000, "shorts": 520000000 }
             """, asOf: "2026-11-10T00:00:00Z");
 
         Assert.That(texts, Has.None.Contain("The total was").And.None.Contain("record book"));
-        Assert.That(texts, Has.All.Contain("The day's shorts topped the $466 million of shorts liquidated on 5 February 2026, a sell-off market reports tied to a sharp slide in bitcoin."));
+        Assert.That(texts, Has.All.Contain("For scale on the short side: 10 October 2025, a sell-off market reports tied to the announcement of new US tariffs on Chinese imports, also closed out $2.46 billion of shorts alongside its longs; this day's $520 million of shorts was about a fifth of that."));
     }
 
     [TestCase("2024-12-10T00:00:00Z", 1_550_000_000.0, "$1.08 billion", "5 August 2024", "60% (larger|higher|more)", TestName = "A day well above the book's previous day says by how much")]
