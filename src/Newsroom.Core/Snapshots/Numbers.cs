@@ -61,7 +61,7 @@ public static class Numbers
         // ("more than $350 million" for $350.7 million).
         if (plain > amount)
         {
-            if (plain < 100 && amount >= plain * NearlyRoundShare)
+            if (plain < 100 && amount >= plain * (plain < 10 ? NearlyRoundShare : NearlyWholeShare))
             {
                 return $"nearly ${plain.ToString("0.#", Invariant)} {unit}";
             }
@@ -77,8 +77,11 @@ public static class Numbers
     /// <summary>"Nearly X" is written for amounts within 1.5% under X ($637 million is not "nearly $650 million"); the fact check reads it as anything within 5% under.</summary>
     internal const decimal NearlyShare = 0.985m;
 
-    /// <summary>A two-digit figure is "nearly" one rounded up within 2% ($1.1 billion for $1.08 billion).</summary>
-    private const decimal NearlyRoundShare = 0.98m;
+    /// <summary>A one-decimal figure is "nearly" one rounded up within 3% ($1.4 billion for $1.36 billion), as a desk writes it.</summary>
+    private const decimal NearlyRoundShare = 0.97m;
+
+    /// <summary>A whole figure only within 2%: $15.6 billion stays as it is rather than "nearly $16 billion".</summary>
+    private const decimal NearlyWholeShare = 0.98m;
 
     /// <summary>A share or a price move: whole or one decimal, never "-0%".</summary>
     public static string Percent(decimal percent) => Trimmed(percent, "0.#") + "%";

@@ -450,7 +450,7 @@ public class ConditionalClaimsTests
             "24h": { "longs": 950000000, "shorts": 180000000 }
             """, asOf: "2024-01-10T00:00:00Z");
 
-        Assert.That(texts, Has.All.Contain("$1 billion").And.All.Contain("17 August 2023").And.All.Match("topped|went past|larger|higher"));
+        Assert.That(texts, Has.All.Contain("$1 billion").And.All.Contain("17 August 2023").And.All.Match("topped|brought more|larger|higher"));
         Assert.That(texts, Has.None.Match("\\d+% (larger|higher|more|smaller|lower|less)"));
     }
 
