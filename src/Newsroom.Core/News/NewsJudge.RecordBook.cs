@@ -102,17 +102,19 @@ public sealed partial class NewsJudge
     {
         var book = RecordBook.Embedded;
         // Like for like: a squeeze of shorts is no yardstick for a sell-off (a day without a published split counts as
-        // long-led, as every such day in the book was a sell-off); a tally the complete list contradicts neither measures
-        // nor is measured (4 December 2021's $2.58 billion would have ranked in a list that leaves it out, and an
-        // on-the-day figure beside another is within their revisions); a floor ("over $1 billion") only measures a day
-        // below it, since by how much it was passed is unknown.
+        // long-led, as every such day in the book was a sell-off); a tally the complete list contradicts is an on-the-day
+        // figure (4 December 2021's $2.58 billion would have ranked in a list that leaves it out), so it measures only
+        // against days this desk measured on the day itself, and is never a yardstick; a floor ("over $1 billion") only
+        // measures a day below it, since by how much it was passed is unknown.
         var longLed = day.Larger == Side.Longs;
-        if (book.OffTheList(day.Total, history.WindowStart, history.AsOf))
-        {
-            return NotApplied(NewsFindings.EarlierDay, $"{Money(day.Total)} is a tally CoinGlass's complete list contradicts: no day of the book measures like for like");
-        }
+        var offTheList = book.OffTheList(day.Total, history.WindowStart, history.AsOf);
         var alike = book.Days.Where(d => d.Point.AsOf <= history.WindowStart && (d.Longs ?? 1) >= (d.Shorts ?? 0) == longLed
-            && !book.OffTheList(d.Total, d.Point.From, d.Point.AsOf) && !(d.TotalIsFloor && d.Total <= day.Total)).ToList();
+            && !book.OffTheList(d.Total, d.Point.From, d.Point.AsOf) && !(d.TotalIsFloor && d.Total <= day.Total)
+            && (!offTheList || history.MeasuredBookDays.Any(p => p.AsOf == d.Point.AsOf && p.Total > 0))).ToList();
+        if (offTheList && alike.Count == 0)
+        {
+            return NotApplied(NewsFindings.EarlierDay, $"{Money(day.Total)} is a tally CoinGlass's complete list contradicts, and this desk measured no day of the book itself: none measures like for like");
+        }
         var earlier = alike.MaxBy(d => d.Date);
         if (earlier is not null && earlier.Total < day.Total)
         {
