@@ -71,6 +71,7 @@ internal sealed record ArticleModel(
             Profiles.ByPriority.Where(p => p is Profiles.RangeBreakout or Profiles.CrowdedPositioning && p != assessment.Profile && assessment.Fired(p) is not null).ToList())
         {
             VenueHours = exchangeWindow.Hours(),
+            VenueCount = snapshot.Exchanges.Count(e => e.Window == exchangeWindow),
             // A coin's article covers that coin's perpetuals only, on the exchanges the data covers.
             Coverage = snapshot.Coverage is { } coverage && !assessment.IsMarket ? coverage with { Coins = [assessment.Scope] } : snapshot.Coverage,
             Largest = assessment.LargestLiquidation is { } order
@@ -163,6 +164,9 @@ internal sealed record ArticleModel(
     public WindowModel? Latest { get; init; }
 
     public int VenueHours { get; init; }
+
+    /// <summary>How many exchanges the data gives for that window, of which the leading ones are listed.</summary>
+    public int VenueCount { get; init; }
 
     /// <summary>What a partial snapshot's totals add up (coins' perpetuals on some exchanges); null for the whole market.</summary>
     public Coverage? Coverage { get; init; }

@@ -130,6 +130,7 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
         builtins.Import("pct", new Func<decimal, string>(Numbers.Percent));
         builtins.Import("rate", new Func<decimal, string>(Numbers.Rate));
         builtins.Import("ratio", new Func<decimal, string>(Numbers.Ratio));
+        builtins.Import("count", new Func<int, string>(Numbers.CountWord));
         return new TemplateContext(builtins)
         {
             StrictVariables = true,

@@ -61,9 +61,7 @@ internal sealed record ContextModel(
     public NextAboveModel? NextAbove { get; init; }
 
     /// <summary>How many days on the list were larger, in words ("two"), for a ranked day.</summary>
-    public string? AboveWord => Rank is > 1 and <= 10 ? CountWords[Rank.Value - 1] : null;
-
-    private static readonly string[] CountWords = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    public string? AboveWord => Rank is > 1 and <= 10 ? Numbers.CountWord(Rank.Value - 1) : null;
 
     // Dates in findings are yyyymmdd figures.
     private static string DateText(decimal yyyymmdd) =>
@@ -83,7 +81,7 @@ internal sealed record ContextModel(
     {
         var days = DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber - DateOnly.ParseExact(((int)yyyymmdd).ToString(CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture).DayNumber;
         var (count, unit) = days < 45 ? (1, "month") : days < 335 ? ((int)Math.Round(days / 30.44), "month") : ((int)Math.Round(days / 365.25), "year");
-        return count == 1 ? $"a {unit} earlier" : $"{CountWords[count]} {unit}s earlier";
+        return count == 1 ? $"a {unit} earlier" : $"{Numbers.CountWord(count)} {unit}s earlier";
     }
 
     private static readonly string[] RankWords = ["", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
@@ -127,7 +125,7 @@ internal sealed record ContextModel(
             RecordThen = RecordBookOf(assessment, News.NewsJudge.AboveListTenth) is { } above && above.ValueOrNull("recordThen") is { } recordThen
                 ? new RecordThenModel(recordThen, DateText(above.Value("recordThenDate")), above.Value("recordThenMultiple"))
                 : null,
-            RecordYoung = rank is not null && HistoryMonths(assessment.AsOf) is { } months ? (months == 1 ? "less than a month" : $"less than {CountWords[months]} months") : null,
+            RecordYoung = rank is not null && HistoryMonths(assessment.AsOf) is { } months ? (months == 1 ? "less than a month" : $"less than {Numbers.CountWord(months)} months") : null,
             Tracker = History.RecordBook.TrackerAsOf(assessment.AsOf),
             PreviousRecordOlder = rank?.ValueOrNull("previousRecordDate") is { } then && (int)then / 10000 < assessment.AsOf.Year,
             Earlier = assessment.Fired(News.NewsFindings.EarlierDay) is { } earlier

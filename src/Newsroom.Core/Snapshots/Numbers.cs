@@ -30,6 +30,11 @@ public static class Numbers
         return $"${billions.ToString("0.##", Invariant)} billion";
     }
 
+    /// <summary>A count in words up to twelve, as copy writes small counts ("three"); digits beyond.</summary>
+    public static string CountWord(int count) => count is >= 0 and < 13 ? CountWords[count] : count.ToString(Invariant);
+
+    private static readonly string[] CountWords = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
     /// <summary>Whole dollars with thousands separators, as a small amount or a coin's price is written ("$64,900").</summary>
     public static string WholeDollars(decimal usd) => "$" + Math.Round(usd, 0, MidpointRounding.AwayFromZero).ToString("#,0", Invariant);
 
