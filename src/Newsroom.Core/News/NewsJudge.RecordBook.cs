@@ -45,7 +45,7 @@ public sealed partial class NewsJudge
         {
             return new Finding(NewsFindings.RecordBook, false,
                 $"{Money(day.Total)} would rank {rank} in the top ten as of {RecordBook.TopTenAsOf:d MMMM yyyy}, but history does not cover every day since: no rank claimed, only that it tops the list's tenth",
-                [new("total", day.Total, Unit.Usd), .. RecordThen(book, day, history)], thresholds)
+                [new("total", day.Total, Unit.Usd), new("listTenth", tenth, Unit.Usd), .. RecordThen(book, day, history)], thresholds)
             { Basis = above, Kind = AboveListTenth };
         }
         List<Figure> figures = [new("rank", rank, Unit.Rank), new("total", day.Total, Unit.Usd)];

@@ -29,6 +29,10 @@ internal sealed record ContextModel(
     /// <summary>For a market day over the list's tenth but unranked: the biggest day on it before this one, and how many times this day it was.</summary>
     public RecordThenModel? RecordThen { get; init; }
 
+    /// <summary>For a day after the list was published that tops its tenth: the tenth's total, to be set beside it with
+    /// the caveat that an on-the-day total may be revised before a list is compiled.</summary>
+    public decimal? ListTenth { get; init; }
+
     /// <summary>For a rank within CoinGlass's first year: how long its history then was ("less than four months").</summary>
     public string? RecordYoung { get; init; }
 
@@ -122,6 +126,7 @@ internal sealed record ContextModel(
             rank?.ValueOrNull("previousRecordDate") is { } previous ? DateText(previous) : null,
             rank?.ValueOrNull("previousMultiple"))
         {
+            ListTenth = RecordBookOf(assessment, News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
             RecordThen = RecordBookOf(assessment, News.NewsJudge.AboveListTenth) is { } above && above.ValueOrNull("recordThen") is { } recordThen
                 ? new RecordThenModel(recordThen, DateText(above.Value("recordThenDate")), above.Value("recordThenMultiple"))
                 : null,
