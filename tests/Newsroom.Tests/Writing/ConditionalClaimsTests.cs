@@ -264,7 +264,7 @@ public class ConditionalClaimsTests
             : Has.Some.Contain(yardstick).And.None.Contain("$2.47 billion"));
     }
 
-    [TestCase("2025-09-17T00:00:00Z", 1_420_000_000.0, "7 April 2025, when markets reeled from the Liberation Day tariffs", TestName = "A day below the list is measured against the record book's latest day before it, not a later one")]
+    [TestCase("2025-09-17T00:00:00Z", 1_420_000_000.0, "7 April 2025, when markets reeled from the US 'Liberation Day' tariffs announced days earlier", TestName = "A day below the list is measured against the record book's latest day before it, not a later one")]
     // 7 September 2021 is fifth on the list as republished in 2025; on its own date three listed days were larger.
     [TestCase("2021-09-08T00:00:00Z", 3_470_000_000.0, "fourth-largest", TestName = "A day is ranked as it stood, among the list's days before it")]
     public void TheRecordBookIsReadAsItStoodOnTheDay(string asOf, decimal longs, string sentence)
@@ -406,7 +406,7 @@ public class ConditionalClaimsTests
             "24h": { "longs": 600000000, "shorts": 340000000 }
             """, asOf: "2022-06-14T00:00:00Z");
 
-        Assert.That(texts, Has.All.Contain("Longs bore the brunt, but shorts still accounted for the other $340 million, 36.2% of the day."));
+        Assert.That(texts, Has.All.Contain("Shorts were not spared: $340 million of them were liquidated as well."));
         Assert.That(texts.Select(text => Regex.Count(text, Regex.Escape("$340 million"))), Has.All.EqualTo(1));
     }
 
@@ -419,7 +419,7 @@ public class ConditionalClaimsTests
             """, asOf: "2026-11-10T00:00:00Z");
 
         Assert.That(texts, Has.None.Contain("The total was").And.None.Contain("record book"));
-        Assert.That(texts, Has.All.Contain("For scale on the short side: 10 October 2025, a sell-off market reports tied to the announcement of new US tariffs on Chinese imports, also closed out $2.46 billion of shorts alongside its longs; this day's $520 million of shorts was about a fifth of that."));
+        Assert.That(texts, Has.All.Contain("For scale on the short side: even the sell-off of 10 October 2025, which market reports tied to the announcement of new US tariffs on Chinese imports, forced out $2.46 billion of shorts; this day's $520 million was about a fifth of that."));
     }
 
     [TestCase("2024-12-10T00:00:00Z", 1_550_000_000.0, "$1.08 billion", "5 August 2024", "60% (larger|higher|more)", TestName = "A day well above the book's previous day says by how much")]
