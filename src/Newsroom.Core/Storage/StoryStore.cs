@@ -19,7 +19,7 @@ public sealed class StoryStore(Database database, IOptions<StoriesOptions> stori
     public const string AutoPublisher = "auto-publish";
 
     /// <summary>How many of a scope's last stories a new one avoids repeating the phrasings of.</summary>
-    public const int RememberedStories = 3;
+    public const int RememberedStories = 4;
 
     /// <summary>The phrasings the scope's last few other stories were first written with, newest first.</summary>
     public async Task<IReadOnlySet<string>> RecentVariantsAsync(string scope, string exceptStoryKey, CancellationToken cancellationToken)
