@@ -16,7 +16,7 @@ public sealed record RecordDay(int? Rank, DateOnly Date, decimal Total, decimal?
     /// <summary>Coverage gave only a floor ("over $1B"): the day was at least <see cref="Total"/>, by how much is unknown.</summary>
     public bool TotalIsFloor { get; init; }
 
-    /// <summary>Coverage gave a round figure ("$1B", "~$2.7B"): good for a direction or a multiple, not for a percentage.</summary>
+    /// <summary>Coverage gave a round figure ("$1B", "~$2.7B"): it and any percentage against it are printed as rough.</summary>
     public bool TotalIsRounded { get; init; }
 
     /// <summary>A published day is the UTC calendar day, a 24h window ending at the next midnight.</summary>

@@ -144,9 +144,10 @@ public sealed partial class NewsJudge
             return new Finding(NewsFindings.EarlierDay, true, $"{source}: more than {Money(total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
                 figures, []) { Kind = earlier.Event };
         }
-        // A round figure ("$1B") measures by how many times or which way, never by a percentage finer than itself.
-        Figure[] difference = measured is null && earlier.TotalIsRounded ? [] : [new("earlierDifferencePercent", Math.Abs((day.Total / total) - 1) * 100, Unit.Percent)];
-        return new Finding(NewsFindings.EarlierDay, true, $"{source}: {(difference.Length == 0 ? "about " : "")}{Money(total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
+        // Against a round figure ("$1B") the percentage is as rough as the figure, and is printed as such ("about 13%").
+        var rough = measured is null && earlier.TotalIsRounded;
+        Figure[] difference = [new(rough ? "earlierRoughDifferencePercent" : "earlierDifferencePercent", Math.Abs((day.Total / total) - 1) * 100, Unit.Percent)];
+        return new Finding(NewsFindings.EarlierDay, true, $"{source}: {(rough ? "about " : "")}{Money(total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
             [.. figures, new("earlierMultiple", day.Total / total, Unit.Multiple), .. difference, .. side], [])
             { Kind = earlier.Event };
     }

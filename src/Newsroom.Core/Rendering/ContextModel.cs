@@ -135,8 +135,10 @@ internal sealed record ContextModel(
             PreviousRecordOlder = rank?.ValueOrNull("previousRecordDate") is { } then && (int)then / 10000 < assessment.AsOf.Year,
             Earlier = assessment.Fired(News.NewsFindings.EarlierDay) is { } earlier
                 ? new EarlierDayModel(earlier.Value("earlierTotal"), DateText(earlier.Value("earlierDate")), earlier.Kind!, BookDay(earlier).Clause,
-                    earlier.ValueOrNull("earlierMultiple"), earlier.ValueOrNull("earlierDifferencePercent"), EarlierBy(earlier.Value("earlierDate"), assessment.AsOf))
+                    earlier.ValueOrNull("earlierMultiple"), earlier.ValueOrNull("earlierDifferencePercent") ?? earlier.ValueOrNull("earlierRoughDifferencePercent"),
+                    EarlierBy(earlier.Value("earlierDate"), assessment.AsOf))
                 {
+                    Rounded = earlier.ValueOrNull("earlierRoughDifferencePercent") is not null,
                     Shorts = earlier.ValueOrNull("earlierShorts"),
                     ShortsMultiple = earlier.ValueOrNull("earlierShortsMultiple"),
                 }
@@ -159,7 +161,7 @@ internal sealed record RecordThenModel(decimal Total, string Date, decimal Multi
 
 /// <param name="Total">The earlier day's total, or its floor when coverage gave only one ("over $1 billion").</param>
 /// <param name="Multiple">This day's total over the earlier day's; null against a floor.</param>
-/// <param name="Difference">How much larger or smaller, in percent; null against a floor or a round figure.</param>
+/// <param name="Difference">How much larger or smaller, in percent; null against a floor.</param>
 /// <param name="EarlierBy">How long before this day it was: "a month earlier".</param>
 internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, decimal? Multiple, decimal? Difference, string EarlierBy)
 {
@@ -168,18 +170,19 @@ internal sealed record EarlierDayModel(decimal Total, string Date, string Event,
 
     public decimal? ShortsMultiple { get; init; }
 
+    /// <summary>Coverage gave the day as a round figure ("$1B"): the total and the difference are printed as rough.</summary>
+    public bool Rounded { get; init; }
+
     /// <summary>How this day measured against it, for the template to word: "multiple" (twice or more), "larger",
-    /// "slightly_larger" (under a tenth), "slightly_smaller", "smaller", "fraction" (under half), "above" and "below"
-    /// (larger or smaller than a round figure, by no stated percentage), "floor" (below a floor, by an unknown amount).</summary>
+    /// "slightly_larger" (within 1%, where a percentage would read 0 or 1), "slightly_smaller", "smaller", "fraction"
+    /// (under half), "floor" (below a floor, by an unknown amount).</summary>
     public string Relation => Multiple switch
     {
         null => "floor",
         >= 2 => "multiple",
-        >= 1.1m when Difference is null => "above",
-        >= 1.1m => "larger",
+        >= 1.01m => "larger",
         >= 1 => "slightly_larger",
-        >= 0.9m => "slightly_smaller",
-        >= 0.5m when Difference is null => "below",
+        >= 0.99m => "slightly_smaller",
         >= 0.5m => "smaller",
         _ => "fraction",
     };
