@@ -27,7 +27,7 @@ public sealed record RecordDay(int? Rank, DateOnly Date, decimal Total, decimal?
 }
 
 /// <summary>Bitcoin's move on a record-book day, as reported: the change in percent and, when given, the price it reached.</summary>
-/// <param name="FromHigh">The price is the peak it fell from, not where the day ended.</param>
+/// <param name="FromHigh">The price is an all-time high set that day before the fall, not where the day ended.</param>
 public sealed record ReportedMove(decimal ChangePercent, decimal? Price, bool FromHigh);
 
 /// <summary>

@@ -209,7 +209,7 @@ internal sealed record EarlierDayModel(decimal Total, string Date, string Event,
     };
 }
 
-/// <summary>Bitcoin's move on a record-book day as coverage reported it; <c>FromHigh</c>: the price is the peak it fell from.</summary>
+/// <summary>Bitcoin's move on a record-book day as coverage reported it; <c>FromHigh</c>: the price is an all-time high set that day before the fall.</summary>
 internal sealed record ReportedMoveModel(decimal Change, decimal? Price, bool FromHigh);
 
 /// <param name="EarlierBy">How long before this day it was: "a month earlier".</param>

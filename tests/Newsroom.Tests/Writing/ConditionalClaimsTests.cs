@@ -380,6 +380,18 @@ public class ConditionalClaimsTests
         }
     }
 
+    [Test]
+    public void ADayBitcoinSetAHighAndThenFellSaysBothInThatOrder()
+    {
+        // 5 March 2024: bitcoin set an all-time high near $69,000 and then fell about 10%, as coverage reported it.
+        var texts = Articles("""
+            "24h": { "longs": 879680000, "shorts": 254800000 }
+            """, asOf: "2024-03-06T00:00:00Z");
+
+        Assert.That(texts, Has.All.Match("(set|sets) an all-time high.*(then fell|then drops) about 10%"));
+        Assert.That(texts, Has.None.Match("fell about 10% from"));
+    }
+
     /// <summary>The text without its data bullets.</summary>
     private static string Prose(string article) =>
         string.Join("\n", article.Split('\n').Where(line => !line.StartsWith("- ", StringComparison.Ordinal)));
