@@ -90,7 +90,7 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
     }
 
     private static IEnumerable<string> ReadingOrder(string profile) =>
-        [$"{profile}/headline", TemplateLibrary.Opening, $"{profile}/lead", TemplateLibrary.Context, TemplateLibrary.ShortHistory, TemplateLibrary.Timing, $"{profile}/signal", $"{profile}/bottom-line"];
+        [$"{profile}/headline", TemplateLibrary.Opening, $"{profile}/lead", TemplateLibrary.Context, TemplateLibrary.Trigger, TemplateLibrary.ShortHistory, TemplateLibrary.Timing, $"{profile}/signal", $"{profile}/bottom-line"];
 
     /// <summary>The HTML document of an article, for the <c>.html</c> file.</summary>
     public string RenderPage(string headline, string html)

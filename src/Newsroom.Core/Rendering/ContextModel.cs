@@ -46,9 +46,6 @@ internal sealed record ContextModel(
     /// <summary>The record book's latest day before this one: a dated, named yardstick.</summary>
     public EarlierDayModel? Earlier { get; init; }
 
-    /// <summary>Which of the template's phrasings attributes the trigger, fixed by the day so a run of real days varies.</summary>
-    public int EventForm { get; init; }
-
     /// <summary>What coverage at the time tied the day to, when the record book holds it.</summary>
     public string? Event { get; init; }
 
@@ -143,7 +140,6 @@ internal sealed record ContextModel(
                     ShortsMultiple = earlier.ValueOrNull("earlierShortsMultiple"),
                 }
                 : null,
-            EventForm = recordDay is null ? 0 : recordDay.Date.DayNumber % 3,
             Event = recordDay?.Event,
             EventClause = recordDay?.Clause,
             EventMove = recorded?.ValueOrNull("bitcoinChangePercent") is { } change && ArticleFacts.PriceChange(assessment) is null

@@ -14,13 +14,13 @@ public static partial class Repetition
     }
 
     /// <param name="framesOnly">
-    /// Compare sentences with their figures, dates, clock times and symbols masked: the same frame about another day or
-    /// coin repeats too.
+    /// Compare sentences with their figures, dates, clock times, symbols, names and the record book's triggers masked: the
+    /// same frame about another day, coin, exchange or event repeats too.
     /// </param>
     public static Report Measure(IReadOnlyList<(string Headline, string Markdown)> articles, bool framesOnly = false)
     {
         var sentences = articles
-            .Select(a => Sentences(a.Headline, a.Markdown).Select(s => framesOnly ? Particulars().Replace(s, "#") : s).ToList())
+            .Select(a => Sentences(a.Headline, a.Markdown).Select(s => framesOnly ? Frame(s) : s).ToList())
             .ToList();
         var articlesWith = sentences
             .SelectMany((list, article) => list.Distinct().Select(sentence => (sentence, article)))
@@ -50,6 +50,27 @@ public static partial class Repetition
             }
         }
     }
+
+    /// <summary>A sentence with what changes from one story to the next masked, each run of masks read as one.</summary>
+    public static string Frame(string sentence)
+    {
+        foreach (var trigger in Triggers)
+        {
+            sentence = sentence.Replace(trigger, "#", StringComparison.OrdinalIgnoreCase);
+        }
+        return Masks().Replace(Names().Replace(Particulars().Replace(sentence, "#"), "#"), "#");
+    }
+
+    // The record book's triggers in all three forms, longest first, so a clause is masked before a shorter form inside it.
+    private static readonly string[] Triggers = History.RecordBook.Embedded.Days
+        .SelectMany(d => new[] { d.Event, d.Clause, d.Headline }).Distinct().OrderByDescending(t => t.Length).ToArray();
+
+    // A capitalised word after a sentence's first is a name: an exchange, a company, a country.
+    [GeneratedRegex(@"(?<=[^.!?] )[A-Z][\w'’-]*")]
+    private static partial Regex Names();
+
+    [GeneratedRegex(@"#(\W*#)*")]
+    private static partial Regex Masks();
 
     // What differs from one day to the next: dates ("5 August 2024"), clock times ("16:00 UTC"), amounts, shares and
     // multiples with their units and hedges, and symbols ("BTC"); the words around them stay.

@@ -20,6 +20,7 @@ public sealed partial class TemplateLibrary
     public const string Context = "context";
     public const string Opening = "opening";
     public const string Timing = "timing";
+    public const string Trigger = "trigger";
     public const string ShortHistory = "short-history";
     public static IReadOnlyList<string> Parts { get; } = ["headline", "lead", "signal", "bottom-line"];
 
@@ -63,7 +64,7 @@ public sealed partial class TemplateLibrary
                 throw new RenderException(name, "every phrasing has needs or says: one must have neither, so the part can always be written");
             }
         }
-        var required = new[] { Article, Page, Context, ShortHistory, Opening, Timing }.Concat(Profiles.ByPriority.SelectMany(p => Parts.Select(part => $"{p}/{part}")));
+        var required = new[] { Article, Page, Context, Trigger, ShortHistory, Opening, Timing }.Concat(Profiles.ByPriority.SelectMany(p => Parts.Select(part => $"{p}/{part}")));
         var missing = required.Where(name => !templates.ContainsKey(name)).ToList();
         if (missing.Count > 0)
         {

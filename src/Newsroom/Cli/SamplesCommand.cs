@@ -41,7 +41,7 @@ internal static class SamplesCommand
                 await output.WriteLineAsync($"  {count}× {sentence}");
             }
             var frames = Repetition.Measure(articles.Select(a => (a.Article.Headline, a.Article.Markdown)).ToList(), framesOnly: true);
-            await output.WriteLineAsync(Invariant($"With figures, dates, times and symbols masked, {frames.Repeated} of {frames.Sentences} sentences ({frames.SharePercent:0.0}%) share their frame with another article."));
+            await output.WriteLineAsync(Invariant($"With figures, dates, times, symbols, names and triggers masked, {frames.Repeated} of {frames.Sentences} sentences ({frames.SharePercent:0.0}%) share their frame with another article."));
             foreach (var (sentence, count) in frames.Worst)
             {
                 await output.WriteLineAsync($"  {count}× {sentence}");

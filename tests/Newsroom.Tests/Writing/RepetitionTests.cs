@@ -47,6 +47,21 @@ public class RepetitionTests
         Assert.That((report.Sentences, report.Repeated), Is.EqualTo((6, 4)));
     }
 
+    [Test]
+    public void AFrameAboutAnotherExchangeOrAnotherTriggerIsTheSameFrame()
+    {
+        var report = Repetition.Measure(
+            [
+                ("One", "By exchange over the last 24 hours: Binance $203.9 million and OKX $89.7 million. Market reports tied the day to the unwinding of the yen carry trade."),
+                ("Two", "By exchange over the last 24 hours: Binance $227.8 million and Bybit $170.5 million. Market reports tied the day to Iran's attack on Israel."),
+                ("Three", "Exchanges listed nothing. Nothing was tied to anything."),
+            ],
+            framesOnly: true);
+
+        // The two exchange sentences and the two trigger sentences; the headlines and the third article's prose are their own.
+        Assert.That((report.Sentences, report.Repeated), Is.EqualTo((9, 4)));
+    }
+
     /// <summary>The whole fixture set as a desk publishing it would: at most 15% of its prose repeats word for word.</summary>
     [Test]
     public async Task TheEmbeddedSamplesRepeatAtMostFifteenPercentOfTheirSentences()
