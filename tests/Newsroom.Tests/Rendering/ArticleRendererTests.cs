@@ -109,7 +109,7 @@ public class ArticleRendererTests
 
         Assert.That(markdown, Does.Contain("- **BTC:** $227.9 million, 82.8% of it longs; price down 3.4%\n- **ETH:** $170.9 million, 87.5% of it longs; price down 4.6%\n- **XRP:** $35 million, 85.1% of it shorts; price up 12.4%\n- **SOL:** $33.5 million, 81.8% of it shorts; price up 10.8%"),
             "a coin against the market joins the list when the leaders leave it out");
-        Assert.That(markdown, Does.Contain("XRP and SOL went against the market, with shorts rather than longs taking most of their liquidations."));
+        Assert.That(markdown, Does.Contain("XRP (up 12.4%) and SOL (up 10.8%) went against the market, with shorts rather than longs taking most of their liquidations."));
         // Hyperliquid, the fourth venue, is left out of the list, and the sentence says the list is not all of them.
         Assert.That(markdown, Does.Contain("By exchange over the last 24 hours, the top three of the four venues in the data: Binance $234.6 million, Bybit $173.6 million and OKX $102.8 million."));
         Assert.That(Render("rally").Markdown, Does.Contain("By exchange over the last 24 hours: Binance $203.9 million and OKX $89.7 million."), "every venue listed, nothing to say");

@@ -172,7 +172,7 @@ public class ConditionalClaimsTests
             """);
 
         // Said once, in the signal or in the bottom line.
-        Assert.That(turned, Has.Some.Match(@"By the last hour the flush had stopped: \$2 million was liquidated, and most of it was shorts\.|By the final hour the pace had dropped to \$2 million, and \$1\.5 million of it was shorts: consistent with a bounce"));
+        Assert.That(turned, Has.Some.Match(@"By the last hour the flush had stopped: \$2 million was liquidated, and most of it was shorts\.|In the final hour liquidations slowed to \$2 million, and \$1\.5 million of it was shorts: consistent with a bounce"));
         Assert.That(stayed, Has.None.Match("had stopped|bounce"));
     }
 
