@@ -120,20 +120,11 @@ public sealed partial class NewsJudge
         {
             earlier = alike.Where(d => d.Total >= day.Total && d.Point.AsOf >= history.WindowStart.AddMonths(-6)).MaxBy(d => d.Date) ?? earlier;
         }
-        // No day of the book was led by shorts: a squeeze is measured side for side, its shorts against those of the
-        // largest sell-off whose split was published (the record, once it is in the book), not a day picked for its fit.
-        var unlike = earlier is null && !longLed;
-        if (unlike)
-        {
-            earlier = book.Days.Where(d => d.Point.AsOf <= history.WindowStart && d.Shorts is not null && !book.OffTheList(d.Total, d.Point.From, d.Point.AsOf)).MaxBy(d => d.Total);
-        }
+        // Every day of the book was a sell-off: a squeeze has no like day, and the short side of a crash says nothing of it.
         if (earlier is null)
         {
             return NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}");
         }
-        Figure[] side = unlike && earlier.Shorts is { } shorts
-            ? [new("earlierShorts", shorts, Unit.Usd), new("earlierShortsMultiple", day.Shorts / shorts, Unit.Multiple)]
-            : [];
         // One figure per day across the feed: where this desk measured the day itself, its own figure, which it printed then.
         var measured = history.MeasuredBookDays.FirstOrDefault(p => p.AsOf == earlier.Point.AsOf && p.Total > 0);
         var total = measured?.Total ?? earlier.Total;
@@ -148,7 +139,7 @@ public sealed partial class NewsJudge
         var rough = measured is null && earlier.TotalIsRounded;
         Figure[] difference = [new(rough ? "earlierRoughDifferencePercent" : "earlierDifferencePercent", Math.Abs((day.Total / total) - 1) * 100, Unit.Percent)];
         return new Finding(NewsFindings.EarlierDay, true, $"{source}: {(rough ? "about " : "")}{Money(total)} on {earlier.Date:d MMMM yyyy} ({earlier.Event}), against {Money(day.Total)}",
-            [.. figures, new("earlierMultiple", day.Total / total, Unit.Multiple), .. difference, .. side], [])
+            [.. figures, new("earlierMultiple", day.Total / total, Unit.Multiple), .. difference], [])
             { Kind = earlier.Event };
     }
 

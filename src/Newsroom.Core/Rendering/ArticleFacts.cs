@@ -20,7 +20,7 @@ public sealed class ArticleFacts
         "windows", "day_only", "earlier_day", "event_move", "price", "price_up", "price_down", "price_flat", "with_price", "recent", "sustained", "slowing",
         "opposite", "before", "before_up", "before_down", "leaders", "venues", "largest_order", "billion", "market",
         "ratio", "funding", "longs", "shorts", "peak", "peak_latest", "swings", "lopsided", "latest_lopsided", "latest_turned",
-        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "record_then", "next_above", "next_is_record", "list_floor", "earlier_unlike", "short_event", "short_history", "earlier_floor",
+        "positioning", "positioning_even", "positioning_leans", "side_record", "price_still", "contested", "crowd_pays", "record_then", "next_above", "next_is_record", "list_floor", "short_event", "short_history", "earlier_floor",
     ]), StringComparer.Ordinal);
 
     /// <summary>
@@ -142,8 +142,6 @@ public sealed class ArticleFacts
         // A trigger short enough to name whole in a headline ("Iran's attack on Israel"), not a clause of ten words.
         Add("short_event", assessment.Fired(NewsFindings.RecordDayEvent)?.Kind?.Split(' ').Length <= ShortEventWords);
         Add("earlier_day", assessment.Fired(NewsFindings.EarlierDay) is not null);
-        // A squeeze measured against a sell-off: the finding carries that day's shorts, to compare side for side.
-        Add("earlier_unlike", assessment.Fired(NewsFindings.EarlierDay)?.ValueOrNull("earlierShorts") is not null);
         // The reported move stands in for a price only where the data has none of its own.
         Add("event_move", assessment.Fired(NewsFindings.RecordDayEvent)?.ValueOrNull("bitcoinChangePercent") is not null && !holding.Contains("price"));
         Add("against_market", assessment.Fired(NewsFindings.OwnStory)?.Kind == OwnStoryKinds.AgainstMarket);

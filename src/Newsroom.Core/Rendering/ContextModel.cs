@@ -136,8 +136,6 @@ internal sealed record ContextModel(
                     EarlierBy(earlier.Value("earlierDate"), assessment.AsOf))
                 {
                     Rounded = earlier.ValueOrNull("earlierRoughDifferencePercent") is not null,
-                    Shorts = earlier.ValueOrNull("earlierShorts"),
-                    ShortsMultiple = earlier.ValueOrNull("earlierShortsMultiple"),
                 }
                 : null,
             Event = recordDay?.Event,
@@ -161,10 +159,6 @@ internal sealed record RecordThenModel(decimal Total, string Date, decimal Multi
 /// <param name="EarlierBy">How long before this day it was: "a month earlier".</param>
 internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, decimal? Multiple, decimal? Difference, string EarlierBy)
 {
-    /// <summary>For a squeeze measured against a sell-off: the shorts liquidated that day, and this day's shorts over them.</summary>
-    public decimal? Shorts { get; init; }
-
-    public decimal? ShortsMultiple { get; init; }
 
     /// <summary>Coverage gave the day as a round figure ("$1B"): the total and the difference are printed as rough.</summary>
     public bool Rounded { get; init; }
@@ -184,12 +178,7 @@ internal sealed record EarlierDayModel(decimal Total, string Date, string Event,
     };
 
     /// <summary>Under half, the share in words: "about a quarter".</summary>
-    public string? Fraction => FractionWords(Multiple);
-
-    /// <summary>The same for the shorts measured side for side.</summary>
-    public string? ShortsFraction => FractionWords(ShortsMultiple);
-
-    private static string? FractionWords(decimal? multiple) => multiple switch
+    public string? Fraction => Multiple switch
     {
         null or >= 0.5m => null,
         >= 0.4m => "less than half",
