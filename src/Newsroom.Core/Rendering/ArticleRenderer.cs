@@ -127,7 +127,7 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
         builtins.Import("money", new Func<decimal, string>(Numbers.Money));
         builtins.Import("rounded", new Func<decimal, string>(Numbers.Rounded));
         builtins.Import("dollars", new Func<decimal, string>(Numbers.WholeDollars));
-        builtins.Import("pct", new Func<decimal, string>(Numbers.Percent));
+        builtins.Import("pct", new Func<decimal, string>(Numbers.Share));
         builtins.Import("rate", new Func<decimal, string>(Numbers.Rate));
         builtins.Import("ratio", new Func<decimal, string>(Numbers.Ratio));
         builtins.Import("count", new Func<int, string>(Numbers.CountWord));

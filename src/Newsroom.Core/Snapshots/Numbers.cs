@@ -88,8 +88,12 @@ public static class Numbers
     /// <summary>A whole figure only within 2%: $15.6 billion stays as it is rather than "nearly $16 billion".</summary>
     private const decimal NearlyWholeShare = 0.98m;
 
-    /// <summary>A share or a price move: whole or one decimal, never "-0%".</summary>
+    /// <summary>A share, threshold or price move in evidence: whole or one decimal ("60%", "83.3%"), never "-0%".</summary>
     public static string Percent(decimal percent) => Trimmed(percent, "0.#") + "%";
+
+    /// <summary>A share or a price move in an article: always one decimal, so figures side by side read alike ("89.0%"
+    /// beside "88.8%", "8.0%" beside "1.7%"), never "-0.0%".</summary>
+    public static string Share(decimal percent) => Trimmed(percent, "0.0") + "%";
 
     /// <summary>A funding rate, in percent per 8 hours; small, so it keeps up to three decimals.</summary>
     public static string Rate(decimal percent) => Trimmed(percent, "0.###") + "%";
@@ -107,6 +111,6 @@ public static class Numbers
     private static string Trimmed(decimal value, string format)
     {
         var text = value.ToString(format, Invariant);
-        return text == "-0" ? "0" : text;
+        return text.StartsWith('-') && text.Trim('-', '0', '.').Length == 0 ? text[1..] : text;
     }
 }

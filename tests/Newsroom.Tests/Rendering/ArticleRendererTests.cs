@@ -43,7 +43,7 @@ public class ArticleRendererTests
         var markdown = Render("seed", SeedKey).Markdown;
 
         Assert.That(markdown, Does.Contain("**Last hour:** $6.9 million, 1.7% of the day (longs $0.8 million, shorts $6.1 million)"));
-        Assert.That(markdown, Does.Contain("**Last 4 hours:** $31.7 million, 8% of the day (longs $3.7 million, shorts $28 million)"));
+        Assert.That(markdown, Does.Contain("**Last 4 hours:** $31.7 million, 8.0% of the day (longs $3.7 million, shorts $28 million)"));
         Assert.That(markdown, Does.Contain("**Last 12 hours:** $274.8 million, 69.2% of the day (longs $50 million, shorts $224.9 million)"));
         Assert.That(markdown.Split("\n\n")[0], Does.Contain("$397 million").And.Contain("$66.3 million").And.Contain("$330.7 million"), "the day's figures are in the lead");
         Assert.That(markdown, Does.Not.Contain("**Last 24 hours:**"), "the breakdown does not repeat the lead");

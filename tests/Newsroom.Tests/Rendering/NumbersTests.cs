@@ -70,8 +70,16 @@ public class NumbersTests
     [TestCase(7.99, "8%")]
     [TestCase(-7.24, "-7.2%")]
     [TestCase(-0.04, "0%")]
-    public void SharesAreWholeOrOneDecimal(decimal percent, string expected) =>
+    public void EvidencePercentagesAreWholeOrOneDecimal(decimal percent, string expected) =>
         Assert.That(Numbers.Percent(percent), Is.EqualTo(expected));
+
+    [TestCase(83.2930, "83.3%")]
+    [TestCase(75, "75.0%")]
+    [TestCase(7.99, "8.0%", TestName = "An article's shares keep one decimal, so 8.0% reads alike beside 1.7%")]
+    [TestCase(-7.24, "-7.2%")]
+    [TestCase(-0.04, "0.0%")]
+    public void AnArticlesSharesKeepOneDecimal(decimal percent, string expected) =>
+        Assert.That(Numbers.Share(percent), Is.EqualTo(expected));
 
     [TestCase(0.062, "0.062%")]
     [TestCase(0.01, "0.01%")]

@@ -241,7 +241,7 @@ public class ConditionalClaimsTests
     [TestCase(9_010_000_000.0, "2021-05-20T00:00:00Z", "second-largest",
         "It came within 9.4% of the $9.94 billion of 18 April 2021, a month earlier, the one larger day on Bybt's list.", TestName = "19 May 2021 is called second, as it stood that day, below the one larger day")]
     [TestCase(3_650_000_000.0, "2021-09-08T00:00:00Z", "fourth-largest",
-        "It fell 11% short of the $4.1 billion of 22 February 2021, the day ranked just above it on Bybt's list.", TestName = "A ranked day is measured against the next day up")]
+        "It fell 11.0% short of the $4.1 billion of 22 February 2021, the day ranked just above it on Bybt's list.", TestName = "A ranked day is measured against the next day up")]
     [TestCase(1_000_000_000.0, "2021-06-10T00:00:00Z", null, null, TestName = "A day below the list's tenth claims no rank")]
     public void ARankIsClaimedAsTheDayStoodOnItsOwnDate(decimal total, string asOf, string? rank, string? yardstick)
     {
