@@ -154,7 +154,7 @@ public class ConditionalClaimsTests
             "12h": { "longs": 30000000, "shorts": 150000000 }, "24h": { "longs": 70000000, "shorts": 380000000 }
             """);
 
-        Assert.That(stillShorts, Has.Some.Contain("Even in the last hour, shorts were liquidated at 3 times longs: the pressure on shorts had slowed, not reversed."));
+        Assert.That(stillShorts, Has.Some.Contain("Even in the last hour, shorts were liquidated at 3 times longs: whatever had slowed, the pressure still ran one way."));
         Assert.That(even, Has.None.Contain("not turned"));
     }
 
@@ -234,7 +234,7 @@ public class ConditionalClaimsTests
         var texts = Articles(Windows, coin: $$"""{ "symbol": "BTC", "windows": { "24h": { "longs": 30000000, "shorts": 150000000 } }, "priceChangePercent": { "1h": {{lastHour}}, "24h": 4.1 } }""");
 
         Assert.That(texts, claimed
-            ? Has.Some.Contain("BTC was still climbing in the final hour, up 0.9%, and shorts were still 87.5% of the $16 million liquidated across the market in that hour.")
+            ? Has.Some.Contain("BTC was still climbing in the final hour, up 0.9%, and shorts were still 87.5% of the $16 million liquidated across the market in that hour: the squeeze had not run its course when the figures were taken.")
             : Has.None.Contain("still climbing"));
     }
 
