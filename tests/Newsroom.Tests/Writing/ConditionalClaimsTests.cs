@@ -234,14 +234,14 @@ public class ConditionalClaimsTests
         var texts = Articles(Windows, coin: $$"""{ "symbol": "BTC", "windows": { "24h": { "longs": 30000000, "shorts": 150000000 } }, "priceChangePercent": { "1h": {{lastHour}}, "24h": 4.1 } }""");
 
         Assert.That(texts, claimed
-            ? Has.Some.Contain("BTC was still climbing in the final hour, up 0.9%, and shorts were still 87.5% of the $16 million liquidated across the market in that hour: the squeeze had not run its course when the figures were taken.")
+            ? Has.Some.Contain("BTC was still climbing in the final hour, up 0.9%, and shorts were still 87.5% of the $16 million liquidated across the market in that hour: the rally had not reversed when the figures were taken.")
             : Has.None.Contain("still climbing"));
     }
 
     [TestCase(9_010_000_000.0, "2021-05-20T00:00:00Z", "second-largest",
-        "It came within 9.4% of the $9.94 billion of 18 April 2021, a month earlier, the one larger day on Bybt's list.", TestName = "19 May 2021 is called second, as it stood that day, below the one larger day")]
+        "It came within 9% of the $9.94 billion of 18 April 2021, a month earlier, the one larger day on Bybt's list.", TestName = "19 May 2021 is called second, as it stood that day, below the one larger day")]
     [TestCase(3_650_000_000.0, "2021-09-08T00:00:00Z", "fourth-largest",
-        "It fell 11.0% short of the $4.1 billion of 22 February 2021, the day ranked just above it on Bybt's list.", TestName = "A ranked day is measured against the next day up")]
+        "It fell 11% short of the $4.1 billion of 22 February 2021, the day ranked just above it on Bybt's list.", TestName = "A ranked day is measured against the next day up")]
     [TestCase(1_000_000_000.0, "2021-06-10T00:00:00Z", null, null, TestName = "A day below the list's tenth claims no rank")]
     public void ARankIsClaimedAsTheDayStoodOnItsOwnDate(decimal total, string asOf, string? rank, string? yardstick)
     {
@@ -362,7 +362,7 @@ public class ConditionalClaimsTests
             """,
             coin: $$"""{ "symbol": "BTC", "windows": { "24h": { "longs": 200000000, "shorts": 50000000 } }, "longShortRatio": 2.6, "fundingRate": {{funding}} }""");
 
-        Assert.That(texts, claimed ? Has.Some.Contain("Longs were still paying funding") : Has.None.Contain("paying"));
+        Assert.That(texts, claimed ? Has.Some.Contain("Longs were paying funding") : Has.None.Contain("paying"));
     }
 
     [Test]
