@@ -43,7 +43,10 @@ public static partial class FactChecker
                 return text.AsSpan(end).StartsWith(" book", StringComparison.Ordinal) || claims.Any(c => c.Kind == Unit.Rank && c.Start >= sentence)
                     ? null
                     : new PrintedFigure(at, text.AsMemory(at, word.Length), 1, 0, 1, Unit.Rank);
-            case "times" or "days" or "×":
+            // "5 to 1" is a multiple; "to 15:00" and "to 1.2" are not.
+            case "to 1" when end < text.Length && (char.IsAsciiDigit(text[end]) || (text[end] is '.' or ',' or ':' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))):
+                return null;
+            case "times" or "days" or "×" or "to 1":
                 var numberEnd = word == "×" ? at : at - 1;
                 if (word != "×" && (at == 0 || text[at - 1] != ' '))
                 {
@@ -179,7 +182,7 @@ public static partial class FactChecker
 
     private static readonly string[] Ordinals = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
-    private static readonly string[] ClaimWordList = [.. Months, "largest", "record", "Record", "times", "days", "×"];
+    private static readonly string[] ClaimWordList = [.. Months, "largest", "record", "Record", "times", "to 1", "days", "×"];
 
     private static readonly SearchValues<char> ClaimInitials = SearchValues.Create(string.Concat(ClaimWordList.Select(w => w[0]).Distinct()));
 }

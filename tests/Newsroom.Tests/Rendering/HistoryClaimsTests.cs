@@ -26,6 +26,8 @@ public class HistoryClaimsTests
     [TestCase("That is 2.4 times the median day.")]
     [TestCase("Second-largest day on record, at 2.4× the median.")]
     [TestCase("The 2nd largest day in CoinGlass's record book.")]
+    [TestCase("Shorts outweighed longs 2.4 to 1.")]
+    [TestCase("The busiest stretch ran from 12:00 to 15:00 UTC, and the count rose to 1.5 thousand.", TestName = "A clock time or a figure after 'to 1' is no ratio")]
     public void AClaimTheHistorySupportsPasses(string text) =>
         Assert.That(FactChecker.Unmatched(text, Set()), Is.Empty);
 
@@ -35,6 +37,7 @@ public class HistoryClaimsTests
     [TestCase("A record day for the market.", "\"record\"")]
     [TestCase("That is 3 times the median day.", "\"3 times\"")]
     [TestCase("That is 3× the median day.", "\"3×\"")]
+    [TestCase("Shorts outweighed longs 3 to 1.", "\"3 to 1\"")]
     [TestCase("The heaviest day since August 6, 2024.", "\"August 6, 2024\"")]
     [TestCase("Tenth-largest, and among the ten largest days on record.", "\"Tenth-largest\"")]
     public void AClaimTheHistoryDoesNotSupportIsFlagged(string text, string flagged) =>
