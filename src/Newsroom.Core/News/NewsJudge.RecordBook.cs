@@ -107,10 +107,12 @@ public sealed partial class NewsJudge
         // against days this desk measured on the day itself, and is never a yardstick; a floor ("over $1 billion") only
         // measures a day below it, since by how much it was passed is unknown.
         var longLed = day.Larger == Side.Longs;
+        // One figure per day across the feed: where this desk measured a book day itself, its own figure, which it printed then.
+        HistoryPoint? Measured(RecordDay d) => history.MeasuredBookDays.FirstOrDefault(p => p.AsOf == d.Point.AsOf && p.Total > 0);
         var offTheList = book.OffTheList(day.Total, history.WindowStart, history.AsOf);
         var alike = book.Days.Where(d => d.Point.AsOf <= history.WindowStart && (d.Longs ?? 1) >= (d.Shorts ?? 0) == longLed
             && !book.OffTheList(d.Total, d.Point.From, d.Point.AsOf) && !(d.TotalIsFloor && d.Total <= day.Total)
-            && (!offTheList || history.MeasuredBookDays.Any(p => p.AsOf == d.Point.AsOf && p.Total > 0))).ToList();
+            && (!offTheList || Measured(d) is not null)).ToList();
         if (offTheList && alike.Count == 0)
         {
             return NotApplied(NewsFindings.EarlierDay, $"{Money(day.Total)} is a tally CoinGlass's complete list contradicts, and this desk measured no day of the book itself: none measures like for like");
@@ -125,8 +127,7 @@ public sealed partial class NewsJudge
         {
             return NotApplied(NewsFindings.EarlierDay, $"no day of the record book before this one led by {day.Larger.Key()}");
         }
-        // One figure per day across the feed: where this desk measured the day itself, its own figure, which it printed then.
-        var measured = history.MeasuredBookDays.FirstOrDefault(p => p.AsOf == earlier.Point.AsOf && p.Total > 0);
+        var measured = Measured(earlier);
         var total = measured?.Total ?? earlier.Total;
         var source = measured is null ? "the record book's yardstick" : "the record book's yardstick, as this desk measured it";
         Figure[] figures = [new("earlierTotal", total, Unit.Usd), new("earlierDate", DateFigure(earlier.Date), Unit.Date)];

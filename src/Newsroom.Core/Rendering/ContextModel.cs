@@ -103,6 +103,7 @@ internal sealed record ContextModel(
         var driver = assessment.Fired(News.NewsFindings.DriverCoin);
         var recorded = assessment.Fired(News.NewsFindings.RecordDayEvent);
         var recordDay = recorded is null ? null : BookDay(recorded);
+        var aboveTenth = RecordBookOf(assessment, News.NewsJudge.AboveListTenth);
         return new ContextModel(
             rank is null ? null : (int)rank.Value("rank"),
             rank is null ? null : RankWords[(int)rank.Value("rank")],
@@ -123,9 +124,9 @@ internal sealed record ContextModel(
             rank?.ValueOrNull("previousRecordDate") is { } previous ? DateText(previous) : null,
             rank?.ValueOrNull("previousMultiple"))
         {
-            ListTenth = RecordBookOf(assessment, News.NewsJudge.AboveListTenth)?.ValueOrNull("listTenth"),
-            RecordThen = RecordBookOf(assessment, News.NewsJudge.AboveListTenth) is { } above && above.ValueOrNull("recordThen") is { } recordThen
-                ? new RecordThenModel(recordThen, DateText(above.Value("recordThenDate")), above.Value("recordThenMultiple"))
+            ListTenth = aboveTenth?.ValueOrNull("listTenth"),
+            RecordThen = aboveTenth?.ValueOrNull("recordThen") is { } recordThen
+                ? new RecordThenModel(recordThen, DateText(aboveTenth.Value("recordThenDate")), aboveTenth.Value("recordThenMultiple"))
                 : null,
             RecordYoung = rank is not null && HistoryMonths(assessment.AsOf) is { } months ? (months == 1 ? "less than a month" : $"less than {Numbers.CountWord(months)} months") : null,
             Tracker = History.RecordBook.TrackerAsOf(assessment.AsOf),
@@ -159,7 +160,6 @@ internal sealed record RecordThenModel(decimal Total, string Date, decimal Multi
 /// <param name="EarlierBy">How long before this day it was: "a month earlier".</param>
 internal sealed record EarlierDayModel(decimal Total, string Date, string Event, string Clause, decimal? Multiple, decimal? Difference, string EarlierBy)
 {
-
     /// <summary>Coverage gave the day as a round figure ("$1B"): the total and the difference are printed as rough.</summary>
     public bool Rounded { get; init; }
 

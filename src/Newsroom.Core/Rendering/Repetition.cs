@@ -52,7 +52,7 @@ public static partial class Repetition
     }
 
     /// <summary>A sentence with what changes from one story to the next masked, each run of masks read as one.</summary>
-    public static string Frame(string sentence)
+    private static string Frame(string sentence)
     {
         foreach (var trigger in Triggers)
         {
