@@ -276,10 +276,13 @@ public sealed partial class NewsJudge(Classifier classifier, IHistoryReader hist
     private static string Day(HistoryPoint point) => DayOf(point).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>The calendar day a 24h window stands for: the one holding its middle (a window to midnight is the day before).</summary>
-    public static DateOnly DayOf(HistoryPoint point) => DateOnly.FromDateTime(point.AsOf.AddHours(-12).UtcDateTime);
+    public static DateOnly DayOf(HistoryPoint point) => DayOf(point.AsOf);
+
+    /// <summary>The calendar day a 24h window to <paramref name="asOf"/> stands for.</summary>
+    public static DateOnly DayOf(DateTimeOffset asOf) => DateOnly.FromDateTime(asOf.AddHours(-12).UtcDateTime);
 
     private static decimal DateFigure(HistoryPoint point) => DateFigure(DayOf(point));
 
     // Dates travel in findings as yyyymmdd figures.
-    private static decimal DateFigure(DateOnly d) => (d.Year * 10000) + (d.Month * 100) + d.Day;
+    internal static decimal DateFigure(DateOnly d) => (d.Year * 10000) + (d.Month * 100) + d.Day;
 }

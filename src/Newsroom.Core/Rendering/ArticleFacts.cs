@@ -127,8 +127,11 @@ public sealed class ArticleFacts
         var book = assessment.Findings.FirstOrDefault(f => f.Rule == NewsFindings.RecordBook && f.Kind is NewsJudge.BelowListTenth or NewsJudge.AboveListTenth);
         Add("record_then", book?.Kind == NewsJudge.AboveListTenth && book.ValueOrNull("recordThen") is not null);
         Add("list_floor", book?.Kind == NewsJudge.BelowListTenth && book.ValueOrNull("ofListFloorPercent") >= ListFloorSharePercent);
-        Add("next_above", rank > 1 && assessment.Fired(NewsFindings.RecordBook)?.ValueOrNull("nextAbove") is not null);
-        Add("next_is_record", rank == 2);
+        // The day just above on the list was the day before, which the lead already measured this one against.
+        var nextIsDayBefore = assessment.Fired(NewsFindings.DayBefore) is not null
+            && assessment.Fired(NewsFindings.RecordBook)?.ValueOrNull("nextAboveDate") == NewsJudge.DateFigure(NewsJudge.DayOf(assessment.AsOf).AddDays(-1));
+        Add("next_above", rank > 1 && assessment.Fired(NewsFindings.RecordBook)?.ValueOrNull("nextAbove") is not null && !nextIsDayBefore);
+        Add("next_is_record", rank == 2 && !nextIsDayBefore);
         Add("earlier_floor", assessment.Fired(NewsFindings.EarlierDay) is { } earlier && earlier.ValueOrNull("earlierMultiple") is null);
         Add("short_history", rank is not null && ContextModel.HistoryMonths(assessment.AsOf) is not null);
         var before = assessment.Fired(NewsFindings.DayBefore);

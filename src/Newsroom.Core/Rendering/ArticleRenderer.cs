@@ -128,6 +128,8 @@ public sealed class ArticleRenderer(TemplateLibrary templates)
         builtins.Import("rounded", new Func<decimal, string>(Numbers.Rounded));
         builtins.Import("dollars", new Func<decimal, string>(Numbers.WholeDollars));
         builtins.Import("pct", new Func<decimal, string>(Numbers.Share));
+        // A move coverage reported is printed as precisely as it was reported ("17%", "8.6%"), not padded to "17.0%".
+        builtins.Import("reported", new Func<decimal, string>(Numbers.Percent));
         builtins.Import("rate", new Func<decimal, string>(Numbers.Rate));
         builtins.Import("ratio", new Func<decimal, string>(Numbers.Ratio));
         builtins.Import("count", new Func<int, string>(Numbers.CountWord));

@@ -77,11 +77,25 @@ internal sealed record ContextModel(
             _ => null,
         };
 
-    /// <summary>How long before the window a day was, as a desk says it ("a month earlier", "seven months earlier").</summary>
+    /// <summary>
+    /// How long before this day an earlier one was, as a desk says it ("the day before", "five days earlier", "a month
+    /// earlier", "seven months earlier"), counted from the day the window stands for, not the as-of date after it.
+    /// </summary>
     private static string EarlierBy(decimal yyyymmdd, DateTimeOffset asOf)
     {
-        var days = DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber - DateOnly.ParseExact(((int)yyyymmdd).ToString(CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture).DayNumber;
-        var (count, unit) = days < 45 ? (1, "month") : days < 335 ? ((int)Math.Round(days / 30.44), "month") : ((int)Math.Round(days / 365.25), "year");
+        var days = News.NewsJudge.DayOf(asOf).DayNumber - DateOnly.ParseExact(((int)yyyymmdd).ToString(CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture).DayNumber;
+        if (days <= 1)
+        {
+            return "the day before";
+        }
+        var (count, unit) = days switch
+        {
+            < 14 => (days, "day"),
+            < 28 => ((int)Math.Round(days / 7.0), "week"),
+            < 45 => (1, "month"),
+            < 335 => ((int)Math.Round(days / 30.44), "month"),
+            _ => ((int)Math.Round(days / 365.25), "year"),
+        };
         return count == 1 ? $"a {unit} earlier" : $"{Numbers.CountWord(count)} {unit}s earlier";
     }
 

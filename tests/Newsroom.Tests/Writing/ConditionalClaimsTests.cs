@@ -267,6 +267,8 @@ public class ConditionalClaimsTests
     [TestCase("2025-09-17T00:00:00Z", 1_420_000_000.0, "7 April 2025, when markets reeled from the US 'Liberation Day' tariffs announced days earlier", TestName = "A day below the list is measured against the record book's latest day before it, not a later one")]
     // 7 September 2021 is fifth on the list as republished in 2025; on its own date three listed days were larger.
     [TestCase("2021-09-08T00:00:00Z", 3_470_000_000.0, "fourth-largest", TestName = "A day is ranked as it stood, among the list's days before it")]
+    // Terra's collapse ran on for days after 8 May 2022: a yardstick that close is said in days, not "a month earlier".
+    [TestCase("2022-05-13T00:00:00Z", 500_000_000.0, "four days earlier", TestName = "A yardstick a few days back is said in days")]
     public void TheRecordBookIsReadAsItStoodOnTheDay(string asOf, decimal longs, string sentence)
     {
         var texts = Articles($$"""
@@ -409,6 +411,17 @@ public class ConditionalClaimsTests
         Assert.That(texts, reported
             ? Has.All.Match("bitcoin fell 8\\.6%.* to about \\$64,900.*market reports|Bitcoin fell 8\\.6% .*to about \\$64,900, according to market reports|Bitcoin's 8\\.6% slide").And.None.Match("split (that|suggests)|points to a sharp")
             : Has.None.Contain("$64,900").And.Some.Contain("BTC"));
+    }
+
+    [Test]
+    public void AReportedMoveIsPrintedAsPreciselyAsItWasReported()
+    {
+        // Coverage of 11 January 2021 gave bitcoin's fall as 17%, not 17.0%.
+        var texts = Articles("""
+            "24h": { "longs": 2300000000, "shorts": 400000000 }
+            """, asOf: "2021-01-12T00:00:00Z");
+
+        Assert.That(texts, Has.All.Match("(fell|slide|drop[a-z]*) 17%|17% (slide|drop)").And.None.Contain("17.0%"));
     }
 
     [Test]
